@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { CommanderError } from 'commander';
+import { selectDatabase } from '../database/select.js';
+import type { IamDatabase } from '../database/database.js';
+import { UserError } from '../util/errors.js';
+import { buildProgram } from './program.js';
+import type { CliContext } from './context.js';
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Runs the CLI on `argv` (without node and script). Resolves to the exit code; never throws. */
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let db: IamDatabase | undefined;
+  const ctx: CliContext = {
+    env,
+    database: () => (db ??= selectDatabase({ dbPath: program.opts<{ db?: string }>().db, env })),
+    out: (s) => void process.stdout.write(s),
+    err: (s) => void process.stderr.write(s),
+  };
+  const program = buildProgram(ctx, packageVersion());
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode; // commander has printed its own message
+    if (e instanceof UserError) {
+      ctx.err(`iamwright: ${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
+      return e.exitCode;
+    }
+    const err = e as Error;
+    if (env.IAMWRIGHT_DEBUG) ctx.err(`${err.stack ?? String(err)}\n`);
+    ctx.err(`iamwright: internal error: ${err.message ?? String(err)} (set IAMWRIGHT_DEBUG=1 for details)\n`);
+    return 70;
+  }
+}

