@@ -1,3 +1,7 @@
 /** iamwright's public library API. */
 export * from './database/index.js';
+export * from './querying/index.js';
+export * from './writing/index.js';
+export * from './analysis/index.js';
 export { UserError } from './util/errors.js';
+export { matchesWildcard, wildcardToRegExp } from './util/wildcard.js';

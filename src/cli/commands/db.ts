@@ -1,5 +1,15 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerDbBuild } from './db-build.js';
+import { registerDbExport } from './db-export.js';
+import { registerDbInfo } from './db-info.js';
+import { registerDbUpdate } from './db-update.js';
 
-/** Registers `db`. (To be written.) */
-export function registerDb(_program: Command, _ctx: CliContext): void {}
+/** Registers `db` and its subcommands: build, export, info, update, rollback, diff. */
+export function registerDb(program: Command, ctx: CliContext): void {
+  const db = program.command('db').description('Build, inspect, export and update the IAM database.');
+  registerDbBuild(db, ctx);
+  registerDbExport(db, ctx);
+  registerDbInfo(db, ctx);
+  registerDbUpdate(db, ctx);
+}
