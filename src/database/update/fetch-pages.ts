@@ -1,0 +1,96 @@
+/**
+ * Downloading the Service Authorization Reference: the index page, then every service page it links, with
+ * bounded concurrency and conditional requests against the page cache. Nothing is written to the cache
+ * here: the caller commits the pages once the database built from them is accepted, so that a refused
+ * update is refused again next time instead of hiding behind 304s.
+ */
+import { DownloadError, httpGet, mapLimit, type HttpOptions, type Validators } from './http.js';
+import { INDEX_PAGE, linkedServicePages, normalizeBaseUrl } from './index-page.js';
+import type { PageCache } from './page-cache.js';
+import { silentProgress, type Progress } from './progress.js';
+
+export interface FetchOptions extends HttpOptions {
+  /** Downloads running at once. Default 8: fast, and polite to AWS's documentation site. */
+  concurrency?: number;
+  progress?: Progress;
+}
+
+export interface FetchedPage {
+  name: string;
+  html: string;
+  /** 'downloaded' = new content (HTTP 200); 'not-modified' = our copy confirmed by a 304. */
+  source: 'downloaded' | 'not-modified';
+  validators?: Validators;
+  /** Our previous copy, when a changed page replaces it (to see what it lost). */
+  previous?: string;
+}
+
+export interface PageFailure {
+  name: string;
+  reason: string;
+}
+
+export interface FetchResult {
+  baseUrl: string;
+  pages: FetchedPage[];
+  failures: PageFailure[];
+  /** Counts for the report: how many pages came down again and how many a 304 confirmed. */
+  downloaded: number;
+  notModified: number;
+}
+
+/** A page cut short in transit: AWS's pages always end with the closing html tag. */
+export function looksTruncated(html: string): boolean {
+  return !/<\/html>\s*$/i.test(html.slice(-200));
+}
+
+export async function fetchServicePages(base: string, cache: PageCache, options: FetchOptions = {}): Promise<FetchResult> {
+  const baseUrl = normalizeBaseUrl(base);
+  const progress = options.progress ?? silentProgress;
+  // The index is always fetched in full: it is small, and it decides which pages exist.
+  const index = await httpGet(new URL(INDEX_PAGE, baseUrl).href, undefined, options);
+  if (index.status !== 'ok') throw new DownloadError(baseUrl + INDEX_PAGE, 'unexpected 304');
+  const names = linkedServicePages(index.body);
+  if (names.length === 0) {
+    throw new DownloadError(baseUrl + INDEX_PAGE, 'the index page links no list_*.html service page');
+  }
+  progress.start('fetching service pages', names.length);
+  const failures: PageFailure[] = [];
+  const results = await mapLimit(names, options.concurrency ?? 8, async (name): Promise<FetchedPage | undefined> => {
+    try {
+      const have = cache.validators(name);
+      const got = await httpGet(new URL(name, baseUrl).href, have, options);
+      if (got.status === 'not-modified') return { name, html: cache.read(name), source: 'not-modified' };
+      if (looksTruncated(got.body)) {
+        failures.push({ name, reason: 'page is truncated (no closing </html>)' });
+        return undefined;
+      }
+      const page: FetchedPage = { name, html: got.body, source: 'downloaded', validators: got.validators };
+      if (cache.has(name)) page.previous = cache.read(name);
+      return page;
+    } catch (e) {
+      failures.push({ name, reason: e instanceof DownloadError ? e.reason : (e as Error).message });
+      return undefined;
+    } finally {
+      progress.tick(name);
+    }
+  });
+  const pages = results.filter((p): p is FetchedPage => p !== undefined);
+  const downloaded = pages.filter((p) => p.source === 'downloaded').length;
+  const notModified = pages.length - downloaded;
+  progress.done(`${downloaded} downloaded, ${notModified} unchanged (304), ${failures.length} failed`);
+  failures.sort((a, b) => (a.name < b.name ? -1 : 1));
+  return { baseUrl, pages, failures, downloaded, notModified };
+}
+
+/** The cached pages as if every one had answered 304: a build without network (initialize --build). */
+export function cachedPages(base: string, cache: PageCache): FetchResult {
+  const pages = cache.names().map((name): FetchedPage => ({ name, html: cache.read(name), source: 'not-modified' }));
+  return { baseUrl: normalizeBaseUrl(base), pages, failures: [], downloaded: 0, notModified: pages.length };
+}
+
+/** Stores the downloaded pages and their validators in the cache. */
+export function commitPages(cache: PageCache, pages: readonly FetchedPage[]): void {
+  for (const p of pages) if (p.source === 'downloaded') cache.write(p.name, p.html, p.validators ?? {});
+  cache.save();
+}
