@@ -6,3 +6,4 @@ export { selectDatabase, bundledDatabasePath, localDatabasePath, iamwrightHome, 
 export { convertV2Service, isPolicySentryV2 } from './policy-sentry.js';
 export * from './update/index.js';
 export { diffDatabases, formatDiff, isEmptyDiff, type DatabaseDiff, type ChangedAction, type ActionChange, type ServiceItem } from './diff.js';
+export * from './service-reference/index.js';

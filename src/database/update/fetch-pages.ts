@@ -21,6 +21,8 @@ export interface FetchedPage {
   /** 'downloaded' = new content (HTTP 200); 'not-modified' = our copy confirmed by a 304. */
   source: 'downloaded' | 'not-modified';
   validators?: Validators;
+  /** Where it came from (unknown for a build from the cache alone). */
+  url?: string;
   /** Our previous copy, when a changed page replaces it (to see what it lost). */
   previous?: string;
 }
@@ -46,7 +48,6 @@ export function looksTruncated(html: string): boolean {
 
 export async function fetchServicePages(base: string, cache: PageCache, options: FetchOptions = {}): Promise<FetchResult> {
   const baseUrl = normalizeBaseUrl(base);
-  const progress = options.progress ?? silentProgress;
   // The index is always fetched in full: it is small, and it decides which pages exist.
   const index = await httpGet(new URL(INDEX_PAGE, baseUrl).href, undefined, options);
   if (index.status !== 'ok') throw new DownloadError(baseUrl + INDEX_PAGE, 'unexpected 304');
@@ -54,18 +55,35 @@ export async function fetchServicePages(base: string, cache: PageCache, options:
   if (names.length === 0) {
     throw new DownloadError(baseUrl + INDEX_PAGE, 'the index page links no list_*.html service page');
   }
-  progress.start('fetching service pages', names.length);
+  const documents = names.map((name) => ({ name, url: new URL(name, baseUrl).href }));
+  const checkPage = (html: string) => (looksTruncated(html) ? 'page is truncated (no closing </html>)' : undefined);
+  return { baseUrl, ...(await fetchDocuments(documents, cache, options, 'fetching service pages', checkPage)) };
+}
+
+/**
+ * Fetches documents (conditionally, against the cache) with bounded concurrency. `check` rejects a body that
+ * arrived whole over HTTP but is not whole (a reason), which then counts as a failure.
+ */
+export async function fetchDocuments(
+  documents: readonly { name: string; url: string }[],
+  cache: PageCache,
+  options: FetchOptions,
+  label: string,
+  check: (body: string) => string | undefined,
+): Promise<Omit<FetchResult, 'baseUrl'>> {
+  const progress = options.progress ?? silentProgress;
+  progress.start(label, documents.length);
   const failures: PageFailure[] = [];
-  const results = await mapLimit(names, options.concurrency ?? 8, async (name): Promise<FetchedPage | undefined> => {
+  const results = await mapLimit(documents, options.concurrency ?? 8, async ({ name, url }): Promise<FetchedPage | undefined> => {
     try {
-      const have = cache.validators(name);
-      const got = await httpGet(new URL(name, baseUrl).href, have, options);
-      if (got.status === 'not-modified') return { name, html: cache.read(name), source: 'not-modified' };
-      if (looksTruncated(got.body)) {
-        failures.push({ name, reason: 'page is truncated (no closing </html>)' });
+      const got = await httpGet(url, cache.validators(name), options);
+      if (got.status === 'not-modified') return { name, url, html: cache.read(name), source: 'not-modified' };
+      const problem = check(got.body);
+      if (problem) {
+        failures.push({ name, reason: problem });
         return undefined;
       }
-      const page: FetchedPage = { name, html: got.body, source: 'downloaded', validators: got.validators };
+      const page: FetchedPage = { name, url, html: got.body, source: 'downloaded', validators: got.validators };
       if (cache.has(name)) page.previous = cache.read(name);
       return page;
     } catch (e) {
@@ -80,7 +98,7 @@ export async function fetchServicePages(base: string, cache: PageCache, options:
   const notModified = pages.length - downloaded;
   progress.done(`${downloaded} downloaded, ${notModified} unchanged (304), ${failures.length} failed`);
   failures.sort((a, b) => (a.name < b.name ? -1 : 1));
-  return { baseUrl, pages, failures, downloaded, notModified };
+  return { pages, failures, downloaded, notModified };
 }
 
 /** The cached pages as if every one had answered 304: a build without network (initialize --build). */

@@ -5,10 +5,15 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { openDatabase } from '../store.js';
 import { iamwrightHome } from '../select.js';
-import type { DatabaseCounts, DatabaseMeta } from '../types.js';
+import type { DatabaseCounts, DatabaseMeta, ServiceRecord } from '../types.js';
+import { countRecords } from '../database.js';
+import { metaFor } from '../store.js';
+import { fetchServiceReference } from '../service-reference/fetch.js';
+import { DEFAULT_SERVICE_REFERENCE_URL, type ServiceReferenceDocument } from '../service-reference/format.js';
+import { mergeSources, recordFromServiceReference } from '../service-reference/map.js';
 import { UserError } from '../../util/errors.js';
 import { loadBuilder, type Builder } from './builder.js';
-import { cachedPages, commitPages, fetchServicePages, type FetchOptions, type FetchResult } from './fetch-pages.js';
+import { cachedPages, commitPages, fetchServicePages, type FetchOptions, type FetchResult, type PageFailure } from './fetch-pages.js';
 import { DownloadError } from './http.js';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './index-page.js';
 import { installDatabase, localVersions } from './install.js';
@@ -18,6 +23,8 @@ import { validateUpdate } from './validate.js';
 
 /** Folder of downloaded pages under IAMWRIGHT_HOME. */
 export const PAGES_DIR = 'pages';
+/** Folder of downloaded Service Reference documents under IAMWRIGHT_HOME. */
+export const SERVICE_REFERENCE_DIR = 'service-reference';
 /** The user's editable copy of the access-level overrides, written by `initialize`. */
 export const OVERRIDES_FILE = 'access-level-overrides.yml';
 
@@ -89,7 +96,7 @@ export async function updateDatabase(options: UpdateOptions = {}): Promise<Updat
   const home = options.home ?? iamwrightHome(env);
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const log = options.log ?? (() => {});
-  const interrupted = beginUpdate(home, baseUrl);
+  const interrupted = beginUpdate(home, options.source === 'service-reference' ? 'the Service Reference' : baseUrl);
   if (interrupted) log(`note: ${interrupted}`);
   try {
     return await runUpdate(home, baseUrl, options, log);
@@ -98,34 +105,77 @@ export async function updateDatabase(options: UpdateOptions = {}): Promise<Updat
   }
 }
 
-async function runUpdate(home: string, baseUrl: string, o: UpdateOptions, log: (l: string) => void): Promise<UpdateReport> {
-  const cache = new PageCache(join(home, PAGES_DIR), baseUrl);
-  let fetched: FetchResult;
+/** One source's downloads and the cache they are checked against. */
+interface SourceFetch {
+  kind: 'html' | 'service-reference';
+  cache: PageCache;
+  fetched: FetchResult;
+}
+
+async function fetchSource(kind: SourceFetch['kind'], url: string, home: string, o: UpdateOptions): Promise<SourceFetch> {
+  const cache = new PageCache(join(home, kind === 'html' ? PAGES_DIR : SERVICE_REFERENCE_DIR), url);
   try {
     if (o.fetch === false) {
-      fetched = cachedPages(baseUrl, cache);
+      const fetched = cachedPages(url, cache);
       if (fetched.pages.length === 0) {
-        throw new UserError(`no downloaded pages under ${cache.dir} for ${baseUrl}; fetch them first (--fetch)`);
+        throw new UserError(`no downloaded pages under ${cache.dir} for ${url}; fetch them first (--fetch)`);
       }
-    } else fetched = await fetchServicePages(baseUrl, cache, o);
+      return { kind, cache, fetched };
+    }
+    const fetched =
+      kind === 'html' ? await fetchServicePages(url, cache, o) : await fetchServiceReference(url, cache, o);
+    return { kind, cache, fetched };
   } catch (e) {
     if (e instanceof DownloadError) {
       throw new UserError(`update failed: cannot download ${e.url}: ${e.reason}; the database in use is unchanged`);
     }
     throw e;
   }
+}
+
+/** Records from Service Reference documents; a document that is not one is a parse failure. */
+function serviceReferenceRecords(fetched: FetchResult) {
+  const records: ServiceRecord[] = [];
+  const parseFailures: PageFailure[] = [];
+  for (const p of fetched.pages) {
+    try {
+      records.push(recordFromServiceReference(JSON.parse(p.html) as ServiceReferenceDocument, p.url ?? p.name));
+    } catch (e) {
+      parseFailures.push({ name: p.name, reason: (e as Error).message });
+    }
+  }
+  return { records, parseFailures };
+}
+
+async function runUpdate(home: string, baseUrl: string, o: UpdateOptions, log: (l: string) => void): Promise<UpdateReport> {
+  const source = o.source ?? 'html';
+  const sources: SourceFetch[] = [];
+  if (source !== 'service-reference') sources.push(await fetchSource('html', baseUrl, home, o));
+  if (source !== 'html') {
+    sources.push(await fetchSource('service-reference', o.serviceReferenceUrl ?? DEFAULT_SERVICE_REFERENCE_URL, home, o));
+  }
+  const all = <T>(f: (s: SourceFetch) => T[]) => sources.flatMap(f);
+  const failures = all((s) => s.fetched.failures);
+  const downloaded = sources.reduce((n, s) => n + s.fetched.downloaded, 0);
   const report: UpdateReport = {
     home,
-    baseUrl,
+    baseUrl: sources.map((s) => s.fetched.baseUrl).join(' + '),
     outcome: 'fetched',
-    pagesDownloaded: fetched.downloaded,
-    pagesNotModified: fetched.notModified,
+    pagesDownloaded: downloaded,
+    pagesNotModified: sources.reduce((n, s) => n + s.fetched.notModified, 0),
     forced: [],
     notes: [],
   };
+  const commit = (version?: string) => {
+    for (const s of sources) {
+      commitPages(s.cache, s.fetched.pages);
+      if (version) s.cache.markBuilt(version, s.fetched.pages.map((p) => p.name));
+      s.cache.save();
+    }
+  };
   if (o.build === false) {
-    if (fetched.failures.length && !o.force) refuse(validateUpdate({ ...noBuild, ...fetched }).problems);
-    commitPages(cache, fetched.pages);
+    if (failures.length && !o.force) refuse(validateUpdate({ ...noBuild, failures, pages: [] }).problems);
+    commit();
     return report;
   }
   const old = currentLocalMeta(home);
@@ -134,43 +184,64 @@ async function runUpdate(home: string, baseUrl: string, o: UpdateOptions, log: (
   if (
     old &&
     o.fetch !== false &&
-    fetched.downloaded === 0 &&
-    fetched.failures.length === 0 &&
+    downloaded === 0 &&
+    failures.length === 0 &&
     current !== undefined &&
-    cache.builtFrom(basename(current), fetched.pages.map((p) => p.name)) &&
+    sources.every((s) => s.cache.builtFrom(basename(current), s.fetched.pages.map((p) => p.name))) &&
     (old.overridesFile ?? null) === (overridesFile ?? old.overridesFile ?? null)
   ) {
     // Every page answered 304 and the database in use was built from exactly these pages: nothing to do.
-    cache.save();
     return { ...report, outcome: 'unchanged', counts: old.counts, previousCounts: old.counts };
   }
-  const builder = o.builder ?? (await loadBuilder());
-  const pages = [...fetched.pages].sort((a, b) => (a.name < b.name ? -1 : 1)).map(({ name, html }) => ({ name, html }));
-  const built = builder(pages, {
-    ...(overridesFile !== undefined ? { overridesFile } : {}),
-    buildDate: new Date().toISOString(),
-    builtFrom: baseUrl,
-  });
-  report.notes.push(...built.notes);
+  const buildDate = new Date().toISOString();
+  const html = sources.find((s) => s.kind === 'html')?.fetched;
+  const sr = sources.find((s) => s.kind === 'service-reference')?.fetched;
+  const parseFailures: PageFailure[] = [];
+  let records: ServiceRecord[] = [];
+  let meta: DatabaseMeta | undefined;
+  if (html) {
+    const builder = o.builder ?? (await loadBuilder());
+    const pages = [...html.pages].sort((a, b) => (a.name < b.name ? -1 : 1)).map(({ name, html }) => ({ name, html }));
+    const built = builder(pages, {
+      ...(overridesFile !== undefined ? { overridesFile } : {}),
+      buildDate,
+      builtFrom: report.baseUrl,
+    });
+    report.notes.push(...built.notes);
+    parseFailures.push(...built.parseFailures);
+    records = built.records;
+    meta = built.meta;
+  }
+  if (sr) {
+    const fromSr = serviceReferenceRecords(sr);
+    parseFailures.push(...fromSr.parseFailures);
+    if (html) {
+      const merged = mergeSources(fromSr.records, records);
+      records = merged.records;
+      report.notes.push(...merged.notes);
+    } else records = fromSr.records;
+  }
+  // The Service Reference carries no access-level overrides: its annotations are used as published.
+  meta = meta
+    ? { ...meta, counts: countRecords(records) }
+    : metaFor(records, { buildDate, builtFrom: report.baseUrl, overridesFile: null, overridesApplied: [] });
   const { problems } = validateUpdate({
-    failures: fetched.failures,
-    pages: fetched.pages,
-    parseFailures: built.parseFailures,
-    newCounts: built.meta.counts,
+    failures,
+    pages: html?.pages ?? [],
+    parseFailures,
+    newCounts: meta.counts,
     ...(old ? { oldCounts: old.counts } : {}),
     ...(o.maxDrop !== undefined ? { maxDrop: o.maxDrop } : {}),
   });
   if (problems.length && !o.force) refuse(problems);
   report.forced = problems;
   for (const p of problems) log(`warning: installing despite: ${p} (--force)`);
-  const installed = installDatabase(home, built.records, built.meta);
-  commitPages(cache, fetched.pages);
-  cache.markBuilt(installed.id, fetched.pages.map((p) => p.name));
-  cache.save();
+  const installed = installDatabase(home, records, meta);
+  commit(installed.id);
   return {
     ...report,
     outcome: 'installed',
-    counts: built.meta.counts,
+    counts: meta.counts,
     ...(old ? { previousCounts: old.counts } : {}),
     installedPath: installed.path,
   };
