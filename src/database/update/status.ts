@@ -33,8 +33,7 @@ export function databaseInfo(db: IamDatabase, env: NodeJS.ProcessEnv = process.e
 }
 
 /** The bundled database's build date, when it exists and says. */
-function bundledBuildDate(): string | undefined {
-  const path = bundledDatabasePath();
+function bundledBuildDate(path: string): string | undefined {
   if (!existsSync(join(path, 'index.json'))) return undefined;
   try {
     return openDatabase(path).meta.buildDate;
@@ -48,9 +47,9 @@ function bundledBuildDate(): string | undefined {
  * the local one still wins, so say so. Only for the local database: one given with --db or IAMWRIGHT_DB was
  * asked for explicitly.
  */
-export function staleLocalNotice(db: IamDatabase): string | undefined {
+export function staleLocalNotice(db: IamDatabase, bundledPath: string = bundledDatabasePath()): string | undefined {
   if (db.location.kind !== 'local') return undefined;
-  const bundled = bundledBuildDate();
+  const bundled = bundledBuildDate(bundledPath);
   const local = db.meta.buildDate;
   if (!bundled || !local || Date.parse(local) >= Date.parse(bundled)) return undefined;
   return (
