@@ -4,3 +4,17 @@ export { LazyDatabase, databaseFromRecords, countRecords, type IamDatabase, type
 export { openDatabase, writeDatabaseDir, metaFor, toSingleFile, type SingleFileDatabase } from './store.js';
 export { selectDatabase, bundledDatabasePath, localDatabasePath, iamwrightHome, type SelectOptions } from './select.js';
 export { convertV2Service, isPolicySentryV2 } from './policy-sentry.js';
+export {
+  buildDatabaseFromPages,
+  buildDatabaseFromDocs,
+  formatBuildSummary,
+  resolveOverridesFile,
+  parseOverrides,
+  type BuildOptions,
+  type BuildResult,
+  type BuildReport,
+  type MergeConflict,
+  type SupersededPage,
+  type SkippedPage,
+} from './build/index.js';
+export { exportDatabase, exportSqlite, exportJson, EXPORT_FORMATS, type ExportFormat } from './export/index.js';
