@@ -72,9 +72,18 @@ function covers(winner: ParsedPage, loser: ParsedPage, loserFirst: boolean): boo
 }
 
 function differingFields<T extends object>(a: T, b: T): string[] {
-  return (Object.keys(a) as (keyof T)[])
-    .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
-    .map(String);
+  const fields: string[] = [];
+  for (const k of Object.keys(a) as (keyof T)[]) {
+    if (k === 'resourceTypes' && 'accessLevel' in a) {
+      // Action rows are united, not replaced: only a type listed on both pages with different data conflicts.
+      const theirs = new Map((b[k] as ActionResourceType[]).map((r) => [r.resourceType, JSON.stringify(r)]));
+      for (const r of a[k] as ActionResourceType[]) {
+        const other = theirs.get(r.resourceType);
+        if (other !== undefined && other !== JSON.stringify(r)) fields.push(`row '${r.resourceType}'`);
+      }
+    } else if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) fields.push(String(k));
+  }
+  return fields;
 }
 
 /** Preference between pages that disagree (rule 2): a higher tuple wins. */
