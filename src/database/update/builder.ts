@@ -26,33 +26,20 @@ export type Builder = (pages: { name: string; html: string }[], options: Builder
 
 /** The project's builder, adapted. */
 export async function loadBuilder(): Promise<Builder> {
-  // A computed specifier: the builder is written in parallel, and this file must compile against the
-  // contract alone.
-  const spec = '../build/index.js';
-  const mod = (await import(spec)) as BuildModule;
-  return (pages, options) => adaptReport(mod.buildDatabaseFromPages(pages, options));
-}
-
-interface BuildResult {
-  records: ServiceRecord[];
-  meta: DatabaseMeta;
-  report: unknown;
-}
-
-interface BuildModule {
-  buildDatabaseFromPages(pages: { name: string; html: string }[], options?: BuilderOptions): BuildResult;
-}
-
-function adaptReport(result: BuildResult): BuilderOutput {
-  const report = result.report as unknown as Record<string, unknown>;
-  const parseFailures: PageFailure[] = [];
-  const notes: string[] = [];
-  const skipped = (report.pagesSkipped ?? report.skipped ?? []) as { page?: string; name?: string; reason: string }[];
-  for (const s of skipped) {
-    const name = s.page ?? s.name ?? '?';
-    // A page without tables is skipped on purpose (AWS leaves "moved" stubs); anything else is a parse failure.
-    if (/no (action )?tables?|moved|redirect/i.test(s.reason)) notes.push(`${name}: skipped (${s.reason})`);
-    else parseFailures.push({ name, reason: s.reason });
-  }
-  return { records: result.records, meta: result.meta, parseFailures, notes };
+  const { buildDatabaseFromPages } = await import('../build/index.js');
+  return (pages, options) => {
+    const result = buildDatabaseFromPages(pages, options);
+    const html = new Map(pages.map((p) => [p.name, p.html]));
+    const parseFailures: PageFailure[] = [];
+    const notes: string[] = [];
+    for (const s of result.report.pagesSkipped) {
+      // A page without any table is skipped on purpose (AWS leaves "moved" stubs in the index); a page with
+      // tables that the parser rejects is a parse failure.
+      if (/<table[\s>]/i.test(html.get(s.file) ?? '')) parseFailures.push({ name: s.file, reason: s.reason });
+      else notes.push(`${s.file}: skipped (${s.reason})`);
+    }
+    const conflicts = result.report.mergeConflicts.length;
+    if (conflicts) notes.push(`${conflicts} difference(s) between pages of one prefix, resolved by the merge rule`);
+    return { records: result.records, meta: result.meta, parseFailures, notes };
+  };
 }

@@ -1,15 +1,11 @@
 /** `initialize`: the local iamwright folder and the user's editable copy of the access-level overrides. */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { iamwrightHome } from '../select.js';
 import { UserError } from '../../util/errors.js';
+import { bundledOverridesPath } from '../build/overrides.js';
 import { OVERRIDES_FILE } from './update.js';
 
-/** The overrides shipped with the package (data/access-level-overrides.yml). */
-export function bundledOverridesPath(): string {
-  return fileURLToPath(new URL('../../../data/access-level-overrides.yml', import.meta.url));
-}
 
 export interface InitializeOptions {
   env?: NodeJS.ProcessEnv;
