@@ -69,7 +69,8 @@ export function databaseNotices(db: IamDatabase, env: NodeJS.ProcessEnv = proces
   return notices;
 }
 
-export function formatInfo(info: DatabaseInfo): string {
+/** `db info` as text; the overrides applied are listed one by one only when asked (there are ~150). */
+export function formatInfo(info: DatabaseInfo, options: { listOverrides?: boolean } = {}): string {
   const c = info.counts;
   const lines = [
     `database:        ${info.location.path || '(in memory)'}`,
@@ -82,6 +83,8 @@ export function formatInfo(info: DatabaseInfo): string {
     `condition keys:  ${c.conditionKeys}`,
     `overrides:       ${info.overridesFile === null ? 'none' : info.overridesFile ?? 'unknown'} (${info.overridesApplied.length} applied)`,
   ];
-  for (const o of info.overridesApplied) lines.push(`  ${o.prefix}:${o.action}: ${o.from} -> ${o.to}`);
+  if (options.listOverrides) {
+    for (const o of info.overridesApplied) lines.push(`  ${o.prefix}:${o.action}: ${o.from} -> ${o.to}`);
+  }
   return lines.join('\n') + '\n';
 }
