@@ -120,3 +120,37 @@ test('a local database older than the bundled one is reported', () => {
   const chosen = openDatabase(join(dir, 'old'), { kind: 'option', path: '', reason: '--db' });
   assert.equal(staleLocalNotice(chosen, join(dir, 'bundled')), undefined, 'an explicitly chosen database is not second-guessed');
 });
+
+test('initialize --fetch downloads the pages; initialize --build then builds without the network', async () => {
+  const server = await startServer(join(FIXTURES, 'site'));
+  const home = join(mkdtempSync(join(tmpdir(), 'iamwright-init-build-')), 'home');
+  const env = { IAMWRIGHT_HOME: home, IAMWRIGHT_DB: '' };
+  const fetched = await runCliAsync(['initialize', '--fetch', '--base-url', server.baseUrl], env);
+  await server.close();
+  assert.equal(fetched.code, 0, fetched.stderr);
+  assert.match(fetched.stdout, /^fetched into .*: 4 page\(s\) downloaded, 0 unchanged$/m);
+  assert.equal(existsSync(join(home, 'db')), false, 'no database before --build');
+  const built = await runCliAsync(['initialize', '--build', '--base-url', server.baseUrl], env);
+  assert.equal(built.code, 0, built.stderr);
+  assert.match(built.stdout, /^installed .*: 3 services, 11 actions/m);
+  const info = JSON.parse(runCli(['db', 'info', '--fmt', 'json'], { env }).stdout);
+  assert.equal(info.location.kind, 'local');
+  // The overrides copied into the folder are the ones the build applied.
+  assert.equal(info.overridesFile, join(home, 'access-level-overrides.yml'));
+});
+
+test("the project's builder: a stub page is a note, a page with tables it cannot read is a parse failure", async () => {
+  const { loadBuilder } = await import('../../src/database/update/builder.js');
+  const build = await loadBuilder();
+  const out = build(
+    [
+      { name: 'list_awsiot1-click.html', html: readFileSync(join(FIXTURES, 'site', 'list_awsiot1-click.html'), 'utf8') },
+      { name: 'list_broken.html', html: '<html><body><table><tr><td>x</td></tr></table></body></html>' },
+      { name: 'list_launchwizard.html', html: readFileSync(join(FIXTURES, 'site', 'list_launchwizard.html'), 'utf8') },
+    ],
+    { overridesFile: null },
+  );
+  assert.deepEqual(out.records.map((r) => r.prefix), ['launchwizard']);
+  assert.deepEqual(out.parseFailures.map((f) => f.name), ['list_broken.html']);
+  assert.ok(out.notes.some((n) => n.startsWith('list_awsiot1-click.html: skipped')), out.notes.join('\n'));
+});

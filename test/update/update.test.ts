@@ -1,7 +1,7 @@
 import { test, describe, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -173,6 +173,22 @@ describe('db update against a local server', () => {
       assert.equal(report.forced.length, 2); // services and actions
       assert.deepEqual(localSummary().prefixes, ['launchwizard', 'sumerian']);
     });
+  });
+
+  test('a database that cannot be written (disk full, permissions) leaves the old one in use', async () => {
+    await updateDatabase(opts());
+    const before = localSummary();
+    const versions = () => readdirSync(join(home, 'versions')).sort();
+    const kept = versions();
+    server.files.set('list_launchwizard.html', readFileSync(join(SITE, 'list_launchwizard.html'), 'utf8') + ' ');
+    // A record whose file cannot be created makes the write fail part-way, as a full disk would.
+    const failing: typeof fakeBuilder = (pages, o) => {
+      const out = fakeBuilder(pages, o);
+      return { ...out, records: [...out.records, { ...out.records[0]!, prefix: 'no/such/dir' }] };
+    };
+    await assert.rejects(updateDatabase(opts({ builder: failing })), /could not write the new database .*\(ENOENT\); the database in use is unchanged/);
+    assert.deepEqual(localSummary(), before);
+    assert.deepEqual(versions(), kept, 'no half-written version is left behind');
   });
 
   test('an interrupted update is reported next time, and the old database still works', async () => {

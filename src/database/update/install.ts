@@ -79,11 +79,11 @@ export interface InstallResult {
 
 /** Writes a complete new database and makes it current; the current one becomes the previous one. */
 export function installDatabase(home: string, records: readonly ServiceRecord[], meta: DatabaseMeta): InstallResult {
-  mkdirSync(join(home, VERSIONS_DIR), { recursive: true });
   adoptPlainFolder(home);
   const id = newVersionId();
   const dir = join(home, VERSIONS_DIR, id);
   try {
+    mkdirSync(join(home, VERSIONS_DIR), { recursive: true });
     writeDatabaseDir(dir, records, meta);
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
