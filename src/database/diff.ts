@@ -48,7 +48,9 @@ function addedRemoved<T>(
   const a = new Map(after.map((x) => [lower(key(x)), x]));
   const added = after.filter((x) => !b.has(lower(key(x))));
   const removed = before.filter((x) => !a.has(lower(key(x))));
-  const common = after.filter((x) => b.has(lower(key(x)))).map((x) => [b.get(lower(key(x))) as T, x] as [T, T]);
+  const common = after
+    .filter((x) => b.has(lower(key(x))))
+    .map((x) => [b.get(lower(key(x))) as T, x] as [T, T]);
   return { added, removed, common };
 }
 
@@ -69,7 +71,12 @@ function actionChanges(before: ActionRecord, after: ActionRecord): ActionChange[
   }
   for (const [b, a] of rt.common) {
     if (b.required !== a.required) {
-      changes.push({ field: 'required', resourceType: a.resourceType, before: b.required, after: a.required });
+      changes.push({
+        field: 'required',
+        resourceType: a.resourceType,
+        before: b.required,
+        after: a.required,
+      });
     }
   }
   return changes;
@@ -128,8 +135,9 @@ export function diffDatabases(before: IamDatabase, after: IamDatabase): Database
 
 export function isEmptyDiff(d: DatabaseDiff): boolean {
   return (
-    [d.services, d.actions, d.resourceTypes, d.conditionKeys].every((x) => !x.added.length && !x.removed.length) &&
-    d.changedActions.length === 0
+    [d.services, d.actions, d.resourceTypes, d.conditionKeys].every(
+      (x) => !x.added.length && !x.removed.length,
+    ) && d.changedActions.length === 0
   );
 }
 

@@ -30,7 +30,8 @@ function runCliAsync(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult>
 test('initialize --help and db update --help describe their options', () => {
   const init = runCli(['initialize', '--help']);
   assert.equal(init.code, 0, init.stderr);
-  for (const flag of ['--fetch', '--build', '--access-level-overrides-file', '--base-url']) assert.ok(init.stdout.includes(flag), flag);
+  for (const flag of ['--fetch', '--build', '--access-level-overrides-file', '--base-url'])
+    assert.ok(init.stdout.includes(flag), flag);
   const update = runCli(['db', 'update', '--help']);
   assert.equal(update.code, 0, update.stderr);
   assert.match(update.stdout, /--force/);
@@ -40,9 +41,14 @@ test('initialize creates the folder with a copy of the overrides file it is give
   const home = join(mkdtempSync(join(tmpdir(), 'iamwright-init-')), 'home');
   const overrides = join(home, '..', 'mine.yml');
   writeFileSync(overrides, 'Read:\n  demo:\n    - GetThing\n');
-  const r = runCli(['initialize', '--access-level-overrides-file', overrides], { env: { IAMWRIGHT_HOME: home } });
+  const r = runCli(['initialize', '--access-level-overrides-file', overrides], {
+    env: { IAMWRIGHT_HOME: home },
+  });
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(readFileSync(join(home, 'access-level-overrides.yml'), 'utf8'), readFileSync(overrides, 'utf8'));
+  assert.equal(
+    readFileSync(join(home, 'access-level-overrides.yml'), 'utf8'),
+    readFileSync(overrides, 'utf8'),
+  );
   const bad = runCli(['db', 'update', '--concurrency', '0'], { env: { IAMWRIGHT_HOME: home } });
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /^iamwright: --concurrency must be a whole number >= 1, got '0'\n$/);
@@ -53,12 +59,27 @@ describe('db update, info and rollback from the command line', () => {
   let home: string;
   let env: NodeJS.ProcessEnv;
   const update = () =>
-    runCliAsync(['db', 'update', '--source', 'service-reference', '--service-reference-url', `${server.baseUrl}sr/`, '--retries', '0'], env);
+    runCliAsync(
+      [
+        'db',
+        'update',
+        '--source',
+        'service-reference',
+        '--service-reference-url',
+        `${server.baseUrl}sr/`,
+        '--retries',
+        '0',
+      ],
+      env,
+    );
 
   before(async () => {
     server = await startServer();
     const names = readdirSync(SR_DIR).map((f) => f.replace(/\.json$/, ''));
-    server.files.set('sr/', JSON.stringify(names.map((n) => ({ service: n, url: `${server.baseUrl}sr/${n}.json` }))));
+    server.files.set(
+      'sr/',
+      JSON.stringify(names.map((n) => ({ service: n, url: `${server.baseUrl}sr/${n}.json` }))),
+    );
     for (const n of names) server.files.set(`sr/${n}.json`, readFileSync(join(SR_DIR, `${n}.json`), 'utf8'));
     home = join(mkdtempSync(join(tmpdir(), 'iamwright-cli-')), 'home');
     env = { IAMWRIGHT_HOME: home, IAMWRIGHT_DB: '' };
@@ -68,7 +89,10 @@ describe('db update, info and rollback from the command line', () => {
   test('update installs, info shows it in use, a second update is a no-op, rollback needs a previous one', async () => {
     const first = await update();
     assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stdout, /^installed .*: 3 services, 9 actions, 3 resource types, 2 condition keys; 3 page\(s\) downloaded, 0 unchanged\n$/);
+    assert.match(
+      first.stdout,
+      /^installed .*: 3 services, 9 actions, 3 resource types, 2 condition keys; 3 page\(s\) downloaded, 0 unchanged\n$/,
+    );
     // Not a terminal: plain progress lines on stderr.
     assert.match(first.stderr, /fetching Service Reference: 3 to fetch/);
 
@@ -94,31 +118,69 @@ describe('db update, info and rollback from the command line', () => {
     const r = await update();
     server.files.set('sr/newsvc.json', readFileSync(join(SR_DIR, 'newsvc.json'), 'utf8'));
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /iamwright: update refused, the database in use is unchanged: 1 page\(s\) could not be downloaded: newsvc\.json \(document is not valid JSON/);
+    assert.match(
+      r.stderr,
+      /iamwright: update refused, the database in use is unchanged: 1 page\(s\) could not be downloaded: newsvc\.json \(document is not valid JSON/,
+    );
     assert.equal(JSON.parse(runCli(['db', 'info', '--fmt', 'json'], { env }).stdout).counts.services, 3);
   });
 
   test('an interrupted update is reported by the next command', () => {
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-    writeFileSync(join(home, MARKER_FILE), JSON.stringify({ pid: Number(dead.stdout), startedAt: '2026-06-14T10:00:00Z', source: 'x' }));
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
+    writeFileSync(
+      join(home, MARKER_FILE),
+      JSON.stringify({ pid: Number(dead.stdout), startedAt: '2026-06-14T10:00:00Z', source: 'x' }),
+    );
     const r = runCli(['db', 'info'], { env });
     assert.equal(r.code, 0);
-    assert.match(r.stderr, /^iamwright: warning: the database update started 2026-06-14T10:00:00Z .* did not finish; the database in use is the one from before it/m);
+    assert.match(
+      r.stderr,
+      /^iamwright: warning: the database update started 2026-06-14T10:00:00Z .* did not finish; the database in use is the one from before it/m,
+    );
     assert.equal(existsSync(join(home, 'db', 'index.json')), true);
   });
 });
 
 test('a local database older than the bundled one is reported', () => {
   const dir = mkdtempSync(join(tmpdir(), 'iamwright-stale-'));
-  const rec: ServiceRecord = { prefix: 'demo', name: 'Demo', authorizationUrl: '', actions: [], resourceTypes: [], conditionKeys: [] };
-  writeDatabaseDir(join(dir, 'bundled'), [rec], metaFor([rec], { buildDate: '2026-06-14T00:00:00Z', overridesApplied: [] }));
-  writeDatabaseDir(join(dir, 'old'), [rec], metaFor([rec], { buildDate: '2026-01-01T00:00:00Z', overridesApplied: [] }));
-  writeDatabaseDir(join(dir, 'new'), [rec], metaFor([rec], { buildDate: '2026-07-01T00:00:00Z', overridesApplied: [] }));
-  const local = (p: string) => openDatabase(join(dir, p), { kind: 'local', path: join(dir, p), reason: 'test' });
-  assert.match(staleLocalNotice(local('old'), join(dir, 'bundled')) ?? '', /built 2026-01-01T00:00:00Z, older than the bundled one \(2026-06-14/);
+  const rec: ServiceRecord = {
+    prefix: 'demo',
+    name: 'Demo',
+    authorizationUrl: '',
+    actions: [],
+    resourceTypes: [],
+    conditionKeys: [],
+  };
+  writeDatabaseDir(
+    join(dir, 'bundled'),
+    [rec],
+    metaFor([rec], { buildDate: '2026-06-14T00:00:00Z', overridesApplied: [] }),
+  );
+  writeDatabaseDir(
+    join(dir, 'old'),
+    [rec],
+    metaFor([rec], { buildDate: '2026-01-01T00:00:00Z', overridesApplied: [] }),
+  );
+  writeDatabaseDir(
+    join(dir, 'new'),
+    [rec],
+    metaFor([rec], { buildDate: '2026-07-01T00:00:00Z', overridesApplied: [] }),
+  );
+  const local = (p: string) =>
+    openDatabase(join(dir, p), { kind: 'local', path: join(dir, p), reason: 'test' });
+  assert.match(
+    staleLocalNotice(local('old'), join(dir, 'bundled')) ?? '',
+    /built 2026-01-01T00:00:00Z, older than the bundled one \(2026-06-14/,
+  );
   assert.equal(staleLocalNotice(local('new'), join(dir, 'bundled')), undefined);
   const chosen = openDatabase(join(dir, 'old'), { kind: 'option', path: '', reason: '--db' });
-  assert.equal(staleLocalNotice(chosen, join(dir, 'bundled')), undefined, 'an explicitly chosen database is not second-guessed');
+  assert.equal(
+    staleLocalNotice(chosen, join(dir, 'bundled')),
+    undefined,
+    'an explicitly chosen database is not second-guessed',
+  );
 });
 
 test('initialize --fetch downloads the pages; initialize --build then builds without the network', async () => {
@@ -144,13 +206,28 @@ test("the project's builder: a stub page is a note, a page with tables it cannot
   const build = await loadBuilder();
   const out = build(
     [
-      { name: 'list_awsiot1-click.html', html: readFileSync(join(FIXTURES, 'site', 'list_awsiot1-click.html'), 'utf8') },
+      {
+        name: 'list_awsiot1-click.html',
+        html: readFileSync(join(FIXTURES, 'site', 'list_awsiot1-click.html'), 'utf8'),
+      },
       { name: 'list_broken.html', html: '<html><body><table><tr><td>x</td></tr></table></body></html>' },
-      { name: 'list_launchwizard.html', html: readFileSync(join(FIXTURES, 'site', 'list_launchwizard.html'), 'utf8') },
+      {
+        name: 'list_launchwizard.html',
+        html: readFileSync(join(FIXTURES, 'site', 'list_launchwizard.html'), 'utf8'),
+      },
     ],
     { overridesFile: null },
   );
-  assert.deepEqual(out.records.map((r) => r.prefix), ['launchwizard']);
-  assert.deepEqual(out.parseFailures.map((f) => f.name), ['list_broken.html']);
-  assert.ok(out.notes.some((n) => n.startsWith('list_awsiot1-click.html: skipped')), out.notes.join('\n'));
+  assert.deepEqual(
+    out.records.map((r) => r.prefix),
+    ['launchwizard'],
+  );
+  assert.deepEqual(
+    out.parseFailures.map((f) => f.name),
+    ['list_broken.html'],
+  );
+  assert.ok(
+    out.notes.some((n) => n.startsWith('list_awsiot1-click.html: skipped')),
+    out.notes.join('\n'),
+  );
 });

@@ -7,7 +7,11 @@ import type { Builder } from '../../src/database/update/builder.js';
 import type { ServiceRecord } from '../../src/database/types.js';
 import { countRecords } from '../../src/database/database.js';
 
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export const fakeBuilder: Builder = (pages, options) => {
   const records: ServiceRecord[] = [];
@@ -31,7 +35,14 @@ export const fakeBuilder: Builder = (pages, options) => {
       apiDocumentationLink: '',
       resourceTypes: [],
     }));
-    records.push({ prefix, name: prefix, authorizationUrl: name, actions, resourceTypes: [], conditionKeys: [] });
+    records.push({
+      prefix,
+      name: prefix,
+      authorizationUrl: name,
+      actions,
+      resourceTypes: [],
+      conditionKeys: [],
+    });
   }
   const meta = {
     schemaVersion: '1',

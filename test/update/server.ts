@@ -87,7 +87,9 @@ export async function startServer(dir?: string): Promise<TestServer> {
     record(200);
     res.writeHead(200, { 'content-type': 'text/html', etag, 'last-modified': LAST_MODIFIED }).end(bytes);
   };
-  const server = createServer((req, res) => send(req, res, decodeURIComponent((req.url ?? '/').replace(/^\/+/, '').split('?')[0] ?? '')));
+  const server = createServer((req, res) =>
+    send(req, res, decodeURIComponent((req.url ?? '/').replace(/^\/+/, '').split('?')[0] ?? '')),
+  );
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
@@ -100,7 +102,11 @@ export async function startServer(dir?: string): Promise<TestServer> {
     log,
     faults,
     files,
-    downloads: () => log.slice(mark).filter((l) => l.status === 200 && l.path.startsWith('list_')).map((l) => l.path),
+    downloads: () =>
+      log
+        .slice(mark)
+        .filter((l) => l.status === 200 && l.path.startsWith('list_'))
+        .map((l) => l.path),
     reset: () => void (mark = log.length),
     close: () =>
       new Promise<void>((r) => {

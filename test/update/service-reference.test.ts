@@ -4,7 +4,10 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { recordFromServiceReference, type ServiceReferenceDocument } from '../../src/database/service-reference/index.js';
+import {
+  recordFromServiceReference,
+  type ServiceReferenceDocument,
+} from '../../src/database/service-reference/index.js';
 import { localVersions, updateDatabase, type UpdateOptions } from '../../src/database/update/index.js';
 import { selectDatabase } from '../../src/database/select.js';
 import { UserError } from '../../src/util/errors.js';
@@ -13,7 +16,8 @@ import { startServer, type TestServer } from './server.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/update/', import.meta.url));
 const SR_DIR = join(FIXTURES, 'service-reference');
-const doc = (name: string) => JSON.parse(readFileSync(join(SR_DIR, `${name}.json`), 'utf8')) as ServiceReferenceDocument;
+const doc = (name: string) =>
+  JSON.parse(readFileSync(join(SR_DIR, `${name}.json`), 'utf8')) as ServiceReferenceDocument;
 
 test('a Service Reference document maps to a ServiceRecord', () => {
   const r = recordFromServiceReference(doc('launchwizard'), 'https://example.invalid/launchwizard.json');
@@ -25,7 +29,12 @@ test('a Service Reference document maps to a ServiceRecord', () => {
   assert.equal(level('DescribeProvisionedApp'), 'Read');
   assert.deepEqual(r.actions.find((a) => a.name === 'CreateDeployment')?.resourceTypes, [
     { resourceType: 'deployment', required: false, conditionKeys: [], dependentActions: [] },
-    { resourceType: '', required: false, conditionKeys: ['aws:RequestTag/${TagKey}', 'aws:TagKeys'], dependentActions: [] },
+    {
+      resourceType: '',
+      required: false,
+      conditionKeys: ['aws:RequestTag/${TagKey}', 'aws:TagKeys'],
+      dependentActions: [],
+    },
   ]);
   assert.deepEqual(r.resourceTypes, [
     {
@@ -34,15 +43,21 @@ test('a Service Reference document maps to a ServiceRecord', () => {
       conditionKeys: ['aws:ResourceTag/${TagKey}'],
     },
   ]);
-  assert.deepEqual(r.conditionKeys.map((c) => [c.name, c.type]), [
-    ['aws:RequestTag/${TagKey}', 'String'],
-    ['aws:TagKeys', 'ArrayOfString'],
-  ]);
+  assert.deepEqual(
+    r.conditionKeys.map((c) => [c.name, c.type]),
+    [
+      ['aws:RequestTag/${TagKey}', 'String'],
+      ['aws:TagKeys', 'ArrayOfString'],
+    ],
+  );
   assert.deepEqual(r.operations, [
     { name: 'CreateDeployment', actions: ['launchwizard:CreateDeployment', 'iam:PassRole'] },
     { name: 'ListDeployments', actions: [] },
   ]);
-  assert.throws(() => recordFromServiceReference({ Name: 'x' } as ServiceReferenceDocument, 'u'), /not a Service Reference document/);
+  assert.throws(
+    () => recordFromServiceReference({ Name: 'x' } as ServiceReferenceDocument, 'u'),
+    /not a Service Reference document/,
+  );
 });
 
 describe('updating from the Service Reference', () => {
@@ -71,8 +86,12 @@ describe('updating from the Service Reference', () => {
     server.faults.clear();
     // AWS's index lists absolute URLs; this one points at the test server.
     const names = readdirSync(SR_DIR).map((f) => f.replace(/\.json$/, ''));
-    server.files.set('sr/', JSON.stringify(names.map((n) => ({ service: n, url: `${server.baseUrl}sr/${n}/${n}.json` }))));
-    for (const n of names) server.files.set(`sr/${n}/${n}.json`, readFileSync(join(SR_DIR, `${n}.json`), 'utf8'));
+    server.files.set(
+      'sr/',
+      JSON.stringify(names.map((n) => ({ service: n, url: `${server.baseUrl}sr/${n}/${n}.json` }))),
+    );
+    for (const n of names)
+      server.files.set(`sr/${n}/${n}.json`, readFileSync(join(SR_DIR, `${n}.json`), 'utf8'));
     server.reset();
   });
 
@@ -80,26 +99,40 @@ describe('updating from the Service Reference', () => {
     const first = await updateDatabase(opts());
     assert.equal(first.outcome, 'installed');
     const db = local();
-    assert.deepEqual(db.listServices().map((s) => s.prefix), ['launchwizard', 'newsvc', 'sumerian']);
+    assert.deepEqual(
+      db.listServices().map((s) => s.prefix),
+      ['launchwizard', 'newsvc', 'sumerian'],
+    );
     assert.equal(db.meta.overridesFile, null);
-    assert.deepEqual(db.service('newsvc')?.record.operations, [{ name: 'PutWidgetPolicy', actions: ['newsvc:PutPolicy'] }]);
+    assert.deepEqual(db.service('newsvc')?.record.operations, [
+      { name: 'PutWidgetPolicy', actions: ['newsvc:PutPolicy'] },
+    ]);
     server.reset();
     const second = await updateDatabase(opts());
     assert.equal(second.outcome, 'unchanged');
-    assert.deepEqual(server.log.slice(-3).map((l) => l.status), [304, 304, 304]);
+    assert.deepEqual(
+      server.log.slice(-3).map((l) => l.status),
+      [304, 304, 304],
+    );
   });
 
   test('with the pages: the pages complete the JSON, the JSON adds what the pages lack', async () => {
     const report = await updateDatabase(opts({ source: 'both' }));
     const db = local();
-    assert.deepEqual(db.listServices().map((s) => s.prefix), ['elemental-support-content', 'launchwizard', 'newsvc', 'sumerian']);
+    assert.deepEqual(
+      db.listServices().map((s) => s.prefix),
+      ['elemental-support-content', 'launchwizard', 'newsvc', 'sumerian'],
+    );
     const lw = db.service('launchwizard')!.record;
     const names = lw.actions.map((a) => a.name);
     // The pages' actions first, in page order, then those only the Service Reference lists.
     assert.equal(names.indexOf('CreateDeployment'), names.length - 2);
     assert.ok(names.includes('StartProvisioning'), 'an action only on the pages is kept');
     assert.equal(lw.operations?.[0]?.name, 'CreateDeployment');
-    assert.ok(report.notes.some((n) => /launchwizard:GetIpAddress \(pages: Read, Service Reference: List\)/.test(n)), report.notes.join('\n'));
+    assert.ok(
+      report.notes.some((n) => /launchwizard:GetIpAddress \(pages: Read, Service Reference: List\)/.test(n)),
+      report.notes.join('\n'),
+    );
   });
 
   test('a document cut short is refused, and nothing is installed', async () => {

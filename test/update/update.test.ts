@@ -5,7 +5,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { updateDatabase, rollbackDatabase, localVersions, type UpdateOptions } from '../../src/database/update/index.js';
+import {
+  updateDatabase,
+  rollbackDatabase,
+  localVersions,
+  type UpdateOptions,
+} from '../../src/database/update/index.js';
 import { interruptedUpdateNotice, MARKER_FILE } from '../../src/database/update/marker.js';
 import { selectDatabase } from '../../src/database/select.js';
 import { UserError } from '../../src/util/errors.js';
@@ -13,7 +18,12 @@ import { fakeBuilder } from './fake-builder.js';
 import { startServer, type TestServer } from './server.js';
 
 const SITE = fileURLToPath(new URL('../fixtures/update/site/', import.meta.url));
-const SERVICE_PAGES = ['list_amazonsumerian.html', 'list_awsiot1-click.html', 'list_elementalsupportcontent.html', 'list_launchwizard.html'];
+const SERVICE_PAGES = [
+  'list_amazonsumerian.html',
+  'list_awsiot1-click.html',
+  'list_elementalsupportcontent.html',
+  'list_launchwizard.html',
+];
 
 let server: TestServer;
 let home: string;
@@ -62,7 +72,10 @@ describe('db update against a local server', () => {
     assert.equal(report.outcome, 'installed');
     assert.deepEqual(server.downloads().sort(), SERVICE_PAGES);
     assert.deepEqual(localSummary().prefixes, ['elemental-support-content', 'launchwizard', 'sumerian']);
-    assert.ok(report.notes.some((n) => n.includes('list_awsiot1-click.html')), 'the table-less stub is reported');
+    assert.ok(
+      report.notes.some((n) => n.includes('list_awsiot1-click.html')),
+      'the table-less stub is reported',
+    );
     assert.equal(existsSync(join(home, MARKER_FILE)), false);
   });
 
@@ -80,8 +93,12 @@ describe('db update against a local server', () => {
     await updateDatabase(opts());
     const before = localSummary();
     const page = readFileSync(join(SITE, 'list_launchwizard.html'), 'utf8');
-    const extraRow = '<tr><td><a id="launchwizard-NewThing"></a>NewThing</td><td>new</td><td>Write</td><td></td><td></td><td></td></tr>';
-    server.files.set('list_launchwizard.html', page.replace(/(<table[^>]*>[\s\S]*?<\/thead>)/, `$1${extraRow}`));
+    const extraRow =
+      '<tr><td><a id="launchwizard-NewThing"></a>NewThing</td><td>new</td><td>Write</td><td></td><td></td><td></td></tr>';
+    server.files.set(
+      'list_launchwizard.html',
+      page.replace(/(<table[^>]*>[\s\S]*?<\/thead>)/, `$1${extraRow}`),
+    );
     server.reset();
     const report = await updateDatabase(opts());
     assert.equal(report.outcome, 'installed');
@@ -127,7 +144,10 @@ describe('db update against a local server', () => {
 
     test('a truncated page', async () => {
       server.faults.set('list_elementalsupportcontent.html', { kind: 'truncate' });
-      server.files.set('list_elementalsupportcontent.html', readFileSync(join(SITE, 'list_elementalsupportcontent.html'), 'utf8') + ' ');
+      server.files.set(
+        'list_elementalsupportcontent.html',
+        readFileSync(join(SITE, 'list_elementalsupportcontent.html'), 'utf8') + ' ',
+      );
       await refused(updateDatabase(opts()), /list_elementalsupportcontent\.html/);
       intact();
     });
@@ -140,16 +160,28 @@ describe('db update against a local server', () => {
     });
 
     test('a page replaced by a 301 stub, or by a page without tables', async () => {
-      server.files.set('list_amazonsumerian.html', readFileSync(join(SITE, 'list_awsiot1-click.html'), 'utf8'));
-      await refused(updateDatabase(opts()), /lost their tables since the last update: list_amazonsumerian\.html/);
+      server.files.set(
+        'list_amazonsumerian.html',
+        readFileSync(join(SITE, 'list_awsiot1-click.html'), 'utf8'),
+      );
+      await refused(
+        updateDatabase(opts()),
+        /lost their tables since the last update: list_amazonsumerian\.html/,
+      );
       intact();
       // Refused again next time: the refused page was not cached, so no 304 hides it.
       await refused(updateDatabase(opts()), /list_amazonsumerian\.html/);
     });
 
     test('a page the builder cannot parse', async () => {
-      server.files.set('list_launchwizard.html', '<html><body><table><tr><td>x</td></tr></table></body></html>');
-      await refused(updateDatabase(opts()), /could not be parsed: list_launchwizard\.html \(no service prefix\)/);
+      server.files.set(
+        'list_launchwizard.html',
+        '<html><body><table><tr><td>x</td></tr></table></body></html>',
+      );
+      await refused(
+        updateDatabase(opts()),
+        /could not be parsed: list_launchwizard\.html \(no service prefix\)/,
+      );
       intact();
     });
 
@@ -180,13 +212,19 @@ describe('db update against a local server', () => {
     const before = localSummary();
     const versions = () => readdirSync(join(home, 'versions')).sort();
     const kept = versions();
-    server.files.set('list_launchwizard.html', readFileSync(join(SITE, 'list_launchwizard.html'), 'utf8') + ' ');
+    server.files.set(
+      'list_launchwizard.html',
+      readFileSync(join(SITE, 'list_launchwizard.html'), 'utf8') + ' ',
+    );
     // A record whose file cannot be created makes the write fail part-way, as a full disk would.
     const failing: typeof fakeBuilder = (pages, o) => {
       const out = fakeBuilder(pages, o);
       return { ...out, records: [...out.records, { ...out.records[0]!, prefix: 'no/such/dir' }] };
     };
-    await assert.rejects(updateDatabase(opts({ builder: failing })), /could not write the new database .*\(ENOENT\); the database in use is unchanged/);
+    await assert.rejects(
+      updateDatabase(opts({ builder: failing })),
+      /could not write the new database .*\(ENOENT\); the database in use is unchanged/,
+    );
     assert.deepEqual(localSummary(), before);
     assert.deepEqual(versions(), kept, 'no half-written version is left behind');
   });
@@ -195,17 +233,28 @@ describe('db update against a local server', () => {
     await updateDatabase(opts());
     const before = localSummary();
     // The pid of a process that has exited stands for an update killed mid-way.
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-    writeFileSync(join(home, MARKER_FILE), JSON.stringify({ pid: Number(dead.stdout), startedAt: '2026-06-14T00:00:00Z', source: 'x' }));
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
+    writeFileSync(
+      join(home, MARKER_FILE),
+      JSON.stringify({ pid: Number(dead.stdout), startedAt: '2026-06-14T00:00:00Z', source: 'x' }),
+    );
     assert.match(interruptedUpdateNotice(home) ?? '', /did not finish/);
     assert.deepEqual(localSummary(), before);
     const lines: string[] = [];
     await updateDatabase(opts({ log: (l) => lines.push(l) }));
-    assert.ok(lines.some((l) => /did not finish/.test(l)), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => /did not finish/.test(l)),
+      lines.join('\n'),
+    );
     assert.equal(interruptedUpdateNotice(home), undefined);
   });
 
   test('an unreachable base URL is one clear error', async () => {
-    await refused(updateDatabase(opts({ baseUrl: 'http://127.0.0.1:9/' })), /cannot download http:\/\/127\.0\.0\.1:9\/reference_policies/);
+    await refused(
+      updateDatabase(opts({ baseUrl: 'http://127.0.0.1:9/' })),
+      /cannot download http:\/\/127\.0\.0\.1:9\/reference_policies/,
+    );
   });
 });

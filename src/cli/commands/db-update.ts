@@ -26,9 +26,16 @@ function wholeNumber(value: string, flag: string, min: number): number {
 export function addUpdateOptions(cmd: Command): Command {
   return cmd
     .option('--base-url <url>', 'Service Authorization Reference location (a mirror, or a test server)')
-    .option('--source <source>', "html (the reference pages), service-reference (AWS's JSON), or both", 'html')
+    .option(
+      '--source <source>',
+      "html (the reference pages), service-reference (AWS's JSON), or both",
+      'html',
+    )
     .option('--service-reference-url <url>', 'index of the Service Reference JSON documents')
-    .option('--access-level-overrides-file <file>', 'access-level overrides to apply (default: your copy, else the bundled one)')
+    .option(
+      '--access-level-overrides-file <file>',
+      'access-level overrides to apply (default: your copy, else the bundled one)',
+    )
     .option('--no-overrides', 'apply no access-level overrides')
     .option('--concurrency <n>', 'downloads at once', '8')
     .option('--timeout <seconds>', 'seconds before a download attempt is abandoned', '30')
@@ -36,7 +43,11 @@ export function addUpdateOptions(cmd: Command): Command {
 }
 
 /** Turns CLI options into updateDatabase options (loaded lazily with the implementation). */
-export async function runUpdate(ctx: CliContext, opts: UpdateCliOptions, extra: { build?: boolean; fetch?: boolean }) {
+export async function runUpdate(
+  ctx: CliContext,
+  opts: UpdateCliOptions,
+  extra: { build?: boolean; fetch?: boolean },
+) {
   const { updateDatabase } = await import('../../database/update/index.js');
   const { streamProgress } = await import('../../database/update/progress.js');
   if (!['html', 'service-reference', 'both'].includes(opts.source)) {
@@ -61,7 +72,9 @@ export async function runUpdate(ctx: CliContext, opts: UpdateCliOptions, extra: 
     ...extra,
   });
   const c = report.counts;
-  const counts = c ? `${c.services} services, ${c.actions} actions, ${c.resourceTypes} resource types, ${c.conditionKeys} condition keys` : '';
+  const counts = c
+    ? `${c.services} services, ${c.actions} actions, ${c.resourceTypes} resource types, ${c.conditionKeys} condition keys`
+    : '';
   const pages = `${report.pagesDownloaded} page(s) downloaded, ${report.pagesNotModified} unchanged`;
   if (report.outcome === 'fetched') ctx.out(`fetched into ${report.home}: ${pages}\n`);
   else if (report.outcome === 'unchanged') ctx.out(`local database is up to date (${pages}): ${counts}\n`);
@@ -102,7 +115,8 @@ export function registerDbUpdate(db: Command, ctx: CliContext): void {
     .argument('<new>', "newer database: a path, 'bundled' or 'local'")
     .option('--fmt <format>', 'text or json', 'text')
     .action(async (oldArg: string, newArg: string, opts: { fmt: string }) => {
-      if (opts.fmt !== 'text' && opts.fmt !== 'json') throw new UserError(`--fmt must be text or json, got '${opts.fmt}'`);
+      if (opts.fmt !== 'text' && opts.fmt !== 'json')
+        throw new UserError(`--fmt must be text or json, got '${opts.fmt}'`);
       const { openNamedDatabase } = await import('./db-open.js');
       const { diffDatabases, formatDiff } = await import('../../database/diff.js');
       const diff = diffDatabases(openNamedDatabase(oldArg, ctx.env), openNamedDatabase(newArg, ctx.env));

@@ -28,8 +28,8 @@ export function registerInitialize(program: Command, ctx: CliContext): void {
     if (r.overridesCopied) ctx.out(`copied access-level overrides to ${r.overridesCopied}\n`);
     if (opts.fetch || opts.build) {
       // The user's copy just made is what later builds read; point this build at it too.
-      const { accessLevelOverridesFile: _ignored, ...rest } = opts;
-      await runUpdate(ctx, rest as UpdateCliOptions, { build: Boolean(opts.build), fetch: Boolean(opts.fetch) });
+      const rest: UpdateCliOptions = { ...opts, accessLevelOverridesFile: undefined };
+      await runUpdate(ctx, rest, { build: Boolean(opts.build), fetch: Boolean(opts.fetch) });
     }
   });
 }

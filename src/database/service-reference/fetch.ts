@@ -39,7 +39,11 @@ function checkJson(body: string): string | undefined {
   }
 }
 
-export async function fetchServiceReference(indexUrl: string, cache: PageCache, options: FetchOptions = {}): Promise<FetchResult> {
+export async function fetchServiceReference(
+  indexUrl: string,
+  cache: PageCache,
+  options: FetchOptions = {},
+): Promise<FetchResult> {
   const index = await httpGet(indexUrl, undefined, options);
   if (index.status !== 'ok') throw new DownloadError(indexUrl, 'unexpected 304');
   const documents = parseIndex(index.body, indexUrl);

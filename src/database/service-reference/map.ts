@@ -32,9 +32,20 @@ export function recordFromServiceReference(doc: ServiceReferenceDocument, url: s
       dependentActions: [],
     }));
     if (a.ActionConditionKeys?.length) {
-      rows.push({ resourceType: '', required: false, conditionKeys: [...a.ActionConditionKeys], dependentActions: [] });
+      rows.push({
+        resourceType: '',
+        required: false,
+        conditionKeys: [...a.ActionConditionKeys],
+        dependentActions: [],
+      });
     }
-    return { name: a.Name, description: '', accessLevel: accessLevelOf(a), apiDocumentationLink: '', resourceTypes: rows };
+    return {
+      name: a.Name,
+      description: '',
+      accessLevel: accessLevelOf(a),
+      apiDocumentationLink: '',
+      resourceTypes: rows,
+    };
   });
   const record: ServiceRecord = {
     prefix,
@@ -47,7 +58,11 @@ export function recordFromServiceReference(doc: ServiceReferenceDocument, url: s
       arn: r.ARNFormats?.[0] ?? '',
       conditionKeys: [...(r.ConditionKeys ?? [])],
     })),
-    conditionKeys: (doc.ConditionKeys ?? []).map((c) => ({ name: c.Name, description: '', type: c.Types?.[0] ?? '' })),
+    conditionKeys: (doc.ConditionKeys ?? []).map((c) => ({
+      name: c.Name,
+      description: '',
+      type: c.Types?.[0] ?? '',
+    })),
   };
   if (doc.Operations) {
     record.operations = doc.Operations.map((o) => ({
@@ -58,7 +73,8 @@ export function recordFromServiceReference(doc: ServiceReferenceDocument, url: s
   return record;
 }
 
-const byLower = <T extends { name: string }>(xs: readonly T[]) => new Map(xs.map((x) => [x.name.toLowerCase(), x]));
+const byLower = <T extends { name: string }>(xs: readonly T[]) =>
+  new Map(xs.map((x) => [x.name.toLowerCase(), x]));
 
 /**
  * Completes a Service Reference record with the HTML pages' record of the same prefix. Everything the HTML
@@ -76,7 +92,9 @@ export function completeFromHtml(
   for (const a of sr.actions) {
     const h = htmlActions.get(a.name.toLowerCase());
     if (h && h.accessLevel !== a.accessLevel) {
-      disagreements.push(`${html.prefix}:${h.name} (pages: ${h.accessLevel}, Service Reference: ${a.accessLevel})`);
+      disagreements.push(
+        `${html.prefix}:${h.name} (pages: ${h.accessLevel}, Service Reference: ${a.accessLevel})`,
+      );
     }
   }
   const missing = <T extends { name: string }>(have: readonly T[], extra: readonly T[]) => {
@@ -111,7 +129,8 @@ export function mergeSources(
     html.delete(sr.prefix.toLowerCase());
     const { record, accessLevelDisagreements } = completeFromHtml(sr, h);
     records.push(record);
-    for (const d of accessLevelDisagreements) notes.push(`access levels differ: ${d}; the pages' level is kept`);
+    for (const d of accessLevelDisagreements)
+      notes.push(`access levels differ: ${d}; the pages' level is kept`);
   }
   for (const h of html.values()) {
     records.push(h);

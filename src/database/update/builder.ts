@@ -39,7 +39,8 @@ export async function loadBuilder(): Promise<Builder> {
       else notes.push(`${s.file}: skipped (${s.reason})`);
     }
     const conflicts = result.report.mergeConflicts.length;
-    if (conflicts) notes.push(`${conflicts} difference(s) between pages of one prefix, resolved by the merge rule`);
+    if (conflicts)
+      notes.push(`${conflicts} difference(s) between pages of one prefix, resolved by the merge rule`);
     return { records: result.records, meta: result.meta, parseFailures, notes };
   };
 }

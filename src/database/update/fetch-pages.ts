@@ -46,7 +46,11 @@ export function looksTruncated(html: string): boolean {
   return !/<\/html>\s*$/i.test(html.slice(-200));
 }
 
-export async function fetchServicePages(base: string, cache: PageCache, options: FetchOptions = {}): Promise<FetchResult> {
+export async function fetchServicePages(
+  base: string,
+  cache: PageCache,
+  options: FetchOptions = {},
+): Promise<FetchResult> {
   const baseUrl = normalizeBaseUrl(base);
   // The index is always fetched in full: it is small, and it decides which pages exist.
   const index = await httpGet(new URL(INDEX_PAGE, baseUrl).href, undefined, options);
@@ -56,8 +60,12 @@ export async function fetchServicePages(base: string, cache: PageCache, options:
     throw new DownloadError(baseUrl + INDEX_PAGE, 'the index page links no list_*.html service page');
   }
   const documents = names.map((name) => ({ name, url: new URL(name, baseUrl).href }));
-  const checkPage = (html: string) => (looksTruncated(html) ? 'page is truncated (no closing </html>)' : undefined);
-  return { baseUrl, ...(await fetchDocuments(documents, cache, options, 'fetching service pages', checkPage)) };
+  const checkPage = (html: string) =>
+    looksTruncated(html) ? 'page is truncated (no closing </html>)' : undefined;
+  return {
+    baseUrl,
+    ...(await fetchDocuments(documents, cache, options, 'fetching service pages', checkPage)),
+  };
 }
 
 /**
@@ -74,25 +82,36 @@ export async function fetchDocuments(
   const progress = options.progress ?? silentProgress;
   progress.start(label, documents.length);
   const failures: PageFailure[] = [];
-  const results = await mapLimit(documents, options.concurrency ?? 8, async ({ name, url }): Promise<FetchedPage | undefined> => {
-    try {
-      const got = await httpGet(url, cache.validators(name), options);
-      if (got.status === 'not-modified') return { name, url, html: cache.read(name), source: 'not-modified' };
-      const problem = check(got.body);
-      if (problem) {
-        failures.push({ name, reason: problem });
+  const results = await mapLimit(
+    documents,
+    options.concurrency ?? 8,
+    async ({ name, url }): Promise<FetchedPage | undefined> => {
+      try {
+        const got = await httpGet(url, cache.validators(name), options);
+        if (got.status === 'not-modified')
+          return { name, url, html: cache.read(name), source: 'not-modified' };
+        const problem = check(got.body);
+        if (problem) {
+          failures.push({ name, reason: problem });
+          return undefined;
+        }
+        const page: FetchedPage = {
+          name,
+          url,
+          html: got.body,
+          source: 'downloaded',
+          validators: got.validators,
+        };
+        if (cache.has(name)) page.previous = cache.read(name);
+        return page;
+      } catch (e) {
+        failures.push({ name, reason: e instanceof DownloadError ? e.reason : (e as Error).message });
         return undefined;
+      } finally {
+        progress.tick(name);
       }
-      const page: FetchedPage = { name, url, html: got.body, source: 'downloaded', validators: got.validators };
-      if (cache.has(name)) page.previous = cache.read(name);
-      return page;
-    } catch (e) {
-      failures.push({ name, reason: e instanceof DownloadError ? e.reason : (e as Error).message });
-      return undefined;
-    } finally {
-      progress.tick(name);
-    }
-  });
+    },
+  );
   const pages = results.filter((p): p is FetchedPage => p !== undefined);
   const downloaded = pages.filter((p) => p.source === 'downloaded').length;
   const notModified = pages.length - downloaded;
@@ -103,7 +122,9 @@ export async function fetchDocuments(
 
 /** The cached pages as if every one had answered 304: a build without network (initialize --build). */
 export function cachedPages(base: string, cache: PageCache): FetchResult {
-  const pages = cache.names().map((name): FetchedPage => ({ name, html: cache.read(name), source: 'not-modified' }));
+  const pages = cache
+    .names()
+    .map((name): FetchedPage => ({ name, html: cache.read(name), source: 'not-modified' }));
   return { baseUrl: normalizeBaseUrl(base), pages, failures: [], downloaded: 0, notModified: pages.length };
 }
 

@@ -20,9 +20,7 @@ export interface Validators {
   lastModified?: string;
 }
 
-export type GetResult =
-  | { status: 'ok'; body: string; validators: Validators }
-  | { status: 'not-modified' };
+export type GetResult = { status: 'ok'; body: string; validators: Validators } | { status: 'not-modified' };
 
 /** A download that failed after its retries; `reason` is one short phrase for the report. */
 export class DownloadError extends Error {
@@ -48,7 +46,11 @@ function describe(e: unknown): string {
 }
 
 /** Fetches `url`; resolves 'not-modified' on a 304 to the validators given. Throws DownloadError. */
-export async function httpGet(url: string, have: Validators | undefined, options: HttpOptions = {}): Promise<GetResult> {
+export async function httpGet(
+  url: string,
+  have: Validators | undefined,
+  options: HttpOptions = {},
+): Promise<GetResult> {
   const o = { ...DEFAULTS, ...options };
   const headers: Record<string, string> = { 'user-agent': o.userAgent };
   if (have?.etag) headers['if-none-match'] = have.etag;
@@ -91,7 +93,11 @@ export async function httpGet(url: string, have: Validators | undefined, options
 }
 
 /** Runs `worker` over `items` with at most `limit` running at once; results keep the items' order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, worker: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  worker: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const run = async () => {

@@ -18,7 +18,9 @@ export function normalizeBaseUrl(base: string): string {
  */
 export function linkedServicePages(indexHtml: string): string[] {
   const seen = new Set<string>();
-  for (const m of indexHtml.matchAll(/href\s*=\s*["'](?:\.\/)?(list_[A-Za-z0-9._-]+\.html)(?:#[^"']*)?["']/g)) {
+  for (const m of indexHtml.matchAll(
+    /href\s*=\s*["'](?:\.\/)?(list_[A-Za-z0-9._-]+\.html)(?:#[^"']*)?["']/g,
+  )) {
     seen.add(m[1] as string);
   }
   return [...seen];

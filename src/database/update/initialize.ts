@@ -6,7 +6,6 @@ import { UserError } from '../../util/errors.js';
 import { bundledOverridesPath } from '../build/overrides.js';
 import { OVERRIDES_FILE } from './update.js';
 
-
 export interface InitializeOptions {
   env?: NodeJS.ProcessEnv;
   home?: string;

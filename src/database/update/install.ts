@@ -8,7 +8,16 @@
  * A new database is written completely under versions/, then a new link is renamed over `db`: rename is
  * atomic, so a reader finds either the old database or the new one, never a half-written one nor none.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { writeDatabaseDir } from '../store.js';
 import type { DatabaseMeta, ServiceRecord } from '../types.js';
@@ -78,7 +87,11 @@ export interface InstallResult {
 }
 
 /** Writes a complete new database and makes it current; the current one becomes the previous one. */
-export function installDatabase(home: string, records: readonly ServiceRecord[], meta: DatabaseMeta): InstallResult {
+export function installDatabase(
+  home: string,
+  records: readonly ServiceRecord[],
+  meta: DatabaseMeta,
+): InstallResult {
   adoptPlainFolder(home);
   const id = newVersionId();
   const dir = join(home, VERSIONS_DIR, id);

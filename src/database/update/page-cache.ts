@@ -42,7 +42,9 @@ export class PageCache {
 
   /** Names of the pages held, for a build without network. */
   names(): string[] {
-    return Object.keys(this.state.pages).filter((n) => this.has(n)).sort();
+    return Object.keys(this.state.pages)
+      .filter((n) => this.has(n))
+      .sort();
   }
 
   /** Whether database `version` was built from exactly the pages `names`, as they are held now. */

@@ -47,7 +47,10 @@ function bundledBuildDate(path: string): string | undefined {
  * the local one still wins, so say so. Only for the local database: one given with --db or IAMWRIGHT_DB was
  * asked for explicitly.
  */
-export function staleLocalNotice(db: IamDatabase, bundledPath: string = bundledDatabasePath()): string | undefined {
+export function staleLocalNotice(
+  db: IamDatabase,
+  bundledPath: string = bundledDatabasePath(),
+): string | undefined {
   if (db.location.kind !== 'local') return undefined;
   const bundled = bundledBuildDate(bundledPath);
   const local = db.meta.buildDate;
@@ -81,7 +84,7 @@ export function formatInfo(info: DatabaseInfo, options: { listOverrides?: boolea
     `actions:         ${c.actions}`,
     `resource types:  ${c.resourceTypes}`,
     `condition keys:  ${c.conditionKeys}`,
-    `overrides:       ${info.overridesFile === null ? 'none' : info.overridesFile ?? 'unknown'} (${info.overridesApplied.length} applied)`,
+    `overrides:       ${info.overridesFile === null ? 'none' : (info.overridesFile ?? 'unknown')} (${info.overridesApplied.length} applied)`,
   ];
   if (options.listOverrides) {
     for (const o of info.overridesApplied) lines.push(`  ${o.prefix}:${o.action}: ${o.from} -> ${o.to}`);

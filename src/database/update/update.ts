@@ -13,7 +13,14 @@ import { DEFAULT_SERVICE_REFERENCE_URL, type ServiceReferenceDocument } from '..
 import { mergeSources, recordFromServiceReference } from '../service-reference/map.js';
 import { UserError } from '../../util/errors.js';
 import { loadBuilder, type Builder } from './builder.js';
-import { cachedPages, commitPages, fetchServicePages, type FetchOptions, type FetchResult, type PageFailure } from './fetch-pages.js';
+import {
+  cachedPages,
+  commitPages,
+  fetchServicePages,
+  type FetchOptions,
+  type FetchResult,
+  type PageFailure,
+} from './fetch-pages.js';
 import { DownloadError } from './http.js';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './index-page.js';
 import { installDatabase, localVersions } from './install.js';
@@ -96,7 +103,10 @@ export async function updateDatabase(options: UpdateOptions = {}): Promise<Updat
   const home = options.home ?? iamwrightHome(env);
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const log = options.log ?? (() => {});
-  const interrupted = beginUpdate(home, options.source === 'service-reference' ? 'the Service Reference' : baseUrl);
+  const interrupted = beginUpdate(
+    home,
+    options.source === 'service-reference' ? 'the Service Reference' : baseUrl,
+  );
   if (interrupted) log(`note: ${interrupted}`);
   try {
     return await runUpdate(home, baseUrl, options, log);
@@ -112,7 +122,12 @@ interface SourceFetch {
   fetched: FetchResult;
 }
 
-async function fetchSource(kind: SourceFetch['kind'], url: string, home: string, o: UpdateOptions): Promise<SourceFetch> {
+async function fetchSource(
+  kind: SourceFetch['kind'],
+  url: string,
+  home: string,
+  o: UpdateOptions,
+): Promise<SourceFetch> {
   const cache = new PageCache(join(home, kind === 'html' ? PAGES_DIR : SERVICE_REFERENCE_DIR), url);
   try {
     if (o.fetch === false) {
@@ -127,7 +142,9 @@ async function fetchSource(kind: SourceFetch['kind'], url: string, home: string,
     return { kind, cache, fetched };
   } catch (e) {
     if (e instanceof DownloadError) {
-      throw new UserError(`update failed: cannot download ${e.url}: ${e.reason}; the database in use is unchanged`);
+      throw new UserError(
+        `update failed: cannot download ${e.url}: ${e.reason}; the database in use is unchanged`,
+      );
     }
     throw e;
   }
@@ -139,7 +156,9 @@ function serviceReferenceRecords(fetched: FetchResult) {
   const parseFailures: PageFailure[] = [];
   for (const p of fetched.pages) {
     try {
-      records.push(recordFromServiceReference(JSON.parse(p.html) as ServiceReferenceDocument, p.url ?? p.name));
+      records.push(
+        recordFromServiceReference(JSON.parse(p.html) as ServiceReferenceDocument, p.url ?? p.name),
+      );
     } catch (e) {
       parseFailures.push({ name: p.name, reason: (e as Error).message });
     }
@@ -147,12 +166,19 @@ function serviceReferenceRecords(fetched: FetchResult) {
   return { records, parseFailures };
 }
 
-async function runUpdate(home: string, baseUrl: string, o: UpdateOptions, log: (l: string) => void): Promise<UpdateReport> {
+async function runUpdate(
+  home: string,
+  baseUrl: string,
+  o: UpdateOptions,
+  log: (l: string) => void,
+): Promise<UpdateReport> {
   const source = o.source ?? 'html';
   const sources: SourceFetch[] = [];
   if (source !== 'service-reference') sources.push(await fetchSource('html', baseUrl, home, o));
   if (source !== 'html') {
-    sources.push(await fetchSource('service-reference', o.serviceReferenceUrl ?? DEFAULT_SERVICE_REFERENCE_URL, home, o));
+    sources.push(
+      await fetchSource('service-reference', o.serviceReferenceUrl ?? DEFAULT_SERVICE_REFERENCE_URL, home, o),
+    );
   }
   const all = <T>(f: (s: SourceFetch) => T[]) => sources.flatMap(f);
   const failures = all((s) => s.fetched.failures);
@@ -169,7 +195,11 @@ async function runUpdate(home: string, baseUrl: string, o: UpdateOptions, log: (
   const commit = (version?: string) => {
     for (const s of sources) {
       commitPages(s.cache, s.fetched.pages);
-      if (version) s.cache.markBuilt(version, s.fetched.pages.map((p) => p.name));
+      if (version)
+        s.cache.markBuilt(
+          version,
+          s.fetched.pages.map((p) => p.name),
+        );
       s.cache.save();
     }
   };
@@ -187,7 +217,12 @@ async function runUpdate(home: string, baseUrl: string, o: UpdateOptions, log: (
     downloaded === 0 &&
     failures.length === 0 &&
     current !== undefined &&
-    sources.every((s) => s.cache.builtFrom(basename(current), s.fetched.pages.map((p) => p.name))) &&
+    sources.every((s) =>
+      s.cache.builtFrom(
+        basename(current),
+        s.fetched.pages.map((p) => p.name),
+      ),
+    ) &&
     (old.overridesFile ?? null) === (overridesFile ?? old.overridesFile ?? null)
   ) {
     // Every page answered 304 and the database in use was built from exactly these pages: nothing to do.
@@ -201,7 +236,9 @@ async function runUpdate(home: string, baseUrl: string, o: UpdateOptions, log: (
   let meta: DatabaseMeta | undefined;
   if (html) {
     const builder = o.builder ?? (await loadBuilder());
-    const pages = [...html.pages].sort((a, b) => (a.name < b.name ? -1 : 1)).map(({ name, html }) => ({ name, html }));
+    const pages = [...html.pages]
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+      .map(({ name, html }) => ({ name, html }));
     const built = builder(pages, {
       ...(overridesFile !== undefined ? { overridesFile } : {}),
       buildDate,
@@ -247,7 +284,10 @@ async function runUpdate(home: string, baseUrl: string, o: UpdateOptions, log: (
   };
 }
 
-const noBuild = { parseFailures: [], newCounts: { services: 0, actions: 0, resourceTypes: 0, conditionKeys: 0 } };
+const noBuild = {
+  parseFailures: [],
+  newCounts: { services: 0, actions: 0, resourceTypes: 0, conditionKeys: 0 },
+};
 
 function refuse(problems: string[]): never {
   throw new UserError(

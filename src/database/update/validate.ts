@@ -32,9 +32,13 @@ export function validateUpdate(input: ValidationInput): Validation {
   if (input.failures.length) {
     problems.push(`${input.failures.length} page(s) could not be downloaded: ${list(input.failures)}`);
   }
-  const vanished = input.pages.filter((p) => p.previous !== undefined && hasTables(p.previous) && !hasTables(p.html));
+  const vanished = input.pages.filter(
+    (p) => p.previous !== undefined && hasTables(p.previous) && !hasTables(p.html),
+  );
   if (vanished.length) {
-    problems.push(`${vanished.length} page(s) lost their tables since the last update: ${vanished.map((p) => p.name).join(', ')}`);
+    problems.push(
+      `${vanished.length} page(s) lost their tables since the last update: ${vanished.map((p) => p.name).join(', ')}`,
+    );
   }
   if (input.parseFailures.length) {
     problems.push(`${input.parseFailures.length} page(s) could not be parsed: ${list(input.parseFailures)}`);
