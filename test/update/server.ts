@@ -22,6 +22,8 @@ export interface TestServer {
   /** Requests seen, by path (without the leading slash), and their statuses. */
   log: { path: string; status: number }[];
   faults: Map<string, Fault>;
+  /** false: ignore If-None-Match, as some mirrors do (always 200). Default true. */
+  conditional: boolean;
   /** In-memory files, consulted before the folder. */
   files: Map<string, string>;
   close(): Promise<void>;
@@ -71,7 +73,7 @@ export async function startServer(dir?: string): Promise<TestServer> {
     }
     const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
     etags.set(path, etag);
-    if (req.headers['if-none-match'] === etag) {
+    if (api.conditional && req.headers['if-none-match'] === etag) {
       record(304);
       return void res.writeHead(304, { etag }).end();
     }
@@ -97,7 +99,8 @@ export async function startServer(dir?: string): Promise<TestServer> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   let mark = 0;
-  return {
+  const api: TestServer = {
+    conditional: true,
     baseUrl: `http://127.0.0.1:${port}/`,
     log,
     faults,
@@ -114,4 +117,5 @@ export async function startServer(dir?: string): Promise<TestServer> {
         server.close(() => r());
       }),
   };
+  return api;
 }

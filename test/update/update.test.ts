@@ -89,6 +89,35 @@ describe('db update against a local server', () => {
     assert.deepEqual(statuses, [304, 304, 304, 304]);
   });
 
+  test('a server that ignores conditional requests sends the same bytes: still no rebuild', async () => {
+    await updateDatabase(opts());
+    server.conditional = false;
+    try {
+      const report = await updateDatabase(opts());
+      assert.equal(report.outcome, 'unchanged');
+      assert.equal(report.pagesDownloaded, 0);
+    } finally {
+      server.conditional = true;
+    }
+  });
+
+  test('a page the index no longer lists leaves the cache, and an offline rebuild', async () => {
+    await updateDatabase(opts());
+    server.files.set(
+      'reference_policies_actions-resources-contextkeys.html',
+      readFileSync(join(SITE, 'reference_policies_actions-resources-contextkeys.html'), 'utf8').replace(
+        /<li><a href="\.\/list_elementalsupportcontent\.html">.*<\/li>/,
+        '',
+      ),
+    );
+    await updateDatabase(opts({ maxDrop: 1 }));
+    assert.deepEqual(localSummary().prefixes, ['launchwizard', 'sumerian']);
+    assert.equal(existsSync(join(home, 'pages', 'list_elementalsupportcontent.html')), false);
+    const offline = await updateDatabase(opts({ fetch: false, baseUrl: server.baseUrl }));
+    assert.equal(offline.outcome, 'installed');
+    assert.deepEqual(localSummary().prefixes, ['launchwizard', 'sumerian']);
+  });
+
   test('a changed page is downloaded alone; the old database is kept for rollback', async () => {
     await updateDatabase(opts());
     const before = localSummary();

@@ -84,6 +84,11 @@ export async function runUpdate(
     ctx.out(`installed ${report.installedPath}: ${counts}${was}; ${pages}\n`);
   }
   for (const note of report.notes) ctx.err(`iamwright: note: ${note}\n`);
+  if (ctx.env.IAMWRIGHT_DB) {
+    ctx.err(
+      `iamwright: note: IAMWRIGHT_DB is set: commands use ${ctx.env.IAMWRIGHT_DB}, not this local database\n`,
+    );
+  }
 }
 
 /** Registers `db update`, `db rollback` and `db diff`. */

@@ -18,8 +18,9 @@ export interface FetchOptions extends HttpOptions {
 export interface FetchedPage {
   name: string;
   html: string;
-  /** 'downloaded' = new content (HTTP 200); 'not-modified' = our copy confirmed by a 304. */
+  /** 'downloaded' = new content; 'not-modified' = our copy, confirmed by a 304 or by identical bytes. */
   source: 'downloaded' | 'not-modified';
+  /** Validators of a download (set for 'not-modified' when the server sent the same bytes again). */
   validators?: Validators;
   /** Where it came from (unknown for a build from the cache alone). */
   url?: string;
@@ -95,6 +96,11 @@ export async function fetchDocuments(
           failures.push({ name, reason: problem });
           return undefined;
         }
+        const previous = cache.has(name) ? cache.read(name) : undefined;
+        // A server that ignores conditional requests still sends the same bytes: that is no change either.
+        if (previous === got.body) {
+          return { name, url, html: previous, source: 'not-modified', validators: got.validators };
+        }
         const page: FetchedPage = {
           name,
           url,
@@ -102,7 +108,7 @@ export async function fetchDocuments(
           source: 'downloaded',
           validators: got.validators,
         };
-        if (cache.has(name)) page.previous = cache.read(name);
+        if (previous !== undefined) page.previous = previous;
         return page;
       } catch (e) {
         failures.push({ name, reason: e instanceof DownloadError ? e.reason : (e as Error).message });
@@ -128,8 +134,15 @@ export function cachedPages(base: string, cache: PageCache): FetchResult {
   return { baseUrl: normalizeBaseUrl(base), pages, failures: [], downloaded: 0, notModified: pages.length };
 }
 
-/** Stores the downloaded pages and their validators in the cache. */
-export function commitPages(cache: PageCache, pages: readonly FetchedPage[]): void {
-  for (const p of pages) if (p.source === 'downloaded') cache.write(p.name, p.html, p.validators ?? {});
+/**
+ * Stores the downloaded pages and their validators in the cache, and forgets pages the index no longer lists
+ * (a page that failed keeps its previous copy).
+ */
+export function commitPages(cache: PageCache, fetched: Pick<FetchResult, 'pages' | 'failures'>): void {
+  for (const p of fetched.pages) {
+    if (p.source === 'downloaded') cache.write(p.name, p.html, p.validators ?? {});
+    else if (p.validators) cache.setValidators(p.name, p.validators);
+  }
+  cache.retain([...fetched.pages.map((p) => p.name), ...fetched.failures.map((f) => f.name)]);
   cache.save();
 }

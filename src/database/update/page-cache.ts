@@ -2,7 +2,7 @@
  * The downloaded pages, kept under $IAMWRIGHT_HOME/pages with the validators (ETag, Last-Modified) AWS sent,
  * so that the next update asks "changed since?" and gets a 304 for every page that did not change.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Validators } from './http.js';
 
@@ -13,6 +13,8 @@ interface CacheState {
   /** The base URL the pages came from: pages from another mirror are not revalidated against it. */
   baseUrl: string;
   pages: Record<string, Validators>;
+  /** The documents the index listed at the last commit, in its order. */
+  listed?: string[];
   /** The database version last built from exactly these pages, and their names. */
   built?: { version: string; pages: string[] };
 }
@@ -40,11 +42,25 @@ export class PageCache {
     return v && existsSync(join(this.dir, name)) ? v : undefined;
   }
 
-  /** Names of the pages held, for a build without network. */
+  /** Names of the pages the index listed last time and that we hold, for a build without network. */
   names(): string[] {
-    return Object.keys(this.state.pages)
-      .filter((n) => this.has(n))
-      .sort();
+    return (this.state.listed ?? Object.keys(this.state.pages)).filter((n) => this.has(n)).sort();
+  }
+
+  /** New validators for the copy we hold (its content was confirmed unchanged). */
+  setValidators(name: string, validators: Validators): void {
+    this.state.pages[name] = validators;
+  }
+
+  /** Records what the index lists now, and forgets (and deletes) pages it no longer lists. */
+  retain(listed: readonly string[]): void {
+    const keep = new Set(listed);
+    this.state.listed = [...listed];
+    for (const name of Object.keys(this.state.pages)) {
+      if (keep.has(name)) continue;
+      delete this.state.pages[name];
+      rmSync(join(this.dir, name), { force: true });
+    }
   }
 
   /** Whether database `version` was built from exactly the pages `names`, as they are held now. */

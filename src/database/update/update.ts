@@ -194,7 +194,7 @@ async function runUpdate(
   };
   const commit = (version?: string) => {
     for (const s of sources) {
-      commitPages(s.cache, s.fetched.pages);
+      commitPages(s.cache, s.fetched);
       if (version)
         s.cache.markBuilt(
           version,
