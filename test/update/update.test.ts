@@ -89,6 +89,17 @@ describe('db update against a local server', () => {
     assert.deepEqual(statuses, [304, 304, 304, 304]);
   });
 
+  test('editing the overrides file makes the next update rebuild, even with every page unchanged', async () => {
+    const overridesFile = join(home, 'my-overrides.yml');
+    writeFileSync(overridesFile, 'Write:\n  sumerian:\n    - Login\n');
+    await updateDatabase(opts({ overridesFile }));
+    assert.equal((await updateDatabase(opts({ overridesFile }))).outcome, 'unchanged');
+    writeFileSync(overridesFile, 'Read:\n  sumerian:\n    - Login\n');
+    server.reset();
+    assert.equal((await updateDatabase(opts({ overridesFile }))).outcome, 'installed');
+    assert.deepEqual(server.downloads(), []);
+  });
+
   test('a server that ignores conditional requests sends the same bytes: still no rebuild', async () => {
     await updateDatabase(opts());
     server.conditional = false;
@@ -278,6 +289,19 @@ describe('db update against a local server', () => {
       lines.join('\n'),
     );
     assert.equal(interruptedUpdateNotice(home), undefined);
+  });
+
+  test('a truncated index page is refused before any service page is fetched', async () => {
+    const index = readFileSync(join(SITE, 'reference_policies_actions-resources-contextkeys.html'), 'utf8');
+    server.files.set(
+      'reference_policies_actions-resources-contextkeys.html',
+      index.slice(0, index.indexOf('list_elemental')),
+    );
+    await refused(
+      updateDatabase(opts()),
+      /reference_policies_actions-resources-contextkeys\.html: the index page is truncated/,
+    );
+    assert.deepEqual(server.downloads(), []);
   });
 
   test('an unreachable base URL is one clear error', async () => {

@@ -56,6 +56,9 @@ export async function fetchServicePages(
   // The index is always fetched in full: it is small, and it decides which pages exist.
   const index = await httpGet(new URL(INDEX_PAGE, baseUrl).href, undefined, options);
   if (index.status !== 'ok') throw new DownloadError(baseUrl + INDEX_PAGE, 'unexpected 304');
+  // A cut index would silently drop every service after the cut.
+  if (looksTruncated(index.body))
+    throw new DownloadError(baseUrl + INDEX_PAGE, 'the index page is truncated');
   const names = linkedServicePages(index.body);
   if (names.length === 0) {
     throw new DownloadError(baseUrl + INDEX_PAGE, 'the index page links no list_*.html service page');

@@ -16,7 +16,7 @@ interface CacheState {
   /** The documents the index listed at the last commit, in its order. */
   listed?: string[];
   /** The database version last built from exactly these pages, and their names. */
-  built?: { version: string; pages: string[] };
+  built?: { version: string; pages: string[]; inputs: string };
 }
 
 export class PageCache {
@@ -63,14 +63,22 @@ export class PageCache {
     }
   }
 
-  /** Whether database `version` was built from exactly the pages `names`, as they are held now. */
-  builtFrom(version: string, names: readonly string[]): boolean {
+  /**
+   * Whether database `version` was built from exactly the pages `names`, as they are held now, with the same
+   * other inputs (`inputs`: a fingerprint of the overrides applied).
+   */
+  builtFrom(version: string, names: readonly string[], inputs: string): boolean {
     const b = this.state.built;
-    return b !== undefined && b.version === version && [...names].sort().join('\n') === b.pages.join('\n');
+    return (
+      b !== undefined &&
+      b.version === version &&
+      b.inputs === inputs &&
+      [...names].sort().join('\n') === b.pages.join('\n')
+    );
   }
 
-  markBuilt(version: string, names: readonly string[]): void {
-    this.state.built = { version, pages: [...names].sort() };
+  markBuilt(version: string, names: readonly string[], inputs: string): void {
+    this.state.built = { version, pages: [...names].sort(), inputs };
   }
 
   read(name: string): string {

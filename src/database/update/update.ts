@@ -1,12 +1,14 @@
 /**
  * `db update`: download, build, validate, install; or refuse and leave the database in use untouched.
  */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { openDatabase } from '../store.js';
 import { iamwrightHome } from '../select.js';
 import type { DatabaseCounts, DatabaseMeta, ServiceRecord } from '../types.js';
 import { countRecords } from '../database.js';
+import { bundledOverridesPath } from '../build/overrides.js';
 import { metaFor } from '../store.js';
 import { fetchServiceReference } from '../service-reference/fetch.js';
 import { DEFAULT_SERVICE_REFERENCE_URL, type ServiceReferenceDocument } from '../service-reference/format.js';
@@ -85,6 +87,17 @@ export interface UpdateReport {
 function defaultOverrides(home: string): string | undefined {
   const mine = join(home, OVERRIDES_FILE);
   return existsSync(mine) ? mine : undefined;
+}
+
+/** Identifies the overrides a build applies, by content: editing your copy makes the next update rebuild. */
+function overridesFingerprint(file: string | null | undefined): string {
+  if (file === null) return 'none';
+  const path = file ?? bundledOverridesPath();
+  try {
+    return createHash('sha256').update(readFileSync(path)).digest('hex');
+  } catch {
+    return `unreadable:${path}`; // the builder reports the real error
+  }
 }
 
 function currentLocalMeta(home: string): DatabaseMeta | undefined {
@@ -192,6 +205,8 @@ async function runUpdate(
     forced: [],
     notes: [],
   };
+  const overridesFile = o.overridesFile === undefined ? defaultOverrides(home) : o.overridesFile;
+  const inputs = overridesFingerprint(overridesFile);
   const commit = (version?: string) => {
     for (const s of sources) {
       commitPages(s.cache, s.fetched);
@@ -199,6 +214,7 @@ async function runUpdate(
         s.cache.markBuilt(
           version,
           s.fetched.pages.map((p) => p.name),
+          inputs,
         );
       s.cache.save();
     }
@@ -209,7 +225,6 @@ async function runUpdate(
     return report;
   }
   const old = currentLocalMeta(home);
-  const overridesFile = o.overridesFile === undefined ? defaultOverrides(home) : o.overridesFile;
   const current = localVersions(home).current;
   if (
     old &&
@@ -221,11 +236,12 @@ async function runUpdate(
       s.cache.builtFrom(
         basename(current),
         s.fetched.pages.map((p) => p.name),
+        inputs,
       ),
-    ) &&
-    (old.overridesFile ?? null) === (overridesFile ?? old.overridesFile ?? null)
+    )
   ) {
-    // Every page answered 304 and the database in use was built from exactly these pages: nothing to do.
+    // Every page answered 304 and the database in use was built from exactly these pages and overrides.
+    commit();
     return { ...report, outcome: 'unchanged', counts: old.counts, previousCounts: old.counts };
   }
   const buildDate = new Date().toISOString();
