@@ -13,6 +13,7 @@ import {
 } from '../../src/database/update/index.js';
 import { interruptedUpdateNotice, MARKER_FILE } from '../../src/database/update/marker.js';
 import { selectDatabase } from '../../src/database/select.js';
+import { metaFor, writeDatabaseDir } from '../../src/database/store.js';
 import { UserError } from '../../src/util/errors.js';
 import { fakeBuilder } from './fake-builder.js';
 import { startServer, type TestServer } from './server.js';
@@ -149,6 +150,22 @@ describe('db update against a local server', () => {
     assert.equal(localSummary().actions, before.actions);
     rollbackDatabase(home); // and back again
     assert.equal(localSummary().actions, before.actions + 1);
+  });
+
+  test('a plain database folder already at IAMWRIGHT_HOME/db is kept as the previous version', async () => {
+    const demo = {
+      prefix: 'demo',
+      name: 'Demo',
+      authorizationUrl: '',
+      actions: [],
+      resourceTypes: [],
+      conditionKeys: [],
+    };
+    writeDatabaseDir(join(home, 'db'), [demo], metaFor([demo], { overridesApplied: [] }));
+    await updateDatabase(opts());
+    assert.deepEqual(localSummary().prefixes, ['elemental-support-content', 'launchwizard', 'sumerian']);
+    rollbackDatabase(home);
+    assert.deepEqual(localSummary().prefixes, ['demo']);
   });
 
   test('a 500 that clears on retry is not a failure', async () => {

@@ -56,7 +56,14 @@ function pointLink(home: string, link: string, id: string): void {
   rmSync(tmp, { force: true });
   if (process.platform === 'win32') symlinkSync(resolve(home, VERSIONS_DIR, id), tmp, 'junction');
   else symlinkSync(join(VERSIONS_DIR, id), tmp, 'dir');
-  renameSync(tmp, join(home, link));
+  try {
+    renameSync(tmp, join(home, link));
+  } catch (e) {
+    // Windows will not rename a junction over another: remove the old one first (a moment without a link).
+    if (process.platform !== 'win32') throw e;
+    rmSync(join(home, link), { force: true });
+    renameSync(tmp, join(home, link));
+  }
 }
 
 /** The version id a link points at, or undefined. */
