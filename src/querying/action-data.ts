@@ -30,11 +30,13 @@ function unique(items: Iterable<string>): string[] {
   return [...new Set(items)];
 }
 
-/** The rows of one action: one per resource type row of the page, in the page's order. */
+/** The rows of one action: one per resource type row of the page, in the page's order (at least one). */
 export function actionDataRows(svc: Service, action: ActionRecord): ActionDataRow[] {
   const actionKeys = action.resourceTypes.find((row) => row.resourceType === '')?.conditionKeys ?? [];
   const dependents = unique(action.resourceTypes.flatMap((row) => row.dependentActions));
-  return action.resourceTypes.map((row) => {
+  // An action without rows takes no resource type: describe it as the row without one would.
+  const rows = action.resourceTypes.length > 0 ? action.resourceTypes : [{ resourceType: '' }];
+  return rows.map((row) => {
     const resource = row.resourceType ? svc.resourceType(row.resourceType) : undefined;
     return {
       action: `${svc.prefix}:${action.name}`,

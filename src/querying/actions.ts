@@ -60,7 +60,9 @@ function actionTest(svc: Service, filter: ActionFilter, lenient: boolean): Actio
     const key = resolveOrSkip(lenient, () => requireConditionKey(svc, filter.conditionKey as string).name);
     if (key === undefined) return undefined;
     const lower = key.toLowerCase();
-    tests.push((a) => a.resourceTypes.some((row) => row.conditionKeys.some((k) => k.toLowerCase() === lower)));
+    tests.push((a) =>
+      a.resourceTypes.some((row) => row.conditionKeys.some((k) => k.toLowerCase() === lower)),
+    );
   }
   return (a) => tests.every((t) => t(a));
 }
@@ -90,7 +92,10 @@ export function findActions(db: IamDatabase, service: string, filter: ActionFilt
     for (const action of svc.actions) if (test(action)) results.push(`${svc.prefix}:${action.name}`);
   }
   if (all && applicable === 0) {
-    const what = filter.conditionKey !== undefined ? `condition key '${filter.conditionKey}'` : `resource type '${filter.resourceType}'`;
+    const what =
+      filter.conditionKey !== undefined
+        ? `condition key '${filter.conditionKey}'`
+        : `resource type '${filter.resourceType}'`;
     throw new UserError(`no service has the ${what}`);
   }
   return results;
@@ -102,7 +107,11 @@ export function actionsForService(db: IamDatabase, service: string): string[] {
 }
 
 /** Actions at an access level (get_actions_with_access_level). */
-export function actionsWithAccessLevel(db: IamDatabase, service: string, accessLevel: AccessLevel | string): string[] {
+export function actionsWithAccessLevel(
+  db: IamDatabase,
+  service: string,
+  accessLevel: AccessLevel | string,
+): string[] {
   return findActions(db, service, { accessLevel });
 }
 
@@ -122,7 +131,11 @@ export function actionsWithResourceTypeAndAccessLevel(
 }
 
 /** Actions supporting a condition key (get_actions_matching_condition_key). */
-export function actionsMatchingConditionKey(db: IamDatabase, service: string, conditionKey: string): string[] {
+export function actionsMatchingConditionKey(
+  db: IamDatabase,
+  service: string,
+  conditionKey: string,
+): string[] {
   return findActions(db, service, { conditionKey });
 }
 
@@ -130,6 +143,10 @@ export function actionsMatchingConditionKey(db: IamDatabase, service: string, co
  * Actions that cannot be limited to resource ARNs, optionally at one access level
  * (get_actions_that_support_wildcard_arns_only, get_actions_at_access_level_that_support_wildcard_arns_only).
  */
-export function wildcardOnlyActions(db: IamDatabase, service: string, accessLevel?: AccessLevel | string): string[] {
+export function wildcardOnlyActions(
+  db: IamDatabase,
+  service: string,
+  accessLevel?: AccessLevel | string,
+): string[] {
   return findActions(db, service, { resourceType: NO_RESOURCE_TYPE, accessLevel });
 }

@@ -4,7 +4,12 @@
  */
 import type { IamDatabase } from '../database/database.js';
 import type { Service } from '../database/service.js';
-import { ACCESS_LEVELS, type AccessLevel, type ActionRecord, type ConditionKeyRecord } from '../database/types.js';
+import {
+  ACCESS_LEVELS,
+  type AccessLevel,
+  type ActionRecord,
+  type ConditionKeyRecord,
+} from '../database/types.js';
 import { UserError, didYouMean } from '../util/errors.js';
 
 /** The service with this prefix (any case), or a UserError naming close prefixes. */
@@ -84,7 +89,10 @@ export const ACCESS_LEVEL_OPTIONS = ['read', 'write', 'list', 'tagging', 'permis
  * or a UserError listing the allowed values.
  */
 export function parseAccessLevel(text: string): AccessLevel {
-  const norm = text.trim().toLowerCase().replace(/[-_\s]+/g, ' ');
+  const norm = text
+    .trim()
+    .toLowerCase()
+    .replace(/[-_\s]+/g, ' ');
   const level = ACCESS_LEVELS.find((l) => l.toLowerCase() === norm);
   if (level) return level;
   throw new UserError(`unknown access level '${text}' (allowed: ${ACCESS_LEVEL_OPTIONS.join(', ')})`);

@@ -24,12 +24,17 @@ export function resourceTypesForService(db: IamDatabase, service: string): Recor
 }
 
 /** One resource type's ARN format and condition keys (get_arn_type_details); the name in any case. */
-export function resourceTypeDetails(db: IamDatabase, service: string, resourceType: string): ResourceTypeDetails {
+export function resourceTypeDetails(
+  db: IamDatabase,
+  service: string,
+  resourceType: string,
+): ResourceTypeDetails {
   const svc = requireService(db, service);
   const r = svc.resourceType(resourceType);
   if (!r) {
     const names = svc.resourceTypes.map((t) => t.name);
-    const hint = didYouMean(resourceType, names) || (names.length === 0 ? `; ${svc.prefix} has no resource types` : '');
+    const hint =
+      didYouMean(resourceType, names) || (names.length === 0 ? `; ${svc.prefix} has no resource types` : '');
     throw new UserError(`unknown resource type '${resourceType}' for service ${svc.prefix}${hint}`);
   }
   return { resource_type_name: r.name, raw_arn: r.arn, condition_keys: [...r.conditionKeys] };

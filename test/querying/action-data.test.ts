@@ -19,8 +19,16 @@ test('one row per resource type: its ARN format and keys, then the action-level 
   assert.deepEqual(actionData(db, 'shop', 'CreateOrder'), {
     shop: [
       // shop:Channel is both the resource type's and the action's: listed once.
-      { ...common, resource_arn_format: ORDER_ARN, condition_keys: ['aws:ResourceTag/${TagKey}', 'shop:Channel', 'aws:RequestTag/${TagKey}'] },
-      { ...common, resource_arn_format: CART_ARN, condition_keys: ['aws:RequestTag/${TagKey}', 'shop:Channel'] },
+      {
+        ...common,
+        resource_arn_format: ORDER_ARN,
+        condition_keys: ['aws:ResourceTag/${TagKey}', 'shop:Channel', 'aws:RequestTag/${TagKey}'],
+      },
+      {
+        ...common,
+        resource_arn_format: CART_ARN,
+        condition_keys: ['aws:RequestTag/${TagKey}', 'shop:Channel'],
+      },
       { ...common, resource_arn_format: '*', condition_keys: ['aws:RequestTag/${TagKey}', 'shop:Channel'] },
     ],
   });
@@ -50,22 +58,40 @@ test('wildcards give the rows of every matching action, without regard to case',
   const actions = (name: string) => actionData(db, 'shop', name).shop.map((r) => r.action);
   assert.deepEqual(actions('Get*'), ['shop:GetOrder', 'shop:GetOrder', 'shop:GetCart']);
   assert.deepEqual(actions('get*'), ['shop:GetOrder', 'shop:GetOrder', 'shop:GetCart']);
-  assert.deepEqual(actions('*Order'), ['shop:GetOrder', 'shop:GetOrder', 'shop:CreateOrder', 'shop:CreateOrder', 'shop:CreateOrder', 'shop:TagOrder', 'shop:TagOrder']);
+  assert.deepEqual(actions('*Order'), [
+    'shop:GetOrder',
+    'shop:GetOrder',
+    'shop:CreateOrder',
+    'shop:CreateOrder',
+    'shop:CreateOrder',
+    'shop:TagOrder',
+    'shop:TagOrder',
+  ]);
   assert.deepEqual(actionData(db, 'shop', 'Zap*'), { shop: [] });
 });
 
 test('an unknown action is a UserError suggesting close names', () => {
   assert.throws(
     () => actionData(db, 'shop', 'GetOrdr'),
-    (e: unknown) => e instanceof UserError && e.message === "unknown action 'shop:GetOrdr'; did you mean 'GetOrder'?",
+    (e: unknown) =>
+      e instanceof UserError && e.message === "unknown action 'shop:GetOrdr'; did you mean 'GetOrder'?",
   );
   assert.throws(() => actionData(db, 'nosuch', 'GetOrder'), UserError);
 });
 
 test('dependent actions of several actions, without repeats', () => {
-  assert.deepEqual(dependentActions(db, ['shop:CreateOrder', 'shop:GetOrder']), ['shop:GetCart', 'pay:Authorize']);
-  assert.deepEqual(dependentActions(db, ['SHOP:createorder', 'pay:Authorize']), ['shop:GetCart', 'pay:Authorize']);
+  assert.deepEqual(dependentActions(db, ['shop:CreateOrder', 'shop:GetOrder']), [
+    'shop:GetCart',
+    'pay:Authorize',
+  ]);
+  assert.deepEqual(dependentActions(db, ['SHOP:createorder', 'pay:Authorize']), [
+    'shop:GetCart',
+    'pay:Authorize',
+  ]);
   assert.deepEqual(dependentActions(db, ['shop:GetOrder']), []);
-  assert.throws(() => dependentActions(db, ['shopCreateOrder']), /not an action name of the form service:Action/);
+  assert.throws(
+    () => dependentActions(db, ['shopCreateOrder']),
+    /not an action name of the form service:Action/,
+  );
   assert.throws(() => dependentActions(db, ['shop:Nope']), /unknown action 'shop:Nope'/);
 });

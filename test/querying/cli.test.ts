@@ -6,7 +6,11 @@ import { parse as parseYaml } from 'yaml';
 import { runCli } from '../support/cli.js';
 import { CLI, KIT_DB } from '../support/paths.js';
 
-const skip = !existsSync(KIT_DB) ? 'the conformance kit is absent' : !existsSync(CLI) ? 'dist/cli.js is not built' : false;
+const skip = !existsSync(KIT_DB)
+  ? 'the conformance kit is absent'
+  : !existsSync(CLI)
+    ? 'dist/cli.js is not built'
+    : false;
 const query = (...args: string[]) => runCli(['query', ...args], { env: { IAMWRIGHT_DB: KIT_DB } });
 
 test('json and yaml carry the same data', { skip }, () => {
@@ -17,7 +21,10 @@ test('json and yaml carry the same data', { skip }, () => {
   const data = JSON.parse(json.stdout) as Record<string, { action: string; access_level: string }[]>;
   assert.deepEqual(parseYaml(yaml.stdout), data);
   assert.deepEqual(Object.keys(data), ['ram']);
-  assert.ok(data.ram.length >= 2 && data.ram.every((r) => r.action === 'ram:TagResource' && r.access_level === 'Tagging'));
+  assert.ok(
+    data.ram.length >= 2 &&
+      data.ram.every((r) => r.action === 'ram:TagResource' && r.access_level === 'Tagging'),
+  );
 });
 
 test('service-table csv: header prefix,service_name, quoted where needed', { skip }, () => {
@@ -43,11 +50,19 @@ test('the default table format is aligned text for people', { skip }, () => {
 });
 
 test('filters combine; --name with filters keeps the named actions that pass them', { skip }, () => {
-  const both = JSON.parse(query('action-table', '-s', 's3', '-a', 'write', '-c', 's3:x-amz-acl', '--fmt', 'json').stdout);
+  const both = JSON.parse(
+    query('action-table', '-s', 's3', '-a', 'write', '-c', 's3:x-amz-acl', '--fmt', 'json').stdout,
+  );
   assert.ok(both.includes('s3:PutObject') && !both.includes('s3:PutBucketAcl'), String(both));
-  const read = JSON.parse(query('action-table', '-s', 's3', '-n', 'GetObject*', '-a', 'read', '--fmt', 'json').stdout);
-  assert.ok(read.s3.length > 0 && read.s3.every((row: { access_level: string }) => row.access_level === 'Read'));
-  const none = JSON.parse(query('action-table', '-s', 's3', '-n', 'GetObject', '-a', 'write', '--fmt', 'json').stdout);
+  const read = JSON.parse(
+    query('action-table', '-s', 's3', '-n', 'GetObject*', '-a', 'read', '--fmt', 'json').stdout,
+  );
+  assert.ok(
+    read.s3.length > 0 && read.s3.every((row: { access_level: string }) => row.access_level === 'Read'),
+  );
+  const none = JSON.parse(
+    query('action-table', '-s', 's3', '-n', 'GetObject', '-a', 'write', '--fmt', 'json').stdout,
+  );
   assert.deepEqual(none, { s3: [] });
 });
 
@@ -66,13 +81,28 @@ test('errors are one clean line with a suggestion', { skip }, () => {
   const cases: [string[], RegExp][] = [
     [['action-table', '-s', 's4'], /unknown service prefix 's4'; did you mean 's3'/],
     [['action-table', '-s', 'S3'], /service prefixes are lower case: did you mean 's3'/],
-    [['action-table', '-s', 's3', '-n', 'GetObjekt'], /unknown action 's3:GetObjekt'; did you mean 'GetObject'/],
-    [['action-table', '-s', 's3', '-r', 'objekt'], /unknown resource type 'objekt' for service s3; did you mean 'object'/],
+    [
+      ['action-table', '-s', 's3', '-n', 'GetObjekt'],
+      /unknown action 's3:GetObjekt'; did you mean 'GetObject'/,
+    ],
+    [
+      ['action-table', '-s', 's3', '-r', 'objekt'],
+      /unknown resource type 'objekt' for service s3; did you mean 'object'/,
+    ],
     [['arn-table', '-s', 's3', '-n', 'buckit'], /did you mean 'bucket'/],
-    [['condition-table', '-s', 's3', '-n', 's3:nosuchkey'], /unknown condition key 's3:nosuchkey' for service s3/],
+    [
+      ['condition-table', '-s', 's3', '-n', 's3:nosuchkey'],
+      /unknown condition key 's3:nosuchkey' for service s3/,
+    ],
     [['action-table'], /required option '-s, --service <prefix>'/],
-    [['action-table', '-s', 's3', '-a', 'delete'], /allowed choices are read, write, list, tagging, permissions-management/i],
-    [['nosuchtable'], /unknown command 'nosuchtable' \(commands: action-table, arn-table, condition-table, service-table\)/],
+    [
+      ['action-table', '-s', 's3', '-a', 'delete'],
+      /allowed choices are read, write, list, tagging, permissions-management/i,
+    ],
+    [
+      ['nosuchtable'],
+      /unknown command 'nosuchtable' \(commands: action-table, arn-table, condition-table, service-table\)/,
+    ],
     [['action-tabel'], /did you mean 'action-table'/],
   ];
   for (const [args, message] of cases) {

@@ -4,9 +4,19 @@
  * dependent actions on one row only, an action citing a resource type its table lacks (`Receipt`), and
  * actions that take no resource type.
  */
-import { databaseFromRecords, LazyDatabase, type IamDatabase, type ServiceRecord } from '../../src/database/index.js';
+import {
+  databaseFromRecords,
+  LazyDatabase,
+  type IamDatabase,
+  type ServiceRecord,
+} from '../../src/database/index.js';
 
-const row = (resourceType: string, conditionKeys: string[] = [], dependentActions: string[] = [], required = resourceType !== '') => ({
+const row = (
+  resourceType: string,
+  conditionKeys: string[] = [],
+  dependentActions: string[] = [],
+  required = resourceType !== '',
+) => ({
   resourceType,
   required,
   conditionKeys,
@@ -122,7 +132,11 @@ export function trackingDb(): { db: IamDatabase; reads: string[] } {
   const reads: string[] = [];
   const byPrefix = new Map([shop, pay].map((r) => [r.prefix, r]));
   const db = new LazyDatabase(
-    { schemaVersion: '1', overridesApplied: [], counts: { services: 2, actions: 9, resourceTypes: 3, conditionKeys: 6 } },
+    {
+      schemaVersion: '1',
+      overridesApplied: [],
+      counts: { services: 2, actions: 9, resourceTypes: 3, conditionKeys: 6 },
+    },
     { kind: 'memory', path: '', reason: 'test' },
     [shop, pay].map((r) => ({ prefix: r.prefix, name: r.name, authorizationUrl: r.authorizationUrl })),
     (prefix) => {

@@ -29,22 +29,28 @@ const withoutRepeats = (row: ActionDataRow): ActionDataRow => ({
   dependent_actions: [...new Set(row.dependent_actions)],
 });
 
-test('get_action_data: policy_sentry answers', { skip: present ? false : 'the conformance kit is absent' }, () => {
-  const db = openDatabase(KIT_DB);
-  const cases = JSON.parse(readFileSync(CASES, 'utf8')) as Case[];
-  assert.ok(cases.length >= 200);
-  let compared = 0;
-  for (const c of cases) {
-    const label = `${c.service}:${c.action_name}`;
-    if (c.result_len !== undefined) {
-      assert.equal(actionData(db, c.service, c.action_name)[c.service].length, c.result_len, label);
-    } else if (c.result && Object.keys(c.result).length === 0) {
-      assert.throws(() => actionData(db, c.service, c.action_name), UserError, label);
-    } else {
-      const expected = Object.fromEntries(Object.entries(c.result ?? {}).map(([k, rows]) => [k, rows.map(withoutRepeats)]));
-      assert.deepEqual(actionData(db, c.service, c.action_name), expected, label);
-      compared++;
+test(
+  'get_action_data: policy_sentry answers',
+  { skip: present ? false : 'the conformance kit is absent' },
+  () => {
+    const db = openDatabase(KIT_DB);
+    const cases = JSON.parse(readFileSync(CASES, 'utf8')) as Case[];
+    assert.ok(cases.length >= 200);
+    let compared = 0;
+    for (const c of cases) {
+      const label = `${c.service}:${c.action_name}`;
+      if (c.result_len !== undefined) {
+        assert.equal(actionData(db, c.service, c.action_name)[c.service].length, c.result_len, label);
+      } else if (c.result && Object.keys(c.result).length === 0) {
+        assert.throws(() => actionData(db, c.service, c.action_name), UserError, label);
+      } else {
+        const expected = Object.fromEntries(
+          Object.entries(c.result ?? {}).map(([k, rows]) => [k, rows.map(withoutRepeats)]),
+        );
+        assert.deepEqual(actionData(db, c.service, c.action_name), expected, label);
+        compared++;
+      }
     }
-  }
-  assert.ok(compared >= 195, `compared ${compared}`);
-});
+    assert.ok(compared >= 195, `compared ${compared}`);
+  },
+);

@@ -9,6 +9,8 @@ import {
   resourceTypesForService,
   serviceList,
   servicePrefixes,
+  conditionKeyMatches,
+  parseAccessLevel,
 } from '../../src/querying/index.js';
 import { fixtureDb } from './fixture.js';
 
@@ -19,7 +21,9 @@ test('ARN formats and resource types of a service, in page order', () => {
     'arn:${Partition}:shop:${Region}:${Account}:order/${OrderId}',
     'arn:${Partition}:shop:${Region}:${Account}:cart/${CartId}',
   ]);
-  assert.deepEqual(resourceTypesForService(db, 'Pay'), { payment: 'arn:${Partition}:pay:::payment/${PaymentId}' });
+  assert.deepEqual(resourceTypesForService(db, 'Pay'), {
+    payment: 'arn:${Partition}:pay:::payment/${PaymentId}',
+  });
   assert.throws(() => arnFormatsForService(db, 'pya'), /unknown service prefix 'pya'; did you mean 'pay'/);
 });
 
@@ -30,7 +34,10 @@ test("a resource type's details, its name in any case", () => {
     condition_keys: ['aws:ResourceTag/${TagKey}', 'shop:Channel'],
   };
   assert.deepEqual(resourceTypeDetails(db, 'shop', 'ORDER'), expected);
-  assert.throws(() => resourceTypeDetails(db, 'shop', 'carts'), /unknown resource type 'carts' for service shop; did you mean 'cart'/);
+  assert.throws(
+    () => resourceTypeDetails(db, 'shop', 'carts'),
+    /unknown resource type 'carts' for service shop; did you mean 'cart'/,
+  );
 });
 
 test('condition keys of a service and their details', () => {
@@ -51,4 +58,20 @@ test('the service list, sorted by prefix', () => {
     { prefix: 'shop', service_name: 'Example Shop' },
   ]);
   assert.deepEqual(servicePrefixes(db), ['pay', 'shop']);
+});
+
+test('condition key templates: ${...}, <...> and tag-key placeholders; otherwise equal without case', () => {
+  assert.ok(conditionKeyMatches('aws:ResourceTag/${TagKey}', 'aws:resourcetag/Owner'));
+  assert.ok(conditionKeyMatches('s3:ExistingObjectTag/<key>', 's3:ExistingObjectTag/backup'));
+  assert.ok(conditionKeyMatches('secretsmanager:ResourceTag/tag-key', 'secretsmanager:ResourceTag/team'));
+  assert.ok(conditionKeyMatches('s3:x-amz-acl', 'S3:X-AMZ-ACL'));
+  assert.ok(!conditionKeyMatches('s3:x-amz-acl', 's3:x-amz-acl-extra'));
+  assert.ok(!conditionKeyMatches('aws:ResourceTag/${TagKey}', 'aws:RequestTag/Owner'));
+});
+
+test('access levels in either spelling', () => {
+  assert.equal(parseAccessLevel('permissions-management'), 'Permissions management');
+  assert.equal(parseAccessLevel('Permissions Management'), 'Permissions management');
+  assert.equal(parseAccessLevel('TAGGING'), 'Tagging');
+  assert.throws(() => parseAccessLevel('admin'), /unknown access level 'admin'/);
 });

@@ -69,7 +69,9 @@ async function emit(ctx: CliContext, data: unknown, fmt: Fmt, layout: Layout = {
 async function checkServicePrefix(service: string): Promise<void> {
   if (service !== service.toLowerCase()) {
     const { UserError } = await import('../../util/errors.js');
-    throw new UserError(`unknown service prefix '${service}'; service prefixes are lower case: did you mean '${service.toLowerCase()}'?`);
+    throw new UserError(
+      `unknown service prefix '${service}'; service prefixes are lower case: did you mean '${service.toLowerCase()}'?`,
+    );
   }
 }
 
@@ -86,31 +88,52 @@ export function registerQuery(program: Command, ctx: CliContext): void {
     )
     .addOption(serviceOption('service prefix, e.g. s3, or all for every service'))
     .option('-n, --name <action>', 'an action to describe, e.g. GetObject (wildcards allowed: Get*)')
-    .addOption(new Option('-a, --access-level <level>', 'only actions at this access level').choices(ACCESS_LEVELS))
+    .addOption(
+      new Option('-a, --access-level <level>', 'only actions at this access level').choices(ACCESS_LEVELS),
+    )
     .option('-c, --condition <key>', 'only actions supporting this condition key, e.g. s3:x-amz-acl')
-    .option('-r, --resource-type <type>', 'only actions on this resource type, e.g. object; * = actions without one')
+    .option(
+      '-r, --resource-type <type>',
+      'only actions on this resource type, e.g. object; * = actions without one',
+    )
     .addOption(fmtOption())
     .addOption(verboseOption())
     .action(async (opts: ActionTableOptions) => {
       await checkServicePrefix(opts.service);
       const q = await import('../../querying/index.js');
       const db = ctx.database();
-      const filter = { accessLevel: opts.accessLevel, resourceType: opts.resourceType, conditionKey: opts.condition };
-      const filtered = filter.accessLevel !== undefined || filter.resourceType !== undefined || filter.conditionKey !== undefined;
+      const filter = {
+        accessLevel: opts.accessLevel,
+        resourceType: opts.resourceType,
+        conditionKey: opts.condition,
+      };
+      const filtered =
+        filter.accessLevel !== undefined ||
+        filter.resourceType !== undefined ||
+        filter.conditionKey !== undefined;
       const all = q.isAllServices(db, opts.service);
       if (opts.name !== undefined) {
         if (all) {
           const { UserError } = await import('../../util/errors.js');
-          throw new UserError('--name describes an action of one service: give its prefix with --service, not all');
+          throw new UserError(
+            '--name describes an action of one service: give its prefix with --service, not all',
+          );
         }
         const data = q.actionData(db, opts.service, opts.name);
         if (filtered) {
           // --name with filters: the named actions (a wildcard may name several) that also pass them.
           const keep = new Set(q.findActions(db, opts.service, filter));
-          for (const prefix of Object.keys(data)) data[prefix] = data[prefix].filter((row) => keep.has(row.action));
+          for (const prefix of Object.keys(data))
+            data[prefix] = data[prefix].filter((row) => keep.has(row.action));
         }
         await emit(ctx, data, opts.fmt, {
-          tableColumns: ['action', 'access_level', 'resource_arn_format', 'condition_keys', 'dependent_actions'],
+          tableColumns: [
+            'action',
+            'access_level',
+            'resource_arn_format',
+            'condition_keys',
+            'dependent_actions',
+          ],
         });
       } else if (all && !filtered) {
         await emit(ctx, q.servicePrefixes(db), opts.fmt, { listHeader: 'prefix' });
@@ -121,7 +144,9 @@ export function registerQuery(program: Command, ctx: CliContext): void {
 
   query
     .command('arn-table')
-    .description('Query the resource types of a service: their ARN formats (the default), names (-l), or one in detail (--name).')
+    .description(
+      'Query the resource types of a service: their ARN formats (the default), names (-l), or one in detail (--name).',
+    )
     .addOption(serviceOption('service prefix, e.g. s3'))
     .option('-n, --name <type>', 'a resource type to describe, e.g. object')
     .option('-l, --list-arn-types', 'list resource type names with their ARN formats')
@@ -157,7 +182,9 @@ export function registerQuery(program: Command, ctx: CliContext): void {
       if (opts.name !== undefined) {
         await emit(ctx, q.conditionKeyDetails(db, opts.service, opts.name), opts.fmt, { keyHeader: 'field' });
       } else {
-        await emit(ctx, q.conditionKeysForService(db, opts.service), opts.fmt, { listHeader: 'condition_key' });
+        await emit(ctx, q.conditionKeysForService(db, opts.service), opts.fmt, {
+          listHeader: 'condition_key',
+        });
       }
     });
 

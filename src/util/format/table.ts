@@ -74,7 +74,9 @@ export function renderTable(table: Table, options: TableOptions = {}): string {
   const emit = (cells: string[][]): void => {
     const height = Math.max(...cells.map((c) => c.length));
     for (let l = 0; l < height; l++) {
-      const parts = cells.map((c, i) => (i === cells.length - 1 ? (c[l] ?? '') : (c[l] ?? '').padEnd(widths[i])));
+      const parts = cells.map((c, i) =>
+        i === cells.length - 1 ? (c[l] ?? '') : (c[l] ?? '').padEnd(widths[i]),
+      );
       lines.push(parts.join(GAP).trimEnd());
     }
   };
