@@ -12,14 +12,7 @@ export {
   NO_RESOURCE_TYPE,
   type ActionFilter,
 } from './actions.js';
-export {
-  actionData,
-  actionDataRows,
-  dependentActions,
-  splitAction,
-  type ActionData,
-  type ActionDataRow,
-} from './action-data.js';
+export { actionData, dependentActions, type ActionData, type ActionDataRow } from './action-data.js';
 export {
   arnFormatsForService,
   resourceTypesForService,
@@ -31,11 +24,8 @@ export { serviceList, servicePrefixes, type ServiceListEntry } from './services.
 export {
   requireService,
   requireAction,
-  requireResourceTypeName,
-  requireConditionKey,
-  resourceTypeNames,
   conditionKeyMatches,
   parseAccessLevel,
   ACCESS_LEVEL_OPTIONS,
 } from './names.js';
-export { ALL_SERVICES, isAllServices, servicesInScope } from './scope.js';
+export { ALL_SERVICES, isAllServices } from './scope.js';
