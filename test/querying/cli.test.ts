@@ -47,6 +47,14 @@ test('the default table format is aligned text for people', { skip }, () => {
   assert.match(r.stdout, /condition_value_type\s+string/);
   const list = query('action-table', '-s', 'ec2', '-a', 'tagging');
   assert.deepEqual(list.stdout.trimEnd().split('\n').slice(2), ['ec2:CreateTags', 'ec2:DeleteTags']);
+  // An action: a heading with its access level and description, then its rows.
+  const action = query('action-table', '-s', 'kms', '-n', 'createcustomkeystore').stdout.split('\n');
+  assert.equal(action[0], 'kms:CreateCustomKeyStore (Write)');
+  assert.match(action[1], /^Controls permission to create a custom key store/);
+  assert.ok(
+    action.some((l) => /^\*\s+kms:CallerAccount\s+cloudhsm:DescribeClusters$/.test(l)),
+    action.join('\n'),
+  );
 });
 
 test('filters combine; --name with filters keeps the named actions that pass them', { skip }, () => {

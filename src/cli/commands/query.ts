@@ -28,8 +28,6 @@ interface Layout {
   listHeader?: string;
   keyHeader?: string;
   valueHeader?: string;
-  /** Columns for rows of objects, table format (csv shows every field). */
-  tableColumns?: string[];
 }
 
 const ACCESS_LEVELS = ['read', 'write', 'list', 'tagging', 'permissions-management'];
@@ -55,11 +53,33 @@ async function emit(ctx: CliContext, data: unknown, fmt: Fmt, layout: Layout = {
   ctx.out(
     render(data, fmt, {
       ...layout,
-      columns: fmt === 'table' ? layout.tableColumns : undefined,
       indent: 4, // as policy_sentry, so its outputs and ours diff cleanly
       width,
     }),
   );
+}
+
+/**
+ * An action's details for people: per action a heading (name, access level, description, API link), then
+ * its rows as a table of resource type ARN format, condition keys and dependent actions.
+ */
+async function actionDataTable(
+  rows: readonly import('../../querying/index.js').ActionDataRow[],
+): Promise<string> {
+  const { render, wrapText } = await import('../../util/format/index.js');
+  const width = (process.stdout.isTTY ? process.stdout.columns : undefined) ?? 120;
+  const blocks: string[] = [];
+  for (const action of [...new Set(rows.map((r) => r.action))]) {
+    const own = rows.filter((r) => r.action === action);
+    const head = [`${action} (${own[0].access_level})`, ...wrapText(own[0].description, width)];
+    if (own[0].api_documentation_link) head.push(own[0].api_documentation_link);
+    const table = render(own, 'table', {
+      columns: ['resource_arn_format', 'condition_keys', 'dependent_actions'],
+      width,
+    });
+    blocks.push(`${head.join('\n')}\n\n${table}`);
+  }
+  return blocks.length ? blocks.join('\n') : '(no matching actions)\n';
 }
 
 /**
@@ -126,15 +146,8 @@ export function registerQuery(program: Command, ctx: CliContext): void {
           for (const prefix of Object.keys(data))
             data[prefix] = data[prefix].filter((row) => keep.has(row.action));
         }
-        await emit(ctx, data, opts.fmt, {
-          tableColumns: [
-            'action',
-            'access_level',
-            'resource_arn_format',
-            'condition_keys',
-            'dependent_actions',
-          ],
-        });
+        if (opts.fmt === 'table') ctx.out(await actionDataTable(Object.values(data).flat()));
+        else await emit(ctx, data, opts.fmt);
       } else if (all && !filtered) {
         await emit(ctx, q.servicePrefixes(db), opts.fmt, { listHeader: 'prefix' });
       } else {
