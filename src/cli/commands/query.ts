@@ -95,6 +95,23 @@ async function checkServicePrefix(service: string): Promise<void> {
   }
 }
 
+const ACTION_EXAMPLES = `
+Examples:
+  iamwright query action-table -s s3 -a write               s3 actions at the Write access level
+  iamwright query action-table -s s3 -r object -a read      Read actions on the object resource type
+  iamwright query action-table -s ssm -r '*'                actions that only work on "Resource": "*"
+  iamwright query action-table -s s3 -c s3:x-amz-acl        actions supporting a condition key
+  iamwright query action-table -s kms -n GenerateDataKey    one action, a row per resource type`;
+
+const ARN_EXAMPLES = `
+Examples:
+  iamwright query arn-table -s s3 -l          resource type names and ARN formats
+  iamwright query arn-table -s s3 -n object   one resource type and its condition keys`;
+
+const CONDITION_EXAMPLES = `
+Examples:
+  iamwright query condition-table -s ec2 -n ec2:ResourceTag/owner   a tag key names its template`;
+
 export function registerQuery(program: Command, ctx: CliContext): void {
   const query = program
     .command('query')
@@ -118,6 +135,7 @@ export function registerQuery(program: Command, ctx: CliContext): void {
     )
     .addOption(fmtOption())
     .addOption(verboseOption())
+    .addHelpText('after', ACTION_EXAMPLES)
     .action(async (opts: ActionTableOptions) => {
       await checkServicePrefix(opts.service);
       const q = await import('../../querying/index.js');
@@ -165,6 +183,7 @@ export function registerQuery(program: Command, ctx: CliContext): void {
     .option('-l, --list-arn-types', 'list resource type names with their ARN formats')
     .addOption(fmtOption())
     .addOption(verboseOption())
+    .addHelpText('after', ARN_EXAMPLES)
     .action(async (opts: ArnTableOptions) => {
       await checkServicePrefix(opts.service);
       const q = await import('../../querying/index.js');
@@ -188,6 +207,7 @@ export function registerQuery(program: Command, ctx: CliContext): void {
     .option('-n, --name <key>', 'a condition key to describe, e.g. s3:x-amz-acl or aws:ResourceTag/owner')
     .addOption(fmtOption())
     .addOption(verboseOption())
+    .addHelpText('after', CONDITION_EXAMPLES)
     .action(async (opts: CommonOptions) => {
       await checkServicePrefix(opts.service);
       const q = await import('../../querying/index.js');
