@@ -127,3 +127,15 @@ test('query alone prints its usage', { skip }, () => {
   assert.equal(r.code, 0);
   assert.match(r.stdout, /action-table/);
 });
+
+test('an unknown top-level command gets a suggestion; no command prints the overview', { skip }, () => {
+  const typo = runCli(['quer']);
+  assert.notEqual(typo.code, 0);
+  assert.match(typo.stderr, /unknown command 'quer'; did you mean 'query'\?/);
+  const far = runCli(['nosuchcommand']);
+  assert.notEqual(far.code, 0);
+  assert.match(far.stderr, /unknown command 'nosuchcommand' \(commands: .*query/);
+  const bare = runCli([]);
+  assert.equal(bare.code, 0);
+  assert.match(bare.stdout, /Usage: iamwright/);
+});
