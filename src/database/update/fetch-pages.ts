@@ -59,7 +59,7 @@ export async function fetchServicePages(
   // A cut index would silently drop every service after the cut.
   if (looksTruncated(index.body))
     throw new DownloadError(baseUrl + INDEX_PAGE, 'the index page is truncated');
-  const names = linkedServicePages(index.body);
+  const names = linkedServicePages(index.body, baseUrl);
   if (names.length === 0) {
     throw new DownloadError(baseUrl + INDEX_PAGE, 'the index page links no list_*.html service page');
   }
