@@ -145,6 +145,14 @@ describe('db update against a local server', () => {
     assert.equal(report.outcome, 'installed');
     assert.deepEqual(server.downloads(), ['list_launchwizard.html']);
     assert.equal(localSummary().actions, before.actions + 1);
+    assert.deepEqual(report.changes, {
+      services: [0, 0],
+      actions: [1, 0],
+      resourceTypes: [0, 0],
+      conditionKeys: [0, 0],
+      changedActions: 0,
+    });
+    assert.equal(report.previousPath, localVersions(home).previous);
     assert.ok(localVersions(home).previous);
     rollbackDatabase(home);
     assert.equal(localSummary().actions, before.actions);

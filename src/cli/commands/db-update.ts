@@ -82,6 +82,15 @@ export async function runUpdate(
     const p = report.previousCounts;
     const was = p ? ` (was ${p.services} services, ${p.actions} actions)` : '';
     ctx.out(`installed ${report.installedPath}: ${counts}${was}; ${pages}\n`);
+    const ch = report.changes;
+    if (ch) {
+      const pm = ([a, r]: [number, number], what: string) => `+${a}/-${r} ${what}`;
+      ctx.out(
+        `changes: ${pm(ch.services, 'services')}, ${pm(ch.actions, 'actions')}, ` +
+          `${pm(ch.resourceTypes, 'resource types')}, ${pm(ch.conditionKeys, 'condition keys')}, ` +
+          `${ch.changedActions} action(s) changed (details: iamwright db diff ${report.previousPath ?? 'OLD'} local)\n`,
+      );
+    }
   }
   for (const note of report.notes) ctx.err(`iamwright: note: ${note}\n`);
   if (ctx.env.IAMWRIGHT_DB) {

@@ -7,7 +7,8 @@ import { basename, join } from 'node:path';
 import { openDatabase } from '../store.js';
 import { iamwrightHome } from '../select.js';
 import type { DatabaseCounts, DatabaseMeta, ServiceRecord } from '../types.js';
-import { countRecords } from '../database.js';
+import { countRecords, databaseFromRecords, type IamDatabase } from '../database.js';
+import { diffDatabases, type DatabaseDiff } from '../diff.js';
 import { bundledOverridesPath } from '../build/overrides.js';
 import { metaFor } from '../store.js';
 import { fetchServiceReference } from '../service-reference/fetch.js';
@@ -25,7 +26,7 @@ import {
 } from './fetch-pages.js';
 import { DownloadError } from './http.js';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './index-page.js';
-import { installDatabase, localVersions } from './install.js';
+import { installDatabase, localVersions, VERSIONS_DIR } from './install.js';
 import { beginUpdate, endUpdate } from './marker.js';
 import { PageCache } from './page-cache.js';
 import { validateUpdate } from './validate.js';
@@ -82,6 +83,33 @@ export interface UpdateReport {
   forced: string[];
   notes: string[];
   installedPath?: string;
+  /** The database it replaced, kept for `db rollback` (and `db diff`). */
+  previousPath?: string;
+  /** What the installed database changed, against the one it replaced. */
+  changes?: ChangeSummary;
+}
+
+/** Counts of a diff: [added, removed] per kind, and actions whose access level or resources changed. */
+export interface ChangeSummary {
+  services: [number, number];
+  actions: [number, number];
+  resourceTypes: [number, number];
+  conditionKeys: [number, number];
+  changedActions: number;
+}
+
+function summarizeDiff(d: DatabaseDiff): ChangeSummary {
+  const pair = (x: { added: unknown[]; removed: unknown[] }): [number, number] => [
+    x.added.length,
+    x.removed.length,
+  ];
+  return {
+    services: pair(d.services),
+    actions: pair(d.actions),
+    resourceTypes: pair(d.resourceTypes),
+    conditionKeys: pair(d.conditionKeys),
+    changedActions: d.changedActions.length,
+  };
 }
 
 function defaultOverrides(home: string): string | undefined {
@@ -100,12 +128,12 @@ function overridesFingerprint(file: string | null | undefined): string {
   }
 }
 
-function currentLocalMeta(home: string): DatabaseMeta | undefined {
+function currentLocalDatabase(home: string): IamDatabase | undefined {
   const { current } = localVersions(home);
   const path = current ?? (existsSync(join(home, 'db', 'index.json')) ? join(home, 'db') : undefined);
   if (!path) return undefined;
   try {
-    return openDatabase(path).meta;
+    return openDatabase(path);
   } catch {
     return undefined; // a damaged local database is replaced, not compared against
   }
@@ -224,7 +252,8 @@ async function runUpdate(
     commit();
     return report;
   }
-  const old = currentLocalMeta(home);
+  const oldDb = currentLocalDatabase(home);
+  const old = oldDb?.meta;
   const current = localVersions(home).current;
   if (
     old &&
@@ -289,6 +318,7 @@ async function runUpdate(
   if (problems.length && !o.force) refuse(problems);
   report.forced = problems;
   for (const p of problems) log(`warning: installing despite: ${p} (--force)`);
+  if (oldDb) report.changes = summarizeDiff(diffDatabases(oldDb, databaseFromRecords(records, meta)));
   const installed = installDatabase(home, records, meta);
   commit(installed.id);
   return {
@@ -297,6 +327,7 @@ async function runUpdate(
     counts: meta.counts,
     ...(old ? { previousCounts: old.counts } : {}),
     installedPath: installed.path,
+    ...(installed.previousId ? { previousPath: join(home, VERSIONS_DIR, installed.previousId) } : {}),
   };
 }
 
