@@ -65,7 +65,8 @@ export function databaseNotices(db: IamDatabase, env: NodeJS.ProcessEnv = proces
   const notices: string[] = [];
   const stale = staleLocalNotice(db);
   if (stale) notices.push(stale);
-  if (db.location.kind === 'local') {
+  // An update of the local database that died matters when the local (or, failing it, the bundled) one is used.
+  if (db.location.kind === 'local' || db.location.kind === 'bundled') {
     const interrupted = interruptedUpdateNotice(iamwrightHome(env));
     if (interrupted) notices.push(interrupted);
   }
