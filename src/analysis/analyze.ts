@@ -1,0 +1,238 @@
+/**
+ * What a policy document grants, and which of it is risky. IAM's rules as far as one document can tell:
+ * only Allow statements grant; an unconditional Deny in the same document that covers the Allow's
+ * resources takes the action away; NotAction grants everything it does not name.
+ */
+import type { IamDatabase } from '../database/database.js';
+import { ACCESS_LEVELS, type AccessLevel } from '../database/types.js';
+import { actionIndex, complementIds, compareNames, type ActionIndex, type ComplementScope, type IdExpansion } from '../querying/expand.js';
+import { matchesWildcard } from '../util/wildcard.js';
+import { IdMarks } from './marks.js';
+import { readPolicyStatements, type PolicyStatementView, type StatementEffect } from './policy.js';
+import {
+  bundledRiskyActions,
+  FINDING_CATEGORIES,
+  RISK_CATEGORIES,
+  UNKNOWN_ACTION,
+  type FindingCategory,
+  type RiskCategory,
+  type RiskyActionLists,
+} from './risky-actions.js';
+
+export interface AnalyzeOptions {
+  /** Risk lists to use per category. Default: the bundled lists (data/risky-actions). */
+  riskyActions?: Partial<RiskyActionLists>;
+  /** Categories to report. Default: all, including unknown-action. */
+  categories?: readonly FindingCategory[];
+  /** Action patterns accepted as risks: never reported (neither as risky nor as unknown). Default: none. */
+  excludeActions?: readonly string[];
+  /**
+   * What an Allow with NotAction grants. Default 'all-services': every action of every service it does not
+   * name, as IAM evaluates it. 'named-services' limits it to the services the NotAction names.
+   */
+  notActionScope?: ComplementScope;
+}
+
+/** One finding: actions of one category, granted (or named, for unknown-action) by one pattern of one statement. */
+export interface Finding {
+  category: FindingCategory;
+  /** Sid, or `#<index>` when the statement has none. */
+  statement: string;
+  statementIndex: number;
+  effect: StatementEffect;
+  /** The pattern as written in the policy; `NotAction <patterns>` for what a NotAction grants. */
+  pattern: string;
+  /** `prefix:Action` in the database's spelling (for unknown-action: the name as written). Sorted. */
+  actions: string[];
+  /** The statement has a Condition, so the grant holds only when the condition does. */
+  conditional: boolean;
+  /** For unknown-action: why the pattern matches nothing. */
+  message?: string;
+}
+
+export type AccessLevelCounts = Record<AccessLevel, number>;
+
+export interface PolicyAnalysis {
+  findings: Finding[];
+  /** Number of distinct actions granted at each access level (after Deny). */
+  accessLevels: AccessLevelCounts;
+  /** The granted actions by access level, when asked for with `{ listActions: true }`. */
+  actions?: Record<AccessLevel, string[]>;
+}
+
+const CATEGORY_BIT = new Map<RiskCategory, number>(RISK_CATEGORIES.map((c, i) => [c, 1 << i]));
+
+/**
+ * Analyses many documents against one database with the same options. Building one is the costly part
+ * (risk lists resolved to action ids); each `analyze()` is then cheap.
+ */
+export class PolicyAnalyzer {
+  private readonly index: ActionIndex;
+  /** Risk category bits by action id; accepted (excluded) actions have none. */
+  private readonly riskBits: Uint8Array;
+  private readonly wanted: Set<FindingCategory>;
+  private readonly excludePatterns: readonly string[];
+  private readonly scope: ComplementScope;
+  private readonly denied = new IdMarks();
+  private readonly seenInStatement = new IdMarks();
+  private readonly grantedInPolicy = new IdMarks();
+
+  constructor(
+    readonly db: IamDatabase,
+    options: AnalyzeOptions = {},
+  ) {
+    this.index = actionIndex(db);
+    this.wanted = new Set(options.categories ?? FINDING_CATEGORIES);
+    this.excludePatterns = options.excludeActions ?? [];
+    this.scope = options.notActionScope ?? 'all-services';
+    const lists = { ...bundledRiskyActions(), ...options.riskyActions };
+    const risky: [number, number][] = [];
+    for (const category of RISK_CATEGORIES) {
+      if (!this.wanted.has(category)) continue;
+      for (const name of lists[category] ?? []) {
+        const id = this.index.idOf(name);
+        if (id !== undefined) risky.push([id, CATEGORY_BIT.get(category) as number]);
+      }
+    }
+    const excluded = new IdMarks();
+    for (const p of this.excludePatterns) for (const id of this.index.expand(p).ids) excluded.add(id);
+    this.riskBits = new Uint8Array(risky.reduce((m, [id]) => Math.max(m, id + 1), 0));
+    for (const [id, bit] of risky) if (!excluded.has(id)) this.riskBits[id] |= bit;
+  }
+
+  /** Analyses one policy document (parsed JSON). Throws PolicyFormatError if it is not a policy. */
+  analyze(doc: unknown, options: { listActions?: boolean } = {}): PolicyAnalysis {
+    const statements = readPolicyStatements(doc).map((s) => this.expandStatement(s));
+    const findings: Finding[] = [];
+    const counts = Object.fromEntries(ACCESS_LEVELS.map((l) => [l, 0])) as AccessLevelCounts;
+    const granted: number[] = [];
+    this.grantedInPolicy.clear();
+
+    for (const st of statements) {
+      if (this.wanted.has(UNKNOWN_ACTION)) findings.push(...this.unknownFindings(st));
+      if (st.view.effect !== 'Allow') continue;
+      this.markDenied(st, statements);
+      this.seenInStatement.clear();
+      // Group by category and pattern; an action goes to the first pattern of the statement that grants it.
+      const groups = new Map<string, Finding>();
+      for (const { label, ids } of st.grants) {
+        for (const id of ids) {
+          if (this.denied.has(id) || this.seenInStatement.has(id)) continue;
+          this.seenInStatement.add(id);
+          if (!this.grantedInPolicy.has(id)) {
+            this.grantedInPolicy.add(id);
+            counts[this.index.levels[id]]++;
+            if (options.listActions) granted.push(id);
+          }
+          const bits = id < this.riskBits.length ? this.riskBits[id] : 0;
+          if (bits === 0) continue;
+          for (const category of RISK_CATEGORIES) {
+            if (!(bits & (CATEGORY_BIT.get(category) as number))) continue;
+            const key = `${category}\u0000${label}`;
+            let f = groups.get(key);
+            if (!f) {
+              f = this.finding(st.view, category, label, []);
+              groups.set(key, f);
+            }
+            f.actions.push(this.index.names[id]);
+          }
+        }
+      }
+      const ordered = [...groups.values()].sort(
+        (a, b) => RISK_CATEGORIES.indexOf(a.category as RiskCategory) - RISK_CATEGORIES.indexOf(b.category as RiskCategory),
+      );
+      for (const f of ordered) f.actions.sort(compareNames);
+      findings.push(...ordered);
+    }
+
+    const result: PolicyAnalysis = { findings, accessLevels: counts };
+    if (options.listActions) {
+      const byLevel = Object.fromEntries(ACCESS_LEVELS.map((l) => [l, [] as string[]])) as Record<AccessLevel, string[]>;
+      for (const id of granted) byLevel[this.index.levels[id]].push(this.index.names[id]);
+      for (const l of ACCESS_LEVELS) byLevel[l].sort(compareNames);
+      result.actions = byLevel;
+    }
+    return result;
+  }
+
+  private expandStatement(view: PolicyStatementView): ExpandedStatement {
+    if (view.actions) {
+      const expansions = view.actions.map((p) => this.index.expand(p));
+      return { view, expansions, grants: expansions.map((e) => ({ label: e.pattern, ids: e.ids })) };
+    }
+    const patterns = view.notActions as string[];
+    const { ids, expansions } = complementIds(this.index, patterns, this.scope);
+    return { view, expansions, grants: [{ label: `NotAction ${patterns.join(', ')}`, ids }] };
+  }
+
+  private unknownFindings(st: ExpandedStatement): Finding[] {
+    const out: Finding[] = [];
+    for (const e of st.expansions) {
+      if (!e.problem || this.isExcluded(e.pattern)) continue;
+      const f = this.finding(st.view, UNKNOWN_ACTION, e.pattern, [e.pattern]);
+      f.message = e.message;
+      out.push(f);
+    }
+    return out;
+  }
+
+  /** Marks what the document's Deny statements take away from `allow`. */
+  private markDenied(allow: ExpandedStatement, all: readonly ExpandedStatement[]): void {
+    this.denied.clear();
+    for (const st of all) {
+      if (st.view.effect !== 'Deny' || !denyCovers(st.view, allow.view)) continue;
+      for (const g of st.grants) for (const id of g.ids) this.denied.add(id);
+    }
+  }
+
+  private isExcluded(name: string): boolean {
+    return this.excludePatterns.some((p) => matchesWildcard(p, name));
+  }
+
+  private finding(view: PolicyStatementView, category: FindingCategory, pattern: string, actions: string[]): Finding {
+    return {
+      category,
+      statement: view.label,
+      statementIndex: view.index,
+      effect: view.effect,
+      pattern,
+      actions,
+      conditional: view.conditional,
+    };
+  }
+}
+
+interface ExpandedStatement {
+  view: PolicyStatementView;
+  /** One per Action/NotAction pattern, for unknown-name findings. */
+  expansions: IdExpansion[];
+  /** What the statement covers, by the pattern (or NotAction) that covers it, in the order written. */
+  grants: { label: string; ids: readonly number[] }[];
+}
+
+/**
+ * Does this Deny certainly apply wherever `allow` does? Only when it has no Condition and no NotResource,
+ * and its Resource is `*` or covers each of the Allow's resources. A conditional or narrower Deny leaves
+ * the finding in place: the risk is reduced, not gone.
+ */
+export function denyCovers(deny: PolicyStatementView, allow: PolicyStatementView): boolean {
+  if (deny.conditional || deny.notResources) return false;
+  if (!deny.resources || deny.resources.includes('*')) return true;
+  if (!allow.resources) return false;
+  return allow.resources.every((r) => deny.resources?.some((d) => matchesWildcard(d, r)));
+}
+
+/** Analyses one document: findings and access-level counts. See AnalyzeOptions for defaults. */
+export function analyzePolicy(db: IamDatabase, doc: unknown, options: AnalyzeOptions = {}): PolicyAnalysis {
+  return new PolicyAnalyzer(db, options).analyze(doc);
+}
+
+/** The actions a policy grants, by access level (Allow statements, less what its Denies take away). */
+export function actionsByAccessLevel(
+  db: IamDatabase,
+  doc: unknown,
+  options: Pick<AnalyzeOptions, 'notActionScope'> = {},
+): Record<AccessLevel, string[]> {
+  const analyzer = new PolicyAnalyzer(db, { ...options, categories: [] });
+  return analyzer.analyze(doc, { listActions: true }).actions as Record<AccessLevel, string[]>;
+}
