@@ -97,7 +97,7 @@ function policiesInText(text: string, file: string, options: ReadInputsOptions):
 }
 
 function mb(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  return bytes < 1024 * 1024 ? `${bytes} bytes` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 function describeFsError(e: unknown): string {
