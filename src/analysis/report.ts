@@ -22,7 +22,8 @@ export interface PolicyReport {
   arn?: string;
   attachedTo?: Attachments;
   accessLevels: AccessLevelCounts;
-  findings: Finding[];
+  /** Number of findings in this policy (they are listed in AnalysisReport.findings). */
+  findings: number;
 }
 
 /** A finding with the file and policy it was found in. */
@@ -82,18 +83,17 @@ export function analyzeSources(db: IamDatabase, sources: readonly PolicySource[]
       report.errors.push(withPolicy({ file: src.file, message: result.message }, src.name));
       continue;
     }
-    const entry: PolicyReport = {
+    report.policies.push({
       file: src.file,
       kind: src.kind,
+      ...(src.name !== undefined && { name: src.name }),
+      ...(src.arn !== undefined && { arn: src.arn }),
+      ...(src.attachedTo && { attachedTo: src.attachedTo }),
       accessLevels: result.accessLevels,
-      findings: result.findings,
-    };
-    if (src.name !== undefined) entry.name = src.name;
-    if (src.arn !== undefined) entry.arn = src.arn;
-    if (src.attachedTo) entry.attachedTo = src.attachedTo;
-    report.policies.push(entry);
+      findings: result.findings.length,
+    });
     for (const f of result.findings) {
-      report.findings.push(withPolicy({ file: src.file, ...f }, src.name));
+      report.findings.push({ file: src.file, ...(src.name !== undefined && { policy: src.name }), ...f });
       report.counts[f.category]++;
     }
   }

@@ -33,6 +33,8 @@ export class ActionIndex {
   private readonly ranges = new Map<string, { start: number; end: number }>();
   private readonly byLowerName = new Map<string, number>();
   private readonly cache = new Map<string, IdExpansion>();
+  /** Complements (NotAction) by scope and patterns; the same NotAction recurs across an account's policies. */
+  readonly complements = new Map<string, readonly number[]>();
   private allIds?: number[];
 
   constructor(readonly db: IamDatabase) {}
@@ -240,8 +242,11 @@ export function complementIds(
   index: ActionIndex,
   patterns: readonly string[],
   scope: ComplementScope = 'named-services',
-): { ids: number[]; expansions: IdExpansion[] } {
+): { ids: readonly number[]; expansions: IdExpansion[] } {
   const expansions = patterns.map((p) => index.expand(p));
+  const key = `${scope}\u0000${patterns.map((p) => p.toLowerCase()).join('\u0000')}`;
+  const cached = index.complements.get(key);
+  if (cached) return { ids: cached, expansions };
   const excluded = new Set<number>();
   for (const e of expansions) for (const id of e.ids) excluded.add(id);
   let universe: readonly number[];
@@ -262,7 +267,9 @@ export function complementIds(
     }
     universe = ids.sort((a, b) => a - b);
   }
-  return { ids: universe.filter((id) => !excluded.has(id)), expansions };
+  const ids = universe.filter((id) => !excluded.has(id));
+  index.complements.set(key, ids);
+  return { ids, expansions };
 }
 
 /**
