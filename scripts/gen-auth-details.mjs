@@ -48,26 +48,93 @@ function rng(seed) {
 
 // Patterns seen in real accounts, weighted by how often they show up.
 const EXACT = [
-  's3:GetObject', 's3:PutObject', 's3:ListBucket', 's3:DeleteObject', 's3:GetBucketLocation', 'sqs:SendMessage',
-  'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sns:Publish', 'dynamodb:GetItem', 'dynamodb:PutItem',
-  'dynamodb:Query', 'dynamodb:UpdateItem', 'kms:Decrypt', 'kms:GenerateDataKey', 'logs:CreateLogGroup',
-  'logs:CreateLogStream', 'logs:PutLogEvents', 'ssm:GetParameter', 'ssm:GetParameters',
-  'secretsmanager:GetSecretValue', 'ecr:GetAuthorizationToken', 'ecr:BatchGetImage', 'lambda:InvokeFunction',
-  'sts:AssumeRole', 'iam:PassRole', 'ec2:RunInstances', 'ec2:CreateTags', 'cloudwatch:PutMetricData',
-  'xray:PutTraceSegments', 'iam:CreateAccessKey', 'iam:AttachRolePolicy', 's3:PutBucketPolicy',
-  'kms:CreateGrant', 'lambda:AddPermission', 'glue:CreateDevEndpoint', 'rds-db:connect',
+  's3:GetObject',
+  's3:PutObject',
+  's3:ListBucket',
+  's3:DeleteObject',
+  's3:GetBucketLocation',
+  'sqs:SendMessage',
+  'sqs:ReceiveMessage',
+  'sqs:DeleteMessage',
+  'sns:Publish',
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:Query',
+  'dynamodb:UpdateItem',
+  'kms:Decrypt',
+  'kms:GenerateDataKey',
+  'logs:CreateLogGroup',
+  'logs:CreateLogStream',
+  'logs:PutLogEvents',
+  'ssm:GetParameter',
+  'ssm:GetParameters',
+  'secretsmanager:GetSecretValue',
+  'ecr:GetAuthorizationToken',
+  'ecr:BatchGetImage',
+  'lambda:InvokeFunction',
+  'sts:AssumeRole',
+  'iam:PassRole',
+  'ec2:RunInstances',
+  'ec2:CreateTags',
+  'cloudwatch:PutMetricData',
+  'xray:PutTraceSegments',
+  'iam:CreateAccessKey',
+  'iam:AttachRolePolicy',
+  's3:PutBucketPolicy',
+  'kms:CreateGrant',
+  'lambda:AddPermission',
+  'glue:CreateDevEndpoint',
+  'rds-db:connect',
 ];
 const WILDCARDS = [
-  's3:Get*', 's3:List*', 's3:*', 'ec2:Describe*', 'ec2:*', 'dynamodb:*', 'sqs:*', 'sns:*', 'logs:*',
-  'cloudwatch:*', 'iam:Get*', 'iam:List*', 'iam:Pass*', 'iam:*', 'kms:*', 'lambda:*', 'ecr:*', 'ssm:Get*',
-  'cloudformation:*', 'autoscaling:Describe*', 'elasticloadbalancing:*', 'rds:Describe*', '*:Describe*',
-  '*:Get*', '*:List*', 'sts:*', 'secretsmanager:*', 'glue:*', 'athena:*', 'es:ESHttp*', 's3:Put*',
-  'ec2:*Tags', 'iam:*AccessKey*', 'organizations:Describe*', 'tag:Get*',
+  's3:Get*',
+  's3:List*',
+  's3:*',
+  'ec2:Describe*',
+  'ec2:*',
+  'dynamodb:*',
+  'sqs:*',
+  'sns:*',
+  'logs:*',
+  'cloudwatch:*',
+  'iam:Get*',
+  'iam:List*',
+  'iam:Pass*',
+  'iam:*',
+  'kms:*',
+  'lambda:*',
+  'ecr:*',
+  'ssm:Get*',
+  'cloudformation:*',
+  'autoscaling:Describe*',
+  'elasticloadbalancing:*',
+  'rds:Describe*',
+  '*:Describe*',
+  '*:Get*',
+  '*:List*',
+  'sts:*',
+  'secretsmanager:*',
+  'glue:*',
+  'athena:*',
+  'es:ESHttp*',
+  's3:Put*',
+  'ec2:*Tags',
+  'iam:*AccessKey*',
+  'organizations:Describe*',
+  'tag:Get*',
 ];
-const NOT_ACTION = [['iam:*', 'organizations:*', 'account:*'], ['iam:*'], ['s3:DeleteBucket', 'kms:ScheduleKeyDeletion']];
+const NOT_ACTION = [
+  ['iam:*', 'organizations:*', 'account:*'],
+  ['iam:*'],
+  ['s3:DeleteBucket', 'kms:ScheduleKeyDeletion'],
+];
 const RESOURCES = [
-  '*', 'arn:aws:s3:::example-bucket', 'arn:aws:s3:::example-bucket/*', 'arn:aws:sqs:us-east-1:123456789012:queue-1',
-  'arn:aws:dynamodb:us-east-1:123456789012:table/orders', 'arn:aws:kms:us-east-1:123456789012:key/abcd',
+  '*',
+  'arn:aws:s3:::example-bucket',
+  'arn:aws:s3:::example-bucket/*',
+  'arn:aws:sqs:us-east-1:123456789012:queue-1',
+  'arn:aws:dynamodb:us-east-1:123456789012:table/orders',
+  'arn:aws:kms:us-east-1:123456789012:key/abcd',
   'arn:aws:iam::123456789012:role/app-*',
 ];
 
@@ -91,7 +158,10 @@ function generate({ policies, seed, urlEncoded }) {
     if (r() < 0.15) s.Condition = { StringEquals: { 'aws:RequestedRegion': 'us-east-1' } };
     return s;
   };
-  const document = () => ({ Version: '2012-10-17', Statement: Array.from({ length: 1 + Math.floor(r() * 5) }, (_, i) => statement(i)) });
+  const document = () => ({
+    Version: '2012-10-17',
+    Statement: Array.from({ length: 1 + Math.floor(r() * 5) }, (_, i) => statement(i)),
+  });
   const encode = (doc) => (r() < urlEncoded ? encodeURIComponent(JSON.stringify(doc)) : doc);
 
   const managedCount = Math.round(policies * 0.7);
@@ -154,7 +224,9 @@ function generate({ policies, seed, urlEncoded }) {
     if (word === 'Role') {
       entry.AssumeRolePolicyDocument = encode({
         Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+        Statement: [
+          { Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' },
+        ],
       });
       entry.InstanceProfileList = [];
     }

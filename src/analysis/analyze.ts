@@ -5,7 +5,14 @@
  */
 import type { IamDatabase } from '../database/database.js';
 import { ACCESS_LEVELS, type AccessLevel } from '../database/types.js';
-import { actionIndex, complementIds, compareNames, type ActionIndex, type ComplementScope, type IdExpansion } from '../querying/expand.js';
+import {
+  actionIndex,
+  complementIds,
+  compareNames,
+  type ActionIndex,
+  type ComplementScope,
+  type IdExpansion,
+} from '../querying/expand.js';
 import { matchesWildcard } from '../util/wildcard.js';
 import { IdMarks } from './marks.js';
 import { readPolicyStatements, type PolicyStatementView, type StatementEffect } from './policy.js';
@@ -139,7 +146,9 @@ export class PolicyAnalyzer {
         }
       }
       const ordered = [...groups.values()].sort(
-        (a, b) => RISK_CATEGORIES.indexOf(a.category as RiskCategory) - RISK_CATEGORIES.indexOf(b.category as RiskCategory),
+        (a, b) =>
+          RISK_CATEGORIES.indexOf(a.category as RiskCategory) -
+          RISK_CATEGORIES.indexOf(b.category as RiskCategory),
       );
       for (const f of ordered) f.actions.sort(compareNames);
       findings.push(...ordered);
@@ -147,7 +156,10 @@ export class PolicyAnalyzer {
 
     const result: PolicyAnalysis = { findings, accessLevels: counts };
     if (options.listActions) {
-      const byLevel = Object.fromEntries(ACCESS_LEVELS.map((l) => [l, [] as string[]])) as Record<AccessLevel, string[]>;
+      const byLevel = Object.fromEntries(ACCESS_LEVELS.map((l) => [l, [] as string[]])) as Record<
+        AccessLevel,
+        string[]
+      >;
       for (const id of granted) byLevel[this.index.levels[id]].push(this.index.names[id]);
       for (const l of ACCESS_LEVELS) byLevel[l].sort(compareNames);
       result.actions = byLevel;
@@ -189,7 +201,12 @@ export class PolicyAnalyzer {
     return this.excludePatterns.some((p) => matchesWildcard(p, name));
   }
 
-  private finding(view: PolicyStatementView, category: FindingCategory, pattern: string, actions: string[]): Finding {
+  private finding(
+    view: PolicyStatementView,
+    category: FindingCategory,
+    pattern: string,
+    actions: string[],
+  ): Finding {
     return {
       category,
       statement: view.label,

@@ -36,12 +36,15 @@ export function parseExclusions(text: string, file: string): Exclusions {
   const record = doc as Record<string, unknown>;
   const unknown = Object.keys(record).filter((k) => !KEYS.includes(k));
   if (unknown.length) {
-    throw new UserError(`${file}: unknown key '${unknown[0]}'; an exclusions file has 'actions' and 'policies'`);
+    throw new UserError(
+      `${file}: unknown key '${unknown[0]}'; an exclusions file has 'actions' and 'policies'`,
+    );
   }
   const list = (key: string): string[] => {
     const v = record[key];
     if (v === undefined || v === null) return [];
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.map((x) => x.trim()).filter(Boolean);
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string'))
+      return v.map((x) => x.trim()).filter(Boolean);
     if (typeof v === 'string') return [v.trim()];
     throw new UserError(`${file}: '${key}' must be a list of strings`);
   };
@@ -53,13 +56,18 @@ export function readExclusionsFile(file: string): Exclusions {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new UserError(`cannot read exclusions file ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw new UserError(
+      `cannot read exclusions file ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+    );
   }
   return parseExclusions(text, file);
 }
 
 /** Is a policy excluded by name, ARN or file path? */
-export function policyExcluded(patterns: readonly string[], policy: { name?: string; arn?: string; file: string }): boolean {
+export function policyExcluded(
+  patterns: readonly string[],
+  policy: { name?: string; arn?: string; file: string },
+): boolean {
   const names = [policy.name, policy.arn, policy.file].filter((x): x is string => !!x);
   return patterns.some((p) => names.some((n) => matchesWildcard(p, n)));
 }

@@ -30,7 +30,10 @@ export function expandPolicy(db: IamDatabase, doc: unknown): ExpandedPolicy {
     return Object.fromEntries(Object.entries(v.raw).map(([k, x]) => [k, k === key ? value : x]));
   });
   const policy = Object.fromEntries(
-    Object.entries(source).map(([k, x]) => [k, k === 'Statement' ? (Array.isArray(x) ? statements : statements[0]) : x]),
+    Object.entries(source).map(([k, x]) => [
+      k,
+      k === 'Statement' ? (Array.isArray(x) ? statements : statements[0]) : x,
+    ]),
   );
   return { policy, unknown };
 }

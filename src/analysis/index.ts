@@ -11,7 +11,12 @@ export {
 } from './analyze.js';
 export { auditPolicy, formatAuditFindings, type AuditOptions } from './audit.js';
 export { expandPolicy, type ExpandedPolicy } from './expand-policy.js';
-export { readPolicyStatements, PolicyFormatError, type PolicyStatementView, type StatementEffect } from './policy.js';
+export {
+  readPolicyStatements,
+  PolicyFormatError,
+  type PolicyStatementView,
+  type StatementEffect,
+} from './policy.js';
 export {
   RISK_CATEGORIES,
   FINDING_CATEGORIES,

@@ -42,7 +42,8 @@ export function readPolicyInputs(paths: readonly string[], options: ReadInputsOp
       continue;
     }
     const files = isDir ? jsonFilesUnder(path) : [path];
-    if (isDir && files.length === 0) out.push({ file: path, kind: 'file', error: 'folder holds no *.json files' });
+    if (isDir && files.length === 0)
+      out.push({ file: path, kind: 'file', error: 'folder holds no *.json files' });
     for (const f of files) out.push(...policiesInFile(f, options));
   }
   return out;
@@ -85,7 +86,8 @@ function policiesInFile(file: string, options: ReadInputsOptions): PolicySource[
 function policiesInText(text: string, file: string, options: ReadInputsOptions): PolicySource[] {
   const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (text.length > max) return [{ file, kind: 'file', error: `input is over the ${mb(max)} limit` }];
-  if (text.trim() === '') return [{ file, kind: 'file', error: 'empty input: expected a policy JSON document' }];
+  if (text.trim() === '')
+    return [{ file, kind: 'file', error: 'empty input: expected a policy JSON document' }];
   let value: unknown;
   try {
     value = parseJsonText(text, { maxDepth: options.maxDepth });

@@ -123,7 +123,11 @@ export function locateJsonError(text: string): { offset: number; message: string
       }
       if (text[i] !== '"') {
         const trailing = state === 'key' && text[i] === '}';
-        return fail(trailing ? 'trailing comma before }' : `expected a property name in double quotes but found ${describe()}`);
+        return fail(
+          trailing
+            ? 'trailing comma before }'
+            : `expected a property name in double quotes but found ${describe()}`,
+        );
       }
       const err = scanString();
       if (err) return err;
@@ -157,7 +161,9 @@ export function locateJsonError(text: string): { offset: number; message: string
       state = 'afterValue';
       continue;
     }
-    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(
+      text.slice(i, i + 400),
+    );
     if (literal) {
       i += literal[0].length;
       state = 'afterValue';

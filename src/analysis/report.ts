@@ -5,7 +5,13 @@
  */
 import type { IamDatabase } from '../database/database.js';
 import { ACCESS_LEVELS } from '../database/types.js';
-import { PolicyAnalyzer, type AccessLevelCounts, type AnalyzeOptions, type Finding, type PolicyAnalysis } from './analyze.js';
+import {
+  PolicyAnalyzer,
+  type AccessLevelCounts,
+  type AnalyzeOptions,
+  type Finding,
+  type PolicyAnalysis,
+} from './analyze.js';
 import type { Attachments, PolicySource } from './auth-details.js';
 import { policyExcluded } from './exclusions.js';
 import { FINDING_CATEGORIES, type FindingCategory } from './risky-actions.js';
@@ -49,7 +55,11 @@ export interface AnalysisReport {
 }
 
 /** Analyses every source. Never throws for a bad document: it becomes an entry of `errors`. */
-export function analyzeSources(db: IamDatabase, sources: readonly PolicySource[], options: ReportOptions = {}): AnalysisReport {
+export function analyzeSources(
+  db: IamDatabase,
+  sources: readonly PolicySource[],
+  options: ReportOptions = {},
+): AnalysisReport {
   const analyzer = new PolicyAnalyzer(db, options);
   const cache = new Map<string, PolicyAnalysis | Error>();
   const report: AnalysisReport = {
@@ -129,10 +139,16 @@ export function formatReportTable(report: AnalysisReport): string {
     lines.push(...table(['FILE', 'POLICY', 'STATEMENT', 'CATEGORY', 'GRANTED BY', 'ACTIONS'], rows), '');
   }
   if (report.policies.length) {
-    const rows = report.policies.map((p) => [p.file, p.name ?? '-', ...ACCESS_LEVELS.map((l) => String(p.accessLevels[l]))]);
+    const rows = report.policies.map((p) => [
+      p.file,
+      p.name ?? '-',
+      ...ACCESS_LEVELS.map((l) => String(p.accessLevels[l])),
+    ]);
     lines.push(...table(['FILE', 'POLICY', ...ACCESS_LEVELS], rows), '');
   }
-  const byCategory = FINDING_CATEGORIES.filter((c) => report.counts[c] > 0).map((c) => `${c} ${report.counts[c]}`);
+  const byCategory = FINDING_CATEGORIES.filter((c) => report.counts[c] > 0).map(
+    (c) => `${c} ${report.counts[c]}`,
+  );
   const parts = [
     `${report.policies.length} ${report.policies.length === 1 ? 'policy' : 'policies'} analysed`,
     `${report.findings.length} ${report.findings.length === 1 ? 'finding' : 'findings'}${byCategory.length ? ` (${byCategory.join(', ')})` : ''}`,

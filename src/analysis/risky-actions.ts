@@ -39,7 +39,8 @@ export function bundledRiskyActions(): RiskyActionLists {
   if (!bundled) {
     const dir = new URL('../../data/risky-actions/', import.meta.url);
     const lists = {} as Record<RiskCategory, string[]>;
-    for (const c of RISK_CATEGORIES) lists[c] = parseActionList(readFileSync(new URL(`${c}.txt`, dir), 'utf8'));
+    for (const c of RISK_CATEGORIES)
+      lists[c] = parseActionList(readFileSync(new URL(`${c}.txt`, dir), 'utf8'));
     bundled = lists;
   }
   return bundled;

@@ -60,7 +60,10 @@ test('every bundled list is non-empty and names service:Action entries', () => {
 });
 
 test('a policy of plain S3 reads has no findings', () => {
-  const a = analyzePolicy(db, policy({ Effect: 'Allow', Action: ['s3:GetObject', 's3:List*'], Resource: '*' }));
+  const a = analyzePolicy(
+    db,
+    policy({ Effect: 'Allow', Action: ['s3:GetObject', 's3:List*'], Resource: '*' }),
+  );
   assert.deepEqual(a.findings, []);
   assert.deepEqual(a.accessLevels, { Read: 1, Write: 0, List: 1, Tagging: 0, 'Permissions management': 0 });
 });
@@ -76,7 +79,11 @@ test('Deny statements grant nothing, and an unconditional Deny removes the actio
   );
   assert.ok(!denied.findings.some((f) => f.actions.includes('iam:PassRole')));
   assert.ok(denied.findings.some((f) => f.actions.includes('iam:CreateAccessKey')));
-  assert.equal(denied.accessLevels.Write, 2, 'iam:CreateAccessKey and ec2:RunInstances; iam:PassRole is denied');
+  assert.equal(
+    denied.accessLevels.Write,
+    2,
+    'iam:CreateAccessKey and ec2:RunInstances; iam:PassRole is denied',
+  );
 });
 
 test('a Deny that is conditional or narrower than the Allow leaves the finding', () => {
@@ -104,7 +111,13 @@ test('Allow with NotAction grants everything it does not name, in every service 
   const levels = actionsByAccessLevel(db, policy({ Effect: 'Allow', NotAction: 's3:Get*', Resource: '*' }), {
     notActionScope: 'named-services',
   });
-  assert.deepEqual(levels, { Read: [], Write: ['s3:PutObject'], List: ['s3:ListBucket'], Tagging: [], 'Permissions management': ['s3:PutBucketPolicy'] });
+  assert.deepEqual(levels, {
+    Read: [],
+    Write: ['s3:PutObject'],
+    List: ['s3:ListBucket'],
+    Tagging: [],
+    'Permissions management': ['s3:PutBucketPolicy'],
+  });
 });
 
 test('Deny with NotAction takes away everything except what it names', () => {
@@ -142,7 +155,10 @@ test('unknown actions are findings of their own category, in Allow and Deny stat
 });
 
 test('an action granted by two patterns of a statement is reported once, under the first', () => {
-  const findings = auditPolicy(db, policy({ Effect: 'Allow', Action: ['iam:Pass*', 'iam:*'], Resource: '*' }));
+  const findings = auditPolicy(
+    db,
+    policy({ Effect: 'Allow', Action: ['iam:Pass*', 'iam:*'], Resource: '*' }),
+  );
   const pe = findings.filter((f) => f.category === 'privilege-escalation');
   assert.deepEqual(
     pe.map((f) => [f.pattern, f.actions]),
@@ -154,7 +170,12 @@ test('an action granted by two patterns of a statement is reported once, under t
 });
 
 test('conditions are flagged, exclusions and category filters are honoured', () => {
-  const doc = policy({ Effect: 'Allow', Action: ['iam:PassRole', 'bogus:Thing'], Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } } });
+  const doc = policy({
+    Effect: 'Allow',
+    Action: ['iam:PassRole', 'bogus:Thing'],
+    Resource: '*',
+    Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } },
+  });
   assert.ok(auditPolicy(db, doc).every((f) => f.conditional));
   assert.deepEqual(auditPolicy(db, doc, { excludeActions: ['iam:pass*', 'bogus:*'] }), []);
   assert.deepEqual(
@@ -171,7 +192,10 @@ test('formatAuditFindings gives one line a finding', () => {
   const text = formatAuditFindings(
     auditPolicy(db, policy({ Sid: 'P', Effect: 'Allow', Action: ['iam:Pass*', 'x:Y'], Resource: '*' })),
   );
-  assert.match(text, /^iamwright: audit: privilege-escalation: iam:PassRole \(granted by iam:Pass\* in statement P\)$/m);
+  assert.match(
+    text,
+    /^iamwright: audit: privilege-escalation: iam:PassRole \(granted by iam:Pass\* in statement P\)$/m,
+  );
   assert.match(text, /^iamwright: audit: unknown-action: x:Y \(unknown service 'x' in statement P\)$/m);
   assert.equal(formatAuditFindings([]), '');
 });

@@ -21,7 +21,10 @@ test('* and ? work anywhere, including the service part', () => {
     's3:GetObject',
     's3express:GetObject',
   ]);
-  assert.deepEqual(expandActionPattern(db, 'ec?:*Instances').actions, ['ec2:DescribeInstances', 'ec2:RunInstances']);
+  assert.deepEqual(expandActionPattern(db, 'ec?:*Instances').actions, [
+    'ec2:DescribeInstances',
+    'ec2:RunInstances',
+  ]);
   assert.deepEqual(expandActionPattern(db, 'iam:*Role*').actions, [
     'iam:GetRole',
     'iam:ListRoles',
@@ -68,7 +71,13 @@ test('NotAction: the complement within the services named, or within every servi
 
 test('expandPolicy keeps statements, Sid, Effect, Resource and Condition; only actions change', () => {
   const doc = policy(
-    { Sid: 'A', Effect: 'Allow', Action: 'ecr:*', Resource: 'arn:aws:ecr:*:*:repository/x', Condition: { Bool: { 'aws:SecureTransport': 'true' } } },
+    {
+      Sid: 'A',
+      Effect: 'Allow',
+      Action: 'ecr:*',
+      Resource: 'arn:aws:ecr:*:*:repository/x',
+      Condition: { Bool: { 'aws:SecureTransport': 'true' } },
+    },
     { Effect: 'Deny', NotAction: ['iam:Get*', 'nosuch:Thing'], Resource: '*' },
     { Effect: 'Allow', Action: 's3:getobject', Resource: '*' },
   );
@@ -100,19 +109,34 @@ test('expandPolicy accepts a single statement object and rejects what is not a p
   assert.deepEqual(out, { Statement: { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' } });
   assert.throws(() => expandPolicy(db, { Version: '2012-10-17' }), PolicyFormatError);
   assert.throws(() => expandPolicy(db, [1, 2]), PolicyFormatError);
-  assert.throws(() => expandPolicy(db, policy({ Effect: 'allow', Action: '*' })), /Effect must be "Allow" or "Deny"/);
+  assert.throws(
+    () => expandPolicy(db, policy({ Effect: 'allow', Action: '*' })),
+    /Effect must be "Allow" or "Deny"/,
+  );
   assert.throws(() => expandPolicy(db, policy({ Effect: 'Allow' })), /exactly one of Action or NotAction/);
-  assert.throws(() => expandPolicy(db, policy({ Effect: 'Allow', Action: [1] })), /Action must be a string or a list/);
+  assert.throws(
+    () => expandPolicy(db, policy({ Effect: 'Allow', Action: [1] })),
+    /Action must be a string or a list/,
+  );
 });
 
-test('against the kit database: *:Get* crosses services and s3:* is all of S3', { skip: !existsSync(KIT_DB) && 'kit database absent' }, () => {
-  const kit = openDatabase(KIT_DB);
-  const gets = expandActionPattern(kit, '*:Get*').actions;
-  assert.ok(gets.includes('s3:GetObject') && gets.includes('iam:GetRole') && gets.includes('ec2:GetConsoleOutput'));
-  assert.ok(gets.every((a) => /^[a-z0-9-]+:get/i.test(a)));
-  // Matching ignores case, as IAM does: API Gateway's action is spelt GET.
-  assert.ok(gets.includes('apigateway:GET'));
-  const s3 = kit.service('s3');
-  assert.equal(expandActionPattern(kit, 's3:*').actions.length, new Set(s3?.actions.map((a) => a.name)).size);
-  assert.deepEqual(expandActionPattern(kit, 'iam:pass*').actions, ['iam:PassRole']);
-});
+test(
+  'against the kit database: *:Get* crosses services and s3:* is all of S3',
+  { skip: !existsSync(KIT_DB) && 'kit database absent' },
+  () => {
+    const kit = openDatabase(KIT_DB);
+    const gets = expandActionPattern(kit, '*:Get*').actions;
+    assert.ok(
+      gets.includes('s3:GetObject') && gets.includes('iam:GetRole') && gets.includes('ec2:GetConsoleOutput'),
+    );
+    assert.ok(gets.every((a) => /^[a-z0-9-]+:get/i.test(a)));
+    // Matching ignores case, as IAM does: API Gateway's action is spelt GET.
+    assert.ok(gets.includes('apigateway:GET'));
+    const s3 = kit.service('s3');
+    assert.equal(
+      expandActionPattern(kit, 's3:*').actions.length,
+      new Set(s3?.actions.map((a) => a.name)).size,
+    );
+    assert.deepEqual(expandActionPattern(kit, 'iam:pass*').actions, ['iam:PassRole']);
+  },
+);

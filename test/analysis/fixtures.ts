@@ -40,8 +40,14 @@ export const miniRecords: ServiceRecord[] = [
     ['PutBucketPolicy', 'Permissions management'],
     ['PutObject', 'Write'],
   ]),
-  service('s3express', [['GetObject', 'Read'], ['CreateSession', 'Write']]),
-  service('ecr', [['GetAuthorizationToken', 'Read'], ['DescribeRepositories', 'List']]),
+  service('s3express', [
+    ['GetObject', 'Read'],
+    ['CreateSession', 'Write'],
+  ]),
+  service('ecr', [
+    ['GetAuthorizationToken', 'Read'],
+    ['DescribeRepositories', 'List'],
+  ]),
 ];
 
 /** Total number of actions in miniRecords. */

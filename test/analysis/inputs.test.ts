@@ -25,7 +25,9 @@ function authDetails() {
       {
         UserName: 'alice',
         Arn: 'arn:aws:iam::1:user/alice',
-        UserPolicyList: [{ PolicyName: 'alice-extra', PolicyDocument: encodeURIComponent(JSON.stringify(reads)) }],
+        UserPolicyList: [
+          { PolicyName: 'alice-extra', PolicyDocument: encodeURIComponent(JSON.stringify(reads)) },
+        ],
         AttachedManagedPolicies: [{ PolicyName: 'deployer', PolicyArn: 'arn:aws:iam::1:policy/deployer' }],
       },
     ],
@@ -39,9 +41,18 @@ function authDetails() {
     RoleDetailList: [
       {
         RoleName: 'builder',
-        RolePolicyList: [{ PolicyName: 'launch', PolicyDocument: policy({ Effect: 'Allow', Action: 'ec2:Run*', Resource: '*' }) }],
+        RolePolicyList: [
+          {
+            PolicyName: 'launch',
+            PolicyDocument: policy({ Effect: 'Allow', Action: 'ec2:Run*', Resource: '*' }),
+          },
+        ],
         AttachedManagedPolicies: [],
-        AssumeRolePolicyDocument: policy({ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }),
+        AssumeRolePolicyDocument: policy({
+          Effect: 'Allow',
+          Principal: { Service: 'ec2.amazonaws.com' },
+          Action: 'sts:AssumeRole',
+        }),
       },
     ],
     Policies: [
@@ -76,7 +87,9 @@ test('authorization details: default versions, inline policies, attachments, URL
 
   const report = analyzeSources(miniDb(), sources);
   assert.deepEqual(
-    report.findings.filter((f) => f.category === 'privilege-escalation').map((f) => [f.policy, f.statement, f.pattern, f.actions]),
+    report.findings
+      .filter((f) => f.category === 'privilege-escalation')
+      .map((f) => [f.policy, f.statement, f.pattern, f.actions]),
     [
       ['deployer', 'Pass', 'iam:Pass*', ['iam:PassRole']],
       ['role/builder/launch', '#0', 'ec2:Run*', ['ec2:RunInstances']],
@@ -116,7 +129,8 @@ test('malformed JSON is reported with its line and column', () => {
   for (const [text, line, column, message] of cases) {
     assert.throws(
       () => parseJsonText(text),
-      (e: unknown) => e instanceof JsonTextError && e.line === line && e.column === column && message.test(e.message),
+      (e: unknown) =>
+        e instanceof JsonTextError && e.line === line && e.column === column && message.test(e.message),
       JSON.stringify(text),
     );
   }
@@ -142,14 +156,21 @@ test('folders are read recursively (*.json only, sorted); bad files become error
   const rel = (f: string) => f.slice(dir.length + 1);
   assert.deepEqual(
     sources.map((s) => rel(s.file)),
-    ['b-pass.json', 'empty.json', 'sub/broken.json', 'sub/deeper/a-reads.JSON', 'sub/other.json', 'missing.json'],
+    [
+      'b-pass.json',
+      'empty.json',
+      'sub/broken.json',
+      'sub/deeper/a-reads.JSON',
+      'sub/other.json',
+      'missing.json',
+    ],
   );
   const report = analyzeSources(miniDb(), sources);
   assert.deepEqual(
     report.errors.map((e) => [rel(e.file), e.message]),
     [
       ['empty.json', 'empty input: expected a policy JSON document'],
-      ['sub/broken.json', "invalid JSON at line 1, column 16: unexpected end of input"],
+      ['sub/broken.json', 'invalid JSON at line 1, column 16: unexpected end of input'],
       ['sub/other.json', 'not an IAM policy: no Statement element (keys: name, version)'],
       ['missing.json', 'no such file or folder'],
     ],

@@ -30,15 +30,24 @@ export function registerAnalyze(program: Command, ctx: CliContext): void {
       'Report risky actions (privilege escalation, resource exposure, credentials exposure, resource policies) ' +
         'and unknown actions in policy files, folders of them, or get-account-authorization-details output.',
     )
-    .argument('<paths...>', 'policy JSON files, folders (*.json, recursively), authorization details, or - for stdin')
+    .argument(
+      '<paths...>',
+      'policy JSON files, folders (*.json, recursively), authorization details, or - for stdin',
+    )
     .option('--fmt <format>', 'output format: table or json', 'table')
     .option(
       '--fail-on <categories>',
       'exit with 2 when a finding of these comma-separated categories exists (privilege-escalation, ' +
         'resource-exposure, credentials-exposure, resource-policies, unknown-action, or all)',
     )
-    .option('--exclude-actions <patterns>', 'comma-separated action patterns accepted as risks (never reported)')
-    .option('--exclusions-file <file>', "accepted risks: YAML with 'actions' and 'policies' lists, or one action a line")
+    .option(
+      '--exclude-actions <patterns>',
+      'comma-separated action patterns accepted as risks (never reported)',
+    )
+    .option(
+      '--exclusions-file <file>',
+      "accepted risks: YAML with 'actions' and 'policies' lists, or one action a line",
+    )
     .action(async (paths: string[], flags: AnalyzeFlags) => {
       process.exitCode = await runAnalyze(ctx, paths, flags);
     });
@@ -51,10 +60,13 @@ async function runExpand(ctx: CliContext, policy: string): Promise<number> {
   const [source] = readPolicyInputs([policy]);
   if (source.error !== undefined) throw new UserError(`${source.file}: ${source.error}`);
   if (source.kind !== 'file') {
-    throw new UserError(`${source.file}: expand takes one policy document; use analyze for authorization details`);
+    throw new UserError(
+      `${source.file}: expand takes one policy document; use analyze for authorization details`,
+    );
   }
   const { policy: expanded, unknown } = expandPolicy(ctx.database(), source.document);
-  for (const u of unknown) ctx.err(`iamwright: warning: statement ${u.statement}: ${u.message} (kept as written)\n`);
+  for (const u of unknown)
+    ctx.err(`iamwright: warning: statement ${u.statement}: ${u.message} (kept as written)\n`);
   ctx.out(`${JSON.stringify(expanded, null, 4)}\n`);
   return 0;
 }
@@ -77,7 +89,9 @@ async function runAnalyze(ctx: CliContext, paths: string[], flags: AnalyzeFlags)
       );
     }
   }
-  const excluded = flags.exclusionsFile ? a.readExclusionsFile(flags.exclusionsFile) : { actions: [], policies: [] };
+  const excluded = flags.exclusionsFile
+    ? a.readExclusionsFile(flags.exclusionsFile)
+    : { actions: [], policies: [] };
   excluded.actions.push(...splitList(flags.excludeActions));
 
   const db = ctx.database();
