@@ -134,7 +134,7 @@ export function formatReportTable(report: AnalysisReport): string {
       f.statement,
       f.category,
       f.pattern + (f.conditional ? ' (conditional)' : ''),
-      f.category === 'unknown-action' ? (f.message ?? f.actions.join(', ')) : f.actions.join(', '),
+      f.category === 'unknown-action' ? (f.message ?? f.actions.join(', ')) : listSome(f.actions),
     ]);
     lines.push(...table(['FILE', 'POLICY', 'STATEMENT', 'CATEGORY', 'GRANTED BY', 'ACTIONS'], rows), '');
   }
@@ -157,6 +157,15 @@ export function formatReportTable(report: AnalysisReport): string {
   if (report.errors.length) parts.push(`${report.errors.length} could not be analysed`);
   lines.push(parts.join('; '));
   return `${lines.join('\n')}\n`;
+}
+
+/** Table cells stay readable when `*` grants hundreds of risky actions; the JSON report lists them all. */
+export const TABLE_MAX_ACTIONS = 8;
+
+function listSome(actions: readonly string[]): string {
+  if (actions.length <= TABLE_MAX_ACTIONS) return actions.join(', ');
+  const more = actions.length - TABLE_MAX_ACTIONS;
+  return `${actions.slice(0, TABLE_MAX_ACTIONS).join(', ')} and ${more} more (--fmt json lists all)`;
 }
 
 /** Left-aligned columns; the last column is not padded. */
