@@ -4,6 +4,7 @@ export {
   analyzePolicy,
   actionsByAccessLevel,
   denyCovers,
+  resourceCovers,
   type AnalyzeOptions,
   type Finding,
   type PolicyAnalysis,

@@ -6,6 +6,7 @@ import {
   auditPolicy,
   bundledRiskyActions,
   formatAuditFindings,
+  resourceCovers,
   RISK_CATEGORIES,
   type Finding,
 } from '../../src/analysis/index.js';
@@ -97,6 +98,18 @@ test('a Deny that is conditional or narrower than the Allow leaves the finding',
   assert.equal(kept({ NotResource: 'arn:aws:iam::1:role/x' }), true);
   assert.equal(kept({ Resource: 'arn:aws:iam::1:*' }), false);
   assert.equal(kept({ Resource: ['*'] }), false);
+  assert.equal(kept({ Resource: 'arn:aws:iam::1:role/?' }), true, 'one character is narrower than role/*');
+  assert.equal(kept({ Resource: 'arn:aws:iam::1:ROLE/*' }), true, 'ARNs compare with case');
+});
+
+test('resourceCovers: a Deny resource covers an Allow resource only when it surely matches all of it', () => {
+  assert.equal(resourceCovers('*', 'arn:aws:s3:::b/*'), true);
+  assert.equal(resourceCovers('arn:aws:s3:::b/*', 'arn:aws:s3:::b/key'), true);
+  assert.equal(resourceCovers('arn:aws:s3:::b*', 'arn:aws:s3:::b/*'), true);
+  assert.equal(resourceCovers('arn:aws:s3:::b/key', 'arn:aws:s3:::b/*'), false);
+  assert.equal(resourceCovers('arn:aws:s3:::b/?', 'arn:aws:s3:::b/*'), false);
+  assert.equal(resourceCovers('arn:aws:s3:::c*', 'arn:aws:s3:::*'), false);
+  assert.equal(resourceCovers('arn:aws:s3:::B/*', 'arn:aws:s3:::b/key'), false);
 });
 
 test('Allow with NotAction grants everything it does not name, in every service by default', () => {
