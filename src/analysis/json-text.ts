@@ -25,19 +25,44 @@ export const DEFAULT_MAX_DEPTH = 64;
 /** Parses `text` (a leading BOM is ignored). Throws JsonTextError naming the line and column of the fault. */
 export function parseJsonText(text: string, limits: JsonLimits = {}): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let value: unknown;
+  const maxDepth = limits.maxDepth ?? DEFAULT_MAX_DEPTH;
+  // Checked on the text, before parsing: millions of nested brackets would cost seconds and gigabytes to
+  // build as objects only to be refused.
+  const tooDeep = offsetPastDepth(body, maxDepth);
+  if (tooDeep !== undefined) {
+    const { line, column } = lineAndColumn(body, tooDeep);
+    throw new JsonTextError(
+      `nested deeper than ${maxDepth} levels (line ${line}, column ${column}); not a policy`,
+      line,
+      column,
+    );
+  }
   try {
-    value = JSON.parse(body);
+    return JSON.parse(body);
   } catch (e) {
     const fault = locateJsonError(body);
     if (!fault) throw new JsonTextError(`invalid JSON: ${(e as Error).message}`);
     const { line, column } = lineAndColumn(body, fault.offset);
     throw new JsonTextError(`invalid JSON at line ${line}, column ${column}: ${fault.message}`, line, column);
   }
-  const maxDepth = limits.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const depth = nestingDepth(value, maxDepth);
-  if (depth > maxDepth) throw new JsonTextError(`nested deeper than ${maxDepth} levels; not a policy`);
-  return value;
+}
+
+/** Offset of the first bracket that nests deeper than `limit` (brackets inside strings do not count). */
+function offsetPastDepth(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > limit) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return undefined;
 }
 
 /** 1-based line and column of a character offset. */
@@ -51,23 +76,6 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
     }
   }
   return { line, column: offset - lineStart + 1 };
-}
-
-/** Depth of nesting, counted without recursion; stops counting once past `limit`. */
-function nestingDepth(value: unknown, limit: number): number {
-  let max = 0;
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [v, d] = stack.pop() as [unknown, number];
-    if (v === null || typeof v !== 'object') continue;
-    const depth = d + 1;
-    if (depth > max) max = depth;
-    if (max > limit) return max;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) {
-      if (child !== null && typeof child === 'object') stack.push([child, depth]);
-    }
-  }
-  return max;
 }
 
 const WS = new Set([' ', '\t', '\n', '\r']);

@@ -106,7 +106,7 @@ test('bad inputs: clear messages, non-zero exit, the other files still analysed'
   assert.deepEqual(errors, [
     `iamwright: ${broken}: invalid JSON at line 4, column 24: expected ',' or '}' but found '"'`,
     `iamwright: ${notPolicy}: not an IAM policy: no Statement element (keys: name, version)`,
-    `iamwright: ${deep}: nested deeper than 64 levels; not a policy`,
+    `iamwright: ${deep}: nested deeper than 64 levels (line 1, column 78); not a policy`,
     `iamwright: ${join(dir, 'missing.json')}: no such file or folder`,
   ]);
   assert.match(r.stdout, /iam:PassRole/, 'the good file is still reported');

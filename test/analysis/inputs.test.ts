@@ -141,6 +141,13 @@ test('deep nesting is refused without overflowing the stack', () => {
   assert.throws(() => parseJsonText(deep), /nested deeper than 64 levels/);
   assert.throws(() => parseJsonText('['.repeat(200000)), JsonTextError);
   assert.deepEqual(parseJsonText('\ufeff{"a":[1]}'), { a: [1] });
+  // Brackets inside strings are text, not nesting.
+  const text = JSON.stringify({ a: '['.repeat(100), b: '\\"[[[' });
+  assert.deepEqual(parseJsonText(text), JSON.parse(text));
+  assert.throws(
+    () => parseJsonText('{"a":\n' + '['.repeat(70)),
+    /nested deeper than 64 levels \(line 2, column 64\)/,
+  );
 });
 
 test('folders are read recursively (*.json only, sorted); bad files become errors, the rest is analysed', () => {
