@@ -182,7 +182,8 @@ export class PolicyAnalyzer {
     for (const e of st.expansions) {
       if (!e.problem || this.isExcluded(e.pattern)) continue;
       const f = this.finding(st.view, UNKNOWN_ACTION, e.pattern, [e.pattern]);
-      f.message = e.message;
+      // A misspelt name in a Deny is worse than one in an Allow: the protection silently does nothing.
+      f.message = st.view.effect === 'Deny' ? `${e.message}; a Deny of it denies nothing` : e.message;
       out.push(f);
     }
     return out;

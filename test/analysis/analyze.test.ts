@@ -165,6 +165,7 @@ test('unknown actions are findings of their own category, in Allow and Deny stat
     ],
   );
   assert.match(findings[1].message ?? '', /unknown service 'nosuch'/);
+  assert.equal(findings[2].message, "unknown action 'iam:PasRole'; a Deny of it denies nothing");
 });
 
 test('an action granted by two patterns of a statement is reported once, under the first', () => {
