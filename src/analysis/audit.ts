@@ -3,13 +3,29 @@
  * stderr. Same rules and defaults as PolicyAnalyzer.
  */
 import type { IamDatabase } from '../database/database.js';
+import { compareNames } from '../querying/expand.js';
 import { PolicyAnalyzer, type AnalyzeOptions, type Finding } from './analyze.js';
+import { FINDING_CATEGORIES, type FindingCategory } from './risky-actions.js';
 
 export type AuditOptions = AnalyzeOptions;
 
 /** The findings of a policy document (parsed JSON or a PolicyDocument), most severe category first. */
 export function auditPolicy(db: IamDatabase, policy: unknown, options: AuditOptions = {}): Finding[] {
   return new PolicyAnalyzer(db, options).analyze(policy).findings;
+}
+
+/** The risky (and unknown) actions of a policy by category, each list sorted and without repeats. */
+export function riskyActionsByCategory(
+  db: IamDatabase,
+  policy: unknown,
+  options: AuditOptions = {},
+): Record<FindingCategory, string[]> {
+  const sets = new Map<FindingCategory, Set<string>>(FINDING_CATEGORIES.map((c) => [c, new Set()]));
+  for (const f of auditPolicy(db, policy, options)) for (const a of f.actions) sets.get(f.category)?.add(a);
+  return Object.fromEntries([...sets].map(([c, s]) => [c, [...s].sort(compareNames)])) as Record<
+    FindingCategory,
+    string[]
+  >;
 }
 
 /**

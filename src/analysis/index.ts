@@ -10,7 +10,7 @@ export {
   type PolicyAnalysis,
   type AccessLevelCounts,
 } from './analyze.js';
-export { auditPolicy, formatAuditFindings, type AuditOptions } from './audit.js';
+export { auditPolicy, riskyActionsByCategory, formatAuditFindings, type AuditOptions } from './audit.js';
 export { expandPolicy, type ExpandedPolicy } from './expand-policy.js';
 export {
   readPolicyStatements,

@@ -7,6 +7,7 @@ import {
   bundledRiskyActions,
   formatAuditFindings,
   resourceCovers,
+  riskyActionsByCategory,
   RISK_CATEGORIES,
   type Finding,
 } from '../../src/analysis/index.js';
@@ -212,4 +213,22 @@ test('formatAuditFindings gives one line a finding', () => {
   );
   assert.match(text, /^iamwright: audit: unknown-action: x:Y \(unknown service 'x' in statement P\)$/m);
   assert.equal(formatAuditFindings([]), '');
+});
+
+test('riskyActionsByCategory merges statements and patterns into one sorted list per category', () => {
+  const byCategory = riskyActionsByCategory(
+    db,
+    policy(
+      { Effect: 'Allow', Action: ['iam:Pass*', 'ec2:*'], Resource: '*' },
+      { Effect: 'Allow', Action: ['iam:PassRole', 'iam:Create*', 'nope:X'], Resource: '*' },
+    ),
+  );
+  assert.deepEqual(byCategory['privilege-escalation'], [
+    'ec2:RunInstances',
+    'iam:CreateAccessKey',
+    'iam:PassRole',
+  ]);
+  assert.deepEqual(byCategory['credentials-exposure'], ['iam:CreateAccessKey']);
+  assert.deepEqual(byCategory['unknown-action'], ['nope:X']);
+  assert.deepEqual(byCategory['resource-policies'], []);
 });
