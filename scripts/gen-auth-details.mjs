@@ -27,8 +27,17 @@ function parseArgs(argv) {
     }
     i++;
   }
-  if (!Number.isInteger(opts.policies) || opts.policies < 0) {
-    console.error('gen-auth-details: --policies must be a whole number');
+  for (const [name, value] of [
+    ['--policies', opts.policies],
+    ['--seed', opts.seed],
+  ]) {
+    if (!Number.isInteger(value) || value < 0) {
+      console.error(`gen-auth-details: ${name} must be a whole number`);
+      process.exit(2);
+    }
+  }
+  if (!(opts.urlEncoded >= 0 && opts.urlEncoded <= 1)) {
+    console.error('gen-auth-details: --url-encoded must be a share between 0 and 1');
     process.exit(2);
   }
   return opts;
