@@ -48,6 +48,12 @@ export function registerAnalyze(program: Command, ctx: CliContext): void {
       '--exclusions-file <file>',
       "accepted risks: YAML with 'actions' and 'policies' lists, or one action a line",
     )
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 analysed, no --fail-on finding; 1 some input could not be analysed (the rest is ' +
+        'reported) or a bad option; 2 a finding of a --fail-on category.\n' +
+        'Example: iamwright analyze policies/ --fail-on privilege-escalation,credentials-exposure\n',
+    )
     .action(async (paths: string[], flags: AnalyzeFlags) => {
       process.exitCode = await runAnalyze(ctx, paths, flags);
     });
