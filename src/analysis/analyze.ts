@@ -111,27 +111,30 @@ export class PolicyAnalyzer {
   analyze(doc: unknown, options: { listActions?: boolean } = {}): PolicyAnalysis {
     const statements = readPolicyStatements(doc).map((s) => this.expandStatement(s));
     const findings: Finding[] = [];
-    const counts = Object.fromEntries(ACCESS_LEVELS.map((l) => [l, 0])) as AccessLevelCounts;
+    const levelCounts = new Array<number>(ACCESS_LEVELS.length).fill(0);
     const granted: number[] = [];
-    this.grantedInPolicy.clear();
+    const { denied, seenInStatement, grantedInPolicy, riskBits } = this;
+    const { levelIndex, names } = this.index;
+    grantedInPolicy.clear();
 
     for (const st of statements) {
       if (this.wanted.has(UNKNOWN_ACTION)) findings.push(...this.unknownFindings(st));
       if (st.view.effect !== 'Allow') continue;
       this.markDenied(st, statements);
-      this.seenInStatement.clear();
+      seenInStatement.clear();
       // Group by category and pattern; an action goes to the first pattern of the statement that grants it.
       const groups = new Map<string, Finding>();
       for (const { label, ids } of st.grants) {
-        for (const id of ids) {
-          if (this.denied.has(id) || this.seenInStatement.has(id)) continue;
-          this.seenInStatement.add(id);
-          if (!this.grantedInPolicy.has(id)) {
-            this.grantedInPolicy.add(id);
-            counts[this.index.levels[id]]++;
+        for (let i = 0; i < ids.length; i++) {
+          const id = ids[i];
+          if (denied.has(id) || seenInStatement.has(id)) continue;
+          seenInStatement.add(id);
+          if (!grantedInPolicy.has(id)) {
+            grantedInPolicy.add(id);
+            levelCounts[levelIndex[id]]++;
             if (options.listActions) granted.push(id);
           }
-          const bits = id < this.riskBits.length ? this.riskBits[id] : 0;
+          const bits = id < riskBits.length ? riskBits[id] : 0;
           if (bits === 0) continue;
           for (const category of RISK_CATEGORIES) {
             if (!(bits & (CATEGORY_BIT.get(category) as number))) continue;
@@ -141,7 +144,7 @@ export class PolicyAnalyzer {
               f = this.finding(st.view, category, label, []);
               groups.set(key, f);
             }
-            f.actions.push(this.index.names[id]);
+            f.actions.push(names[id]);
           }
         }
       }
@@ -154,6 +157,7 @@ export class PolicyAnalyzer {
       findings.push(...ordered);
     }
 
+    const counts = Object.fromEntries(ACCESS_LEVELS.map((l, i) => [l, levelCounts[i]])) as AccessLevelCounts;
     const result: PolicyAnalysis = { findings, accessLevels: counts };
     if (options.listActions) {
       const byLevel = Object.fromEntries(ACCESS_LEVELS.map((l) => [l, [] as string[]])) as Record<

@@ -7,7 +7,7 @@
  * functions below it are what library users call.
  */
 import type { IamDatabase } from '../database/database.js';
-import type { AccessLevel, ServiceSummary } from '../database/types.js';
+import { ACCESS_LEVELS, type AccessLevel, type ServiceSummary } from '../database/types.js';
 import { hasWildcard, matchesWildcard, wildcardToRegExp } from '../util/wildcard.js';
 
 /** Why a pattern matched nothing. */
@@ -30,6 +30,8 @@ export class ActionIndex {
   /** `prefix:Action` in the database's spelling, by id. */
   readonly names: string[] = [];
   readonly levels: AccessLevel[] = [];
+  /** Position of each action's access level in ACCESS_LEVELS, for counting without string keys. */
+  readonly levelIndex: number[] = [];
   private readonly ranges = new Map<string, { start: number; end: number }>();
   private readonly byLowerName = new Map<string, number>();
   private readonly cache = new Map<string, IdExpansion>();
@@ -59,6 +61,7 @@ export class ActionIndex {
       this.byLowerName.set(lower, this.names.length);
       this.names.push(name);
       this.levels.push(a.accessLevel);
+      this.levelIndex.push(ACCESS_LEVELS.indexOf(a.accessLevel));
     }
     range = { start, end: this.names.length };
     this.ranges.set(key, range);
