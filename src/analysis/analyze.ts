@@ -13,7 +13,8 @@ import {
   type ComplementScope,
   type IdExpansion,
 } from '../querying/expand.js';
-import { hasWildcard, matchesWildcard } from '../util/wildcard.js';
+import { matchesWildcard } from '../util/wildcard.js';
+import { denyCovers } from './deny.js';
 import { IdMarks } from './marks.js';
 import { readPolicyStatements, type PolicyStatementView, type StatementEffect } from './policy.js';
 import {
@@ -230,48 +231,6 @@ interface ExpandedStatement {
   expansions: IdExpansion[];
   /** What the statement covers, by the pattern (or NotAction) that covers it, in the order written. */
   grants: { label: string; ids: readonly number[] }[];
-}
-
-/**
- * Does this Deny certainly apply wherever `allow` does? Only when it has no Condition and no NotResource,
- * and its Resource is `*` or covers each of the Allow's resources. A conditional or narrower Deny leaves
- * the finding in place: the risk is reduced, not gone.
- */
-export function denyCovers(deny: PolicyStatementView, allow: PolicyStatementView): boolean {
-  if (deny.conditional || deny.notResources) return false;
-  if (!deny.resources || deny.resources.includes('*')) return true;
-  if (!allow.resources) return false;
-  return allow.resources.every((r) => deny.resources?.some((d) => resourceCovers(d, r)));
-}
-
-/**
- * Is every ARN matched by `allow` also matched by `deny`? ARNs compare with case. When both carry
- * wildcards we only recognise the common sure case, a Deny ending in its only `*` whose text before it
- * the Allow keeps (`arn:aws:s3:::b*` covers `arn:aws:s3:::b/*`); anything else counts as not covered.
- */
-export function resourceCovers(deny: string, allow: string): boolean {
-  if (deny === '*' || deny === allow) return true;
-  if (!hasWildcard(deny)) return false;
-  if (!hasWildcard(allow)) return caseSensitivePattern(deny).test(allow);
-  const star = firstWildcard(deny);
-  return (
-    star === deny.length - 1 &&
-    deny[star] === '*' &&
-    allow.slice(0, firstWildcard(allow)).startsWith(deny.slice(0, star))
-  );
-}
-
-function firstWildcard(s: string): number {
-  const m = /[*?]/.exec(s);
-  return m ? m.index : s.length;
-}
-
-function caseSensitivePattern(pattern: string): RegExp {
-  const body = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${body}$`);
 }
 
 /** Analyses one document: findings and access-level counts. See AnalyzeOptions for defaults. */

@@ -3,13 +3,12 @@ export {
   PolicyAnalyzer,
   analyzePolicy,
   actionsByAccessLevel,
-  denyCovers,
-  resourceCovers,
   type AnalyzeOptions,
   type Finding,
   type PolicyAnalysis,
   type AccessLevelCounts,
 } from './analyze.js';
+export { denyCovers, resourceCovers } from './deny.js';
 export { auditPolicy, riskyActionsByCategory, formatAuditFindings, type AuditOptions } from './audit.js';
 export { expandPolicy, type ExpandedPolicy } from './expand-policy.js';
 export {
