@@ -15,7 +15,7 @@ import {
 } from '../querying/expand.js';
 import { matchesWildcard } from '../util/wildcard.js';
 import { denyCovers } from './deny.js';
-import { IdMarks } from './marks.js';
+import { addBit, countAnd, forEachBit, fromIds, hasBit, orInto, wordsFor, type Bits } from './bitset.js';
 import { readPolicyStatements, type PolicyStatementView, type StatementEffect } from './policy.js';
 import {
   bundledRiskyActions,
@@ -68,6 +68,7 @@ export interface PolicyAnalysis {
   actions?: Record<AccessLevel, string[]>;
 }
 
+/** A category's bit in riskBits is 1 << its position in RISK_CATEGORIES. */
 const CATEGORY_BIT = new Map<RiskCategory, number>(RISK_CATEGORIES.map((c, i) => [c, 1 << i]));
 
 /**
@@ -81,9 +82,13 @@ export class PolicyAnalyzer {
   private readonly wanted: Set<FindingCategory>;
   private readonly excludePatterns: readonly string[];
   private readonly scope: ComplementScope;
-  private readonly denied = new IdMarks();
-  private readonly seenInStatement = new IdMarks();
-  private readonly grantedInPolicy = new IdMarks();
+  /** Ids with any risk bit, as a bit set, to find the risky part of a large grant a word at a time. */
+  private readonly riskyIds: Bits;
+  /** One bit set per access level (ACCESS_LEVELS order), grown as the index numbers more actions. */
+  private levelMasks: Bits[] = ACCESS_LEVELS.map(() => new Uint32Array(0));
+  private levelMaskSize = 0;
+  /** Bit sets of grants, by their (cached, shared) id arrays. */
+  private readonly grantBits = new WeakMap<readonly number[], Bits>();
 
   constructor(
     readonly db: IamDatabase,
@@ -102,74 +107,121 @@ export class PolicyAnalyzer {
         if (id !== undefined) risky.push([id, CATEGORY_BIT.get(category) as number]);
       }
     }
-    const excluded = new IdMarks();
-    for (const p of this.excludePatterns) for (const id of this.index.expand(p).ids) excluded.add(id);
+    const excluded = new Set(this.excludePatterns.flatMap((p) => this.index.expand(p).ids));
     this.riskBits = new Uint8Array(risky.reduce((m, [id]) => Math.max(m, id + 1), 0));
     for (const [id, bit] of risky) if (!excluded.has(id)) this.riskBits[id] |= bit;
+    this.riskyIds = new Uint32Array(wordsFor(this.riskBits.length));
+    this.riskBits.forEach((bits, id) => bits && addBit(this.riskyIds, id));
   }
 
   /** Analyses one policy document (parsed JSON). Throws PolicyFormatError if it is not a policy. */
   analyze(doc: unknown, options: { listActions?: boolean } = {}): PolicyAnalysis {
     const statements = readPolicyStatements(doc).map((s) => this.expandStatement(s));
     const findings: Finding[] = [];
-    const levelCounts = new Array<number>(ACCESS_LEVELS.length).fill(0);
-    const granted: number[] = [];
-    const { denied, seenInStatement, grantedInPolicy, riskBits } = this;
-    const { levelIndex, names } = this.index;
-    grantedInPolicy.clear();
+    // Every id this document touches exists now: expanding it numbered them.
+    const words = wordsFor(this.index.size);
+    const granted = new Uint32Array(words);
 
     for (const st of statements) {
       if (this.wanted.has(UNKNOWN_ACTION)) findings.push(...this.unknownFindings(st));
       if (st.view.effect !== 'Allow') continue;
-      this.markDenied(st, statements);
-      seenInStatement.clear();
+      const denied = this.deniedBits(st, statements, words);
+      const seen = new Uint32Array(words);
       // Group by category and pattern; an action goes to the first pattern of the statement that grants it.
-      const groups = new Map<string, Finding>();
+      const groups = new Map<string, (Finding | undefined)[]>();
+      const report = (id: number, label: string) => {
+        const bits = id < this.riskBits.length ? this.riskBits[id] : 0;
+        if (bits !== 0) this.addToGroups(groups, st.view, label, id, bits);
+      };
       for (const { label, ids } of st.grants) {
-        for (let i = 0; i < ids.length; i++) {
-          const id = ids[i];
-          if (denied.has(id) || seenInStatement.has(id)) continue;
-          seenInStatement.add(id);
-          if (!grantedInPolicy.has(id)) {
-            grantedInPolicy.add(id);
-            levelCounts[levelIndex[id]]++;
-            if (options.listActions) granted.push(id);
+        if (ids.length * 2 < words) {
+          for (const id of ids) {
+            if ((denied && hasBit(denied, id)) || hasBit(seen, id)) continue;
+            addBit(seen, id);
+            report(id, label);
           }
-          const bits = id < riskBits.length ? riskBits[id] : 0;
-          if (bits === 0) continue;
-          for (const category of RISK_CATEGORIES) {
-            if (!(bits & (CATEGORY_BIT.get(category) as number))) continue;
-            const key = `${category}\u0000${label}`;
-            let f = groups.get(key);
-            if (!f) {
-              f = this.finding(st.view, category, label, []);
-              groups.set(key, f);
-            }
-            f.actions.push(names[id]);
-          }
+          continue;
+        }
+        const bits = this.bitsOf(ids);
+        const { riskyIds } = this;
+        for (let w = 0; w < bits.length; w++) {
+          let fresh = bits[w] & ~seen[w];
+          if (denied) fresh &= ~denied[w];
+          if (fresh === 0) continue;
+          seen[w] |= fresh;
+          const risky = w < riskyIds.length ? fresh & riskyIds[w] : 0;
+          if (risky !== 0) forEachBit(risky, w, (id) => report(id, label));
         }
       }
-      const ordered = [...groups.values()].sort(
-        (a, b) =>
-          RISK_CATEGORIES.indexOf(a.category as RiskCategory) -
-          RISK_CATEGORIES.indexOf(b.category as RiskCategory),
-      );
+      orInto(granted, seen);
+      // Most severe category first, then patterns in the order written.
+      const ordered: Finding[] = [];
+      for (let c = 0; c < RISK_CATEGORIES.length; c++) {
+        for (const slots of groups.values()) if (slots[c]) ordered.push(slots[c] as Finding);
+      }
       for (const f of ordered) f.actions.sort(compareNames);
       findings.push(...ordered);
     }
 
-    const counts = Object.fromEntries(ACCESS_LEVELS.map((l, i) => [l, levelCounts[i]])) as AccessLevelCounts;
+    const masks = this.levelMasksFor(this.index.size);
+    const counts = Object.fromEntries(
+      ACCESS_LEVELS.map((l, i) => [l, countAnd(granted, masks[i])]),
+    ) as AccessLevelCounts;
     const result: PolicyAnalysis = { findings, accessLevels: counts };
     if (options.listActions) {
       const byLevel = Object.fromEntries(ACCESS_LEVELS.map((l) => [l, [] as string[]])) as Record<
         AccessLevel,
         string[]
       >;
-      for (const id of granted) byLevel[this.index.levels[id]].push(this.index.names[id]);
+      for (let w = 0; w < granted.length; w++) {
+        forEachBit(granted[w], w, (id) => byLevel[this.index.levels[id]].push(this.index.names[id]));
+      }
       for (const l of ACCESS_LEVELS) byLevel[l].sort(compareNames);
       result.actions = byLevel;
     }
     return result;
+  }
+
+  /** Adds an action to the findings of its categories under `label` (one slot per category). */
+  private addToGroups(
+    groups: Map<string, (Finding | undefined)[]>,
+    view: PolicyStatementView,
+    label: string,
+    id: number,
+    bits: number,
+  ): void {
+    let slots = groups.get(label);
+    if (!slots) groups.set(label, (slots = []));
+    for (let c = 0; c < RISK_CATEGORIES.length; c++) {
+      if (!(bits & (1 << c))) continue;
+      slots[c] ??= this.finding(view, RISK_CATEGORIES[c], label, []);
+      (slots[c] as Finding).actions.push(this.index.names[id]);
+    }
+  }
+
+  private bitsOf(ids: readonly number[]): Bits {
+    let bits = this.grantBits.get(ids);
+    if (!bits) {
+      bits = fromIds(ids);
+      this.grantBits.set(ids, bits);
+    }
+    return bits;
+  }
+
+  /** Access-level masks covering ids below `size`, extended when the index has numbered more actions. */
+  private levelMasksFor(size: number): Bits[] {
+    if (size > this.levelMaskSize) {
+      const words = wordsFor(size);
+      this.levelMasks = this.levelMasks.map((old) => {
+        const grown = new Uint32Array(words);
+        grown.set(old);
+        return grown;
+      });
+      for (let id = this.levelMaskSize; id < size; id++)
+        addBit(this.levelMasks[this.index.levelIndex[id]], id);
+      this.levelMaskSize = size;
+    }
+    return this.levelMasks;
   }
 
   private expandStatement(view: PolicyStatementView): ExpandedStatement {
@@ -194,13 +246,19 @@ export class PolicyAnalyzer {
     return out;
   }
 
-  /** Marks what the document's Deny statements take away from `allow`. */
-  private markDenied(allow: ExpandedStatement, all: readonly ExpandedStatement[]): void {
-    this.denied.clear();
+  /** What the document's Deny statements take away from `allow`, or undefined when nothing. */
+  private deniedBits(
+    allow: ExpandedStatement,
+    all: readonly ExpandedStatement[],
+    words: number,
+  ): Bits | undefined {
+    let denied: Bits | undefined;
     for (const st of all) {
       if (st.view.effect !== 'Deny' || !denyCovers(st.view, allow.view)) continue;
-      for (const g of st.grants) for (const id of g.ids) this.denied.add(id);
+      denied ??= new Uint32Array(words);
+      for (const g of st.grants) orInto(denied, this.bitsOf(g.ids));
     }
+    return denied;
   }
 
   private isExcluded(name: string): boolean {

@@ -10,7 +10,6 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { UserError } from '../util/errors.js';
-import { matchesWildcard } from '../util/wildcard.js';
 import { parseActionList } from './risky-actions.js';
 
 export interface Exclusions {
@@ -61,13 +60,4 @@ export function readExclusionsFile(file: string): Exclusions {
     );
   }
   return parseExclusions(text, file);
-}
-
-/** Is a policy excluded by name, ARN or file path? */
-export function policyExcluded(
-  patterns: readonly string[],
-  policy: { name?: string; arn?: string; file: string },
-): boolean {
-  const names = [policy.name, policy.arn, policy.file].filter((x): x is string => !!x);
-  return patterns.some((p) => names.some((n) => matchesWildcard(p, n)));
 }

@@ -36,9 +36,10 @@ export {
   type Attachments,
 } from './auth-details.js';
 export { readPolicyInputs, jsonFilesUnder, DEFAULT_MAX_BYTES, type ReadInputsOptions } from './inputs.js';
-export { parseExclusions, readExclusionsFile, policyExcluded, type Exclusions } from './exclusions.js';
+export { parseExclusions, readExclusionsFile, type Exclusions } from './exclusions.js';
 export {
   analyzeSources,
+  policyExcluded,
   hasFindingsIn,
   formatReportJson,
   formatReportTable,

@@ -13,7 +13,7 @@ import {
   type PolicyAnalysis,
 } from './analyze.js';
 import type { Attachments, PolicySource } from './auth-details.js';
-import { policyExcluded } from './exclusions.js';
+import { matchesWildcard } from '../util/wildcard.js';
 import { FINDING_CATEGORIES, type FindingCategory } from './risky-actions.js';
 
 export interface ReportOptions extends AnalyzeOptions {
@@ -108,6 +108,15 @@ export function analyzeSources(
     }
   }
   return report;
+}
+
+/** Is a policy excluded by name, ARN or file path? (Patterns as in an exclusions file's `policies`.) */
+export function policyExcluded(
+  patterns: readonly string[],
+  policy: { name?: string; arn?: string; file: string },
+): boolean {
+  const names = [policy.name, policy.arn, policy.file].filter((x): x is string => !!x);
+  return patterns.some((p) => names.some((n) => matchesWildcard(p, n)));
 }
 
 function withPolicy<T extends object>(o: T, policy: string | undefined): T & { policy?: string } {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import type { FindingCategory } from '../../analysis/index.js';
+import type { FindingCategory } from '../../analysis/risky-actions.js';
 
 /** Exit code of `analyze` when a finding of a `--fail-on` category exists. */
 export const EXIT_FINDINGS = 2;
@@ -61,7 +61,8 @@ export function registerAnalyze(program: Command, ctx: CliContext): void {
 
 /** `expand POLICY`: the expanded policy on stdout; names that match nothing as warnings on stderr. */
 async function runExpand(ctx: CliContext, policy: string): Promise<number> {
-  const { readPolicyInputs, expandPolicy } = await import('../../analysis/index.js');
+  const { readPolicyInputs } = await import('../../analysis/inputs.js');
+  const { expandPolicy } = await import('../../analysis/expand-policy.js');
   const { UserError } = await import('../../util/errors.js');
   const [source] = readPolicyInputs([policy]);
   if (source.error !== undefined) throw new UserError(`${source.file}: ${source.error}`);
@@ -79,7 +80,12 @@ async function runExpand(ctx: CliContext, policy: string): Promise<number> {
 
 /** `analyze PATH...`: report, then the exit code for CI (see EXIT_FINDINGS, EXIT_INPUT_ERROR). */
 async function runAnalyze(ctx: CliContext, paths: string[], flags: AnalyzeFlags): Promise<number> {
-  const a = await import('../../analysis/index.js');
+  // Modules one by one rather than the layer's index, so that yaml loads only for an exclusions file.
+  const a = {
+    ...(await import('../../analysis/risky-actions.js')),
+    ...(await import('../../analysis/inputs.js')),
+    ...(await import('../../analysis/report.js')),
+  };
   const { UserError, didYouMean } = await import('../../util/errors.js');
   if (flags.fmt !== 'table' && flags.fmt !== 'json') {
     throw new UserError(`--fmt must be table or json, not '${flags.fmt}'`);
@@ -96,8 +102,8 @@ async function runAnalyze(ctx: CliContext, paths: string[], flags: AnalyzeFlags)
     }
   }
   const excluded = flags.exclusionsFile
-    ? a.readExclusionsFile(flags.exclusionsFile)
-    : { actions: [], policies: [] };
+    ? (await import('../../analysis/exclusions.js')).readExclusionsFile(flags.exclusionsFile)
+    : { actions: [] as string[], policies: [] as string[] };
   excluded.actions.push(...splitList(flags.excludeActions));
 
   const db = ctx.database();
