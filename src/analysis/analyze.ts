@@ -134,6 +134,7 @@ export class PolicyAnalyzer {
         if (bits !== 0) this.addToGroups(groups, st.view, label, id, bits);
       };
       for (const { label, ids } of st.grants) {
+        // A grant of a few actions is walked id by id; a large one word by word (32 actions a step).
         if (ids.length * 2 < words) {
           for (const id of ids) {
             if ((denied && hasBit(denied, id)) || hasBit(seen, id)) continue;
@@ -154,7 +155,7 @@ export class PolicyAnalyzer {
         }
       }
       orInto(granted, seen);
-      // Most severe category first, then patterns in the order written.
+      // Categories in RISK_CATEGORIES order, then patterns in the order written.
       const ordered: Finding[] = [];
       for (let c = 0; c < RISK_CATEGORIES.length; c++) {
         for (const slots of groups.values()) if (slots[c]) ordered.push(slots[c] as Finding);
