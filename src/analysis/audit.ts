@@ -9,7 +9,7 @@ import { FINDING_CATEGORIES, type FindingCategory } from './risky-actions.js';
 
 export type AuditOptions = AnalyzeOptions;
 
-/** The findings of a policy document (parsed JSON or a PolicyDocument), most severe category first. */
+/** The findings of a policy document (parsed JSON or a PolicyDocument), statement by statement. */
 export function auditPolicy(db: IamDatabase, policy: unknown, options: AuditOptions = {}): Finding[] {
   return new PolicyAnalyzer(db, options).analyze(policy).findings;
 }
