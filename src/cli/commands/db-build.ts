@@ -10,6 +10,7 @@ interface DbBuildOptions {
   buildDate?: string;
   builtFrom?: string;
   verbose?: boolean;
+  pageMerge: string;
 }
 
 /** Registers `db build`: AWS Service Authorization Reference pages -> an iamwright database folder. */
@@ -25,6 +26,11 @@ export function registerDbBuild(db: Command, ctx: CliContext): void {
     .option('--no-overrides', 'apply no access-level overrides')
     .option('--build-date <iso>', 'date-time to record as the build date (default: now; fix it for reproducible builds)')
     .option('--built-from <text>', 'what to record as the source (default: the --docs folder as given)')
+    .option(
+      '--page-merge <rule>',
+      "pages sharing a prefix: 'newest' drops stale copies (see docs/database.md); 'policy_sentry' lets the last file win",
+      'newest',
+    )
     .option('--verbose', 'list superseded pages, merge conflicts and every warning')
     .action(async (opts: DbBuildOptions) => {
       const { buildDatabaseFromDocs, resolveOverridesFile, formatBuildSummary } = await import(
@@ -35,12 +41,16 @@ export function registerDbBuild(db: Command, ctx: CliContext): void {
       if (opts.buildDate !== undefined && Number.isNaN(Date.parse(opts.buildDate))) {
         throw new UserError(`--build-date: '${opts.buildDate}' is not an ISO date-time (e.g. 2026-06-14T00:00:00Z)`);
       }
+      if (opts.pageMerge !== 'newest' && opts.pageMerge !== 'policy_sentry') {
+        throw new UserError(`--page-merge: unknown rule '${opts.pageMerge}' (allowed: newest, policy_sentry)`);
+      }
       const overridesFile = resolveOverridesFile(
         { file: opts.accessLevelOverridesFile, noOverrides: opts.overrides === false },
         ctx.env,
       );
       const result = buildDatabaseFromDocs(opts.docs, {
         overridesFile,
+        pageMerge: opts.pageMerge,
         ...(opts.buildDate !== undefined ? { buildDate: opts.buildDate } : {}),
         ...(opts.builtFrom !== undefined ? { builtFrom: opts.builtFrom } : {}),
       });

