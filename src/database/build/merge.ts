@@ -17,7 +17,8 @@
  *    united by name, each keeping its first position. An action listed on several pages (apigateway's
  *    GET on v1 and v2) keeps the resource-type rows of every page. Where pages disagree on an item (an
  *    action's description or level, a row listed twice, a resource type's ARN), the preferred page wins:
- *    current template, then more condition keys, then the later file name. Every such disagreement is
+ *    current template, then more actions (lexv2 over the legacy lex page), then more condition keys, then
+ *    the later file name; its rows come first. Every such disagreement is
  *    reported as a merge conflict.
  * 3. The service name and page URL are those of the first remaining page in file-name order.
  */
@@ -88,17 +89,20 @@ function differingFields<T extends object>(a: T, b: T): string[] {
 
 /** Preference between pages that disagree (rule 2): a higher tuple wins. */
 function preference(p: ParsedPage, index: number): number[] {
-  return [p.currentTemplate ? 1 : 0, p.conditionKeys.length, index];
+  return [p.currentTemplate ? 1 : 0, p.actions.length, p.conditionKeys.length, index];
 }
 const prefers = (a: number[], b: number[]) => {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] > b[i];
   return false;
 };
 
-/** Unites an action's rows from two pages; the row without a resource type stays last, as on the pages. */
-function mergeRows(a: ActionResourceType[], b: ActionResourceType[]): ActionResourceType[] {
-  const rows = new Map(a.map((r) => [r.resourceType, r]));
-  for (const r of b) rows.set(r.resourceType, r);
+/**
+ * Unites an action's rows from two pages: the preferred page's rows in its order, then the other page's
+ * extra rows; the row without a resource type stays last, as on the pages.
+ */
+function mergeRows(preferred: ActionResourceType[], other: ActionResourceType[]): ActionResourceType[] {
+  const rows = new Map(preferred.map((r) => [r.resourceType, r]));
+  for (const r of other) if (!rows.has(r.resourceType)) rows.set(r.resourceType, r);
   const all = [...rows.values()];
   return [...all.filter((r) => r.resourceType !== ''), ...all.filter((r) => r.resourceType === '')];
 }
@@ -138,9 +142,9 @@ export function mergePages(pages: readonly ParsedPage[]): MergeResult {
     for (const a of page.actions) {
       const prev = actions.get(a.name);
       if (take(`action ${a.name}`, prev, a, page.file, pref)) {
-        actions.set(a.name, prev ? { ...a, resourceTypes: mergeRows(prev.resourceTypes, a.resourceTypes) } : a);
+        actions.set(a.name, prev ? { ...a, resourceTypes: mergeRows(a.resourceTypes, prev.resourceTypes) } : a);
       } else if (prev) {
-        actions.set(a.name, { ...prev, resourceTypes: mergeRows(a.resourceTypes, prev.resourceTypes) });
+        actions.set(a.name, { ...prev, resourceTypes: mergeRows(prev.resourceTypes, a.resourceTypes) });
       }
     }
     for (const r of page.resourceTypes) {
