@@ -83,10 +83,15 @@ test('a genuinely split service keeps the actions and resource types of every pa
   assert.equal(gw.name, 'Gateway');
   assert.deepEqual(gw.actions.map((a) => a.name), ['GET', 'CreateRestApi', 'CreateApi']);
   assert.deepEqual(gw.resourceTypes.map((r) => r.name), ['RestApi', 'Api']);
-  // GET is authorized against the resources of both APIs; the row without a type stays last.
+  // GET is authorized against the resources of both APIs. The pages tie on template, action and key
+  // counts, so the later file is preferred: its rows first, the row without a type last, its '' row kept.
   assert.deepEqual(
-    gw.actions[0].resourceTypes.map((r) => r.resourceType),
-    ['RestApi', 'Api', ''],
+    gw.actions[0].resourceTypes.map((r) => [r.resourceType, r.conditionKeys]),
+    [
+      ['Api', []],
+      ['RestApi', []],
+      ['', ['gw:Request']],
+    ],
   );
   assert.deepEqual(report.pagesSuperseded, []);
   assert.deepEqual(report.splitPrefixes, ['gw']);
