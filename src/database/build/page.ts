@@ -94,7 +94,9 @@ function readActions(table: Table, file: string, out: Map<string, ActionRecord>,
   while (i < rows.length) {
     const cells = rows[i];
     if (cells.length !== 6) {
-      page.warnings.push(`${file}: actions table row ${i + 1} has ${cells.length} cells, expected 6; skipped`);
+      page.warnings.push(
+        `${file}: actions table row ${i + 1} has ${cells.length} cells, expected 6; skipped`,
+      );
       i++;
       continue;
     }
@@ -133,10 +135,17 @@ function readActions(table: Table, file: string, out: Map<string, ActionRecord>,
   }
 }
 
-function readResourceTypes(table: Table, file: string, out: Map<string, ResourceTypeRecord>, page: ParsedPage) {
+function readResourceTypes(
+  table: Table,
+  file: string,
+  out: Map<string, ResourceTypeRecord>,
+  page: ParsedPage,
+) {
   for (const [i, cells] of table.rows.entries()) {
     if (cells.length !== 3) {
-      page.warnings.push(`${file}: resource types table row ${i + 1} has ${cells.length} cells, expected 3; skipped`);
+      page.warnings.push(
+        `${file}: resource types table row ${i + 1} has ${cells.length} cells, expected 3; skipped`,
+      );
       continue;
     }
     const name = cells[0].text;
@@ -144,10 +153,17 @@ function readResourceTypes(table: Table, file: string, out: Map<string, Resource
   }
 }
 
-function readConditionKeys(table: Table, file: string, out: Map<string, ConditionKeyRecord>, page: ParsedPage) {
+function readConditionKeys(
+  table: Table,
+  file: string,
+  out: Map<string, ConditionKeyRecord>,
+  page: ParsedPage,
+) {
   for (const [i, cells] of table.rows.entries()) {
     if (cells.length !== 3) {
-      page.warnings.push(`${file}: condition keys table row ${i + 1} has ${cells.length} cells, expected 3; skipped`);
+      page.warnings.push(
+        `${file}: condition keys table row ${i + 1} has ${cells.length} cells, expected 3; skipped`,
+      );
       continue;
     }
     const name = noWhiteSpace(cells[0].text);
@@ -164,9 +180,10 @@ export function parsePage(file: string, html: string): PageResult {
   const doc = readPageHtml(html);
   if (doc.topicTitle === null) {
     const heading = doc.firstHeading ?? doc.title;
-    const reason = /moved/i.test(heading) || /^30\d\b/.test(doc.title)
-      ? `stub page ("${heading || doc.title}"), no service tables`
-      : `no service title (h1.topictitle in #main-content)${heading ? `; first heading "${heading}"` : ''}`;
+    const reason =
+      /moved/i.test(heading) || /^30\d\b/.test(doc.title)
+        ? `stub page ("${heading || doc.title}"), no service tables`
+        : `no service title (h1.topictitle in #main-content)${heading ? `; first heading "${heading}"` : ''}`;
     return { ok: false, skipped: { file, reason } };
   }
   if (!doc.prefix) return { ok: false, skipped: { file, reason: 'no service prefix found after the title' } };
@@ -197,7 +214,8 @@ export function parsePage(file: string, html: string): PageResult {
       readConditionKeys(t, file, conditions, page);
     }
   }
-  if (actionTables === 0) page.warnings.push(`${file}: no actions table (service ${page.prefix} has no actions here)`);
+  if (actionTables === 0)
+    page.warnings.push(`${file}: no actions table (service ${page.prefix} has no actions here)`);
   page.actions = [...actions.values()];
   page.resourceTypes = [...resources.values()];
   page.conditionKeys = [...conditions.values()];
