@@ -128,6 +128,7 @@ test('a genuinely split service keeps the actions and resource types of every pa
   );
   assert.deepEqual(report.pagesSuperseded, []);
   assert.deepEqual(report.splitPrefixes, ['gw']);
+  assert.deepEqual(report.prefixes, ['gw']);
   assert.deepEqual(
     report.mergeConflicts.map((c) => [c.item, c.fields]),
     [['action GET', ["row ''"]]],

@@ -102,6 +102,13 @@ test('db build: summary on stderr, --no-overrides, a bad overrides file and a mi
     `iamwright: ${badFile}: appmesh: unknown access level 'Superuser' (allowed: Read, Write, List, Tagging, Permissions management)\n`,
   );
 
+  const precious = tmp();
+  writeFileSync(join(precious, 'notes.txt'), 'keep me');
+  const refused = runCli(['db', 'build', '--docs', docs, '--out', precious]);
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /is a folder that is not an iamwright database; refusing to replace it/);
+  assert.equal(readFileSync(join(precious, 'notes.txt'), 'utf8'), 'keep me');
+
   const empty = tmp();
   mkdirSync(join(empty, 'sub'));
   const none = runCli(['db', 'build', '--docs', empty, '--out', join(tmp(), 'y')]);

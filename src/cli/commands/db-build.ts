@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 
@@ -11,6 +13,18 @@ interface DbBuildOptions {
   builtFrom?: string;
   verbose?: boolean;
   pageMerge: string;
+}
+
+/**
+ * The output folder is replaced as a whole, so it must be absent, empty, or an iamwright database: a
+ * mistyped --out must never delete someone's folder.
+ */
+function refuseToReplace(out: string, UserError: new (m: string) => Error): void {
+  if (!existsSync(out)) return;
+  if (!statSync(out).isDirectory()) throw new UserError(`--out ${out} is a file; give a folder for the database`);
+  if (readdirSync(out).length > 0 && !existsSync(join(out, 'index.json'))) {
+    throw new UserError(`--out ${out} is a folder that is not an iamwright database; refusing to replace it`);
+  }
 }
 
 /** Registers `db build`: AWS Service Authorization Reference pages -> an iamwright database folder. */
@@ -52,6 +66,7 @@ export function registerDbBuild(db: Command, ctx: CliContext): void {
           `--page-merge: unknown rule '${opts.pageMerge}' (allowed: newest, policy_sentry)`,
         );
       }
+      refuseToReplace(opts.out, UserError);
       const overridesFile = resolveOverridesFile(
         { file: opts.accessLevelOverridesFile, noOverrides: opts.overrides === false },
         ctx.env,

@@ -40,6 +40,8 @@ export interface BuildReport {
   pagesSkipped: SkippedPage[];
   /** Pages dropped because a newer page of the same prefix covers them. */
   pagesSuperseded: SupersededPage[];
+  /** Every prefix built, sorted. */
+  prefixes: string[];
   /** Prefixes documented on more than one page (after dropping superseded pages). */
   splitPrefixes: string[];
   counts: DatabaseCounts;
@@ -155,6 +157,7 @@ export function buildDatabaseFromPages(
       pagesRead: sorted.length,
       pagesSkipped: skipped,
       pagesSuperseded: superseded,
+      prefixes: records.map((r) => r.prefix),
       splitPrefixes,
       counts: meta.counts,
       overridesApplied: applied,
