@@ -21,7 +21,8 @@ interface DbBuildOptions {
  */
 function refuseToReplace(out: string, UserError: new (m: string) => Error): void {
   if (!existsSync(out)) return;
-  if (!statSync(out).isDirectory()) throw new UserError(`--out ${out} is a file; give a folder for the database`);
+  if (!statSync(out).isDirectory())
+    throw new UserError(`--out ${out} is a file; give a folder for the database`);
   if (readdirSync(out).length > 0 && !existsSync(join(out, 'index.json'))) {
     throw new UserError(`--out ${out} is a folder that is not an iamwright database; refusing to replace it`);
   }
