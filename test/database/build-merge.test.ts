@@ -80,6 +80,29 @@ test('of two copies listing the same names, the older template loses, then the o
   );
 });
 
+test("the page of AWS's current framework (it links to its markdown version) is the current copy", () => {
+  const current = servicePage({
+    service: 'Current',
+    prefix: 'svc',
+    markdown: true,
+    actions: [act('Get', 'Read')],
+  });
+  const leftOver = servicePage({
+    service: 'Left over',
+    prefix: 'svc',
+    actions: [act('Get', 'List')],
+    conditions: [['svc:Old', 'd', 'String']],
+  });
+  // The left-over copy sorts last and has more condition keys; the framework decides first.
+  const r = build({ 'list_a.html': current, 'list_b.html': leftOver });
+  assert.equal(r.records[0].name, 'Current');
+  assert.equal(r.records[0].actions[0].accessLevel, 'Read');
+  assert.deepEqual(
+    r.report.pagesSuperseded.map((s) => s.file),
+    ['list_b.html'],
+  );
+});
+
 test('a genuinely split service keeps the actions and resource types of every page', () => {
   const v1 = servicePage({
     service: 'Gateway',

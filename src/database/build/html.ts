@@ -40,6 +40,8 @@ export interface PageHtml {
   prefix: string | null;
   /** `<link rel="canonical">` href. */
   canonical: string | null;
+  /** The page links to a markdown version of itself (`<a href="....md">`), as AWS's current pages do. */
+  markdownLink: boolean;
   /** Tables inside `#main-content`, in page order. */
   tables: Table[];
 }
@@ -68,6 +70,7 @@ interface OpenCell {
 
 export function readPageHtml(html: string): PageHtml {
   const page: PageHtml = {
+    markdownLink: false,
     title: '',
     topicTitle: null,
     firstHeading: null,
@@ -96,6 +99,7 @@ export function readPageHtml(html: string): PageHtml {
         if (name === 'link' && attribs.rel === 'canonical' && page.canonical === null)
           page.canonical = attribs.href ?? null;
         if (name === 'title' && !page.title) titleText = [];
+        if (name === 'a' && attribs.href?.endsWith('.md')) page.markdownLink = true;
         if (attribs.id === 'main-content' && mainDepth === -1) mainDepth = depth;
         if (name === 'h1') {
           h1Text = [];

@@ -7,20 +7,22 @@
  * - split services: one prefix documented on several current pages (apigateway v1/v2,
  *   elasticloadbalancing v1/v2, ses v1/v2/Mail Manager, the aws-marketplace pages).
  *
- * The rule:
+ * A page's generation (page.ts) tells current pages from left-over ones: AWS's current pages link to a
+ * markdown version of themselves (2), the template before marks table cells with tabindex (1), older
+ * pages have neither (0). The rule:
  * 1. A page is superseded when another page of the prefix lists every one of its actions and resource
- *    types. When two pages list the same names, the page on AWS's older template is superseded; then the
- *    page with fewer condition keys (AWS adds keys, rarely removes them); then the earlier file name (the
- *    later one wins, as in policy_sentry). Superseded pages
- *    are dropped and reported, so a stale copy never overrides the current page, whatever its file name.
- * 2. The remaining pages are merged in file-name order: actions, resource types and condition keys are
- *    united by name, each keeping its first position. An action listed on several pages (apigateway's
- *    GET on v1 and v2) keeps the resource-type rows of every page. Where pages disagree on an item (an
- *    action's description or level, a row listed twice, a resource type's ARN), the preferred page wins:
- *    current template, then more actions (lexv2 over the legacy lex page), then more condition keys, then
- *    the later file name; its rows come first. Every such disagreement is
- *    reported as a merge conflict.
- * 3. The service name and page URL are those of the first remaining page in file-name order.
+ *    types. When two pages list the same names, the one of the older generation is superseded; then the
+ *    one with fewer condition keys (AWS adds keys, rarely removes them); then the earlier file name (the
+ *    later one wins, as in policy_sentry). Superseded pages are dropped and reported, so a stale copy
+ *    never overrides the current page, whatever its file name.
+ * 2. The remaining pages are united in file-name order: actions, resource types and condition keys by
+ *    name, each keeping its first position. An action listed on several pages (apigateway's GET on v1
+ *    and v2) keeps the resource-type rows of every page. Where pages disagree on an item (an action's
+ *    description or level, a row listed twice, a resource type's ARN), the preferred page wins: newer
+ *    generation, then more actions (lexv2 over the legacy lex page), then more condition keys, then the
+ *    later file name; its rows come first. Every disagreement is reported as a merge conflict.
+ * 3. The service name and page URL are those of the first remaining page, in file-name order, of the
+ *    newest generation present.
  */
 import type { ActionRecord, ActionResourceType, ServiceRecord } from '../types.js';
 import type { ParsedPage } from './page.js';
@@ -64,7 +66,7 @@ function covers(winner: ParsedPage, loser: ParsedPage, loserFirst: boolean): boo
   const l = names(loser);
   if (!subset(l.actions, w.actions) || !subset(l.resources, w.resources)) return false;
   if (!sameSet(l.actions, w.actions) || !sameSet(l.resources, w.resources)) return true;
-  if (winner.currentTemplate !== loser.currentTemplate) return winner.currentTemplate;
+  if (winner.generation !== loser.generation) return winner.generation > loser.generation;
   // AWS adds condition keys over time: the page with more of them is the later edition.
   if (winner.conditionKeys.length !== loser.conditionKeys.length) {
     return winner.conditionKeys.length > loser.conditionKeys.length;
@@ -89,7 +91,7 @@ function differingFields<T extends object>(a: T, b: T): string[] {
 
 /** Preference between pages that disagree (rule 2): a higher tuple wins. */
 function preference(p: ParsedPage, index: number): number[] {
-  return [p.currentTemplate ? 1 : 0, p.actions.length, p.conditionKeys.length, index];
+  return [p.generation, p.actions.length, p.conditionKeys.length, index];
 }
 const prefers = (a: number[], b: number[]) => {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] > b[i];
@@ -116,7 +118,7 @@ export function mergePages(pages: readonly ParsedPage[]): MergeResult {
     if (winner) superseded.push({ prefix, file: p.file, supersededBy: winner.file });
     return !winner;
   });
-  // Two pages can only supersede each other when they are identical in names and template; covers()
+  // Two pages can only supersede each other when they are identical in names, generation and condition key count; covers()
   // breaks that tie by file order, so at least one page always survives.
   const conflicts: MergeConflict[] = [];
   const actions = new Map<string, ActionRecord>();
@@ -159,7 +161,8 @@ export function mergePages(pages: readonly ParsedPage[]): MergeResult {
         conditions.set(c.name, c);
     }
   });
-  const primary = kept[0];
+  const newest = Math.max(...kept.map((p) => p.generation));
+  const primary = kept.find((p) => p.generation === newest) as ParsedPage;
   return {
     record: {
       prefix,

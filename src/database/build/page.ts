@@ -19,10 +19,11 @@ export interface ParsedPage {
   /** The page's own `<link rel="canonical">`, when present. */
   canonical: string | null;
   /**
-   * The page uses AWS's current template (table cells carry `tabindex`). Stale copies of renamed pages
-   * left on the site keep the older template; merge.ts uses this to tell which copy is current.
+   * How recent the page's framework is: 2 = AWS's current pages (they link to a markdown version of
+   * themselves), 1 = table cells carry `tabindex` (the template before), 0 = older. Stale copies of renamed
+   * pages keep the framework of the day they were left behind; merge.ts uses this to tell which is current.
    */
-  currentTemplate: boolean;
+  generation: 0 | 1 | 2;
   actions: ActionRecord[];
   resourceTypes: ResourceTypeRecord[];
   conditionKeys: ConditionKeyRecord[];
@@ -100,7 +101,7 @@ function readActions(table: Table, file: string, out: Map<string, ActionRecord>,
       i++;
       continue;
     }
-    if (cells.some((c) => c.tabindex)) page.currentTemplate = true;
+    if (page.generation === 0 && cells.some((c) => c.tabindex)) page.generation = 1;
     const { name, link } = actionName(cells[0]);
     const levelText = cells[2].text;
     const accessLevel = parseAccessLevel(levelText);
@@ -193,7 +194,7 @@ export function parsePage(file: string, html: string): PageResult {
     prefix: doc.prefix,
     url: AUTHORIZATION_BASE_URL + file,
     canonical: doc.canonical,
-    currentTemplate: false,
+    generation: doc.markdownLink ? 2 : 0,
     actions: [],
     resourceTypes: [],
     conditionKeys: [],
