@@ -102,6 +102,34 @@ test('db build: summary on stderr, --no-overrides, a bad overrides file and a mi
     `iamwright: ${badFile}: appmesh: unknown access level 'Superuser' (allowed: Read, Write, List, Tagging, Permissions management)\n`,
   );
 
+  const badDate = runCli([
+    'db',
+    'build',
+    '--docs',
+    docs,
+    '--out',
+    join(tmp(), 'z'),
+    '--build-date',
+    'yesterday',
+  ]);
+  assert.equal(badDate.code, 1);
+  assert.match(badDate.stderr, /^iamwright: --build-date: 'yesterday' is not an ISO date-time/);
+  const badMerge = runCli([
+    'db',
+    'build',
+    '--docs',
+    docs,
+    '--out',
+    join(tmp(), 'z'),
+    '--page-merge',
+    'oldest',
+  ]);
+  assert.equal(badMerge.code, 1);
+  assert.match(
+    badMerge.stderr,
+    /^iamwright: --page-merge: unknown rule 'oldest' \(allowed: newest, policy_sentry\)/,
+  );
+
   const precious = tmp();
   writeFileSync(join(precious, 'notes.txt'), 'keep me');
   const refused = runCli(['db', 'build', '--docs', docs, '--out', precious]);
