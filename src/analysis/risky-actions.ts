@@ -3,6 +3,8 @@
  * library user may pass lists of their own instead.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packagePath } from '../util/package-root.js';
 
 export const RISK_CATEGORIES = [
   'privilege-escalation',
@@ -37,10 +39,10 @@ let bundled: RiskyActionLists | undefined;
 /** The lists shipped in data/risky-actions/, read once. */
 export function bundledRiskyActions(): RiskyActionLists {
   if (!bundled) {
-    const dir = new URL('../../data/risky-actions/', import.meta.url);
+    const dir = packagePath('data', 'risky-actions');
     const lists = {} as Record<RiskCategory, string[]>;
     for (const c of RISK_CATEGORIES)
-      lists[c] = parseActionList(readFileSync(new URL(`${c}.txt`, dir), 'utf8'));
+      lists[c] = parseActionList(readFileSync(join(dir, `${c}.txt`), 'utf8'));
     bundled = lists;
   }
   return bundled;

@@ -1,16 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import { selectDatabase } from '../database/select.js';
 import { databaseNotices } from '../database/update/status.js';
 import type { IamDatabase } from '../database/database.js';
 import { UserError } from '../util/errors.js';
+import { packageVersion } from '../util/package-root.js';
 import { buildProgram } from './program.js';
 import type { CliContext } from './context.js';
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 /** Runs the CLI on `argv` (without node and script). Resolves to the exit code; never throws. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {

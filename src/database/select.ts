@@ -5,7 +5,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../util/package-root.js';
 import type { IamDatabase } from './database.js';
 import { openDatabase } from './store.js';
 
@@ -18,7 +18,7 @@ export interface SelectOptions {
 
 /** The bundled database folder shipped in the package (`data/db`). */
 export function bundledDatabasePath(): string {
-  return fileURLToPath(new URL('../../data/db', import.meta.url));
+  return packagePath('data', 'db');
 }
 
 /** IAMWRIGHT_HOME, default ~/.iamwright. */

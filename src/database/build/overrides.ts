@@ -4,10 +4,10 @@
  * (compared without regard to case). The bundled file is data/access-level-overrides.yml.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { ACCESS_LEVELS, type AccessLevel, type AppliedOverride, type ServiceRecord } from '../types.js';
 import { UserError } from '../../util/errors.js';
+import { packagePath } from '../../util/package-root.js';
 
 /** prefix (lower case) -> lower-case action name -> corrected access level. */
 export type AccessLevelOverrides = Map<string, Map<string, AccessLevel>>;
@@ -16,7 +16,7 @@ export type AccessLevelOverrides = Map<string, Map<string, AccessLevel>>;
 export const BUNDLED_OVERRIDES_NAME = 'data/access-level-overrides.yml';
 
 export function bundledOverridesPath(): string {
-  return fileURLToPath(new URL('../../../data/access-level-overrides.yml', import.meta.url));
+  return packagePath('data', 'access-level-overrides.yml');
 }
 
 /**

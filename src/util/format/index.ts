@@ -2,10 +2,15 @@
  * Rendering command results for people (table) and machines (json, yaml, csv). Any layer may use it:
  * `render(data, fmt, options)` takes the plain data a query returns.
  */
-import { stringify as yamlStringify } from 'yaml';
+import { createRequire } from 'node:module';
 import { renderCsv } from './csv.js';
 import { toTable, type RowOptions } from './rows.js';
 import { renderTable, type TableOptions } from './table.js';
+
+// yaml is loaded only when YAML is asked for: it is the largest module a query would otherwise load.
+function yamlStringify(data: unknown, options: import('yaml').ToStringOptions): string {
+  return (createRequire(import.meta.url)('yaml') as typeof import('yaml')).stringify(data, options);
+}
 
 export const OUTPUT_FORMATS = ['table', 'json', 'yaml', 'csv'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
