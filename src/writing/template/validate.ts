@@ -71,7 +71,7 @@ function unknownKeyMessage(section: string, key: string, mode: string): string {
     const allowed: readonly string[] = mode === 'actions' ? ACTIONS_MODE_KEYS : CRUD_MODE_KEYS;
     const other: readonly string[] = mode === 'actions' ? CRUD_MODE_KEYS : ACTIONS_MODE_KEYS;
     if (other.includes(key)) {
-      return `'${key}' belongs in a ${mode === 'actions' ? 'crud' : 'actions'} template, but this one has mode: ${mode}`;
+      return `'${key}' belongs in a 'mode: ${mode === 'actions' ? 'crud' : 'actions'}' template, but this one has mode: ${mode}`;
     }
     return `unknown section '${key}'${didYouMean(key, allowed) || `; allowed: ${allowed.join(', ')}`}`;
   }
@@ -98,9 +98,9 @@ function describe(e: ErrorObject, path: DataPath, mode: string): { message: stri
     case 'enum':
     case 'const': {
       if (where === 'effect') {
-        const s = String(e.data);
+        const s = typeof e.data === 'string' ? e.data : kind(e.data);
         return {
-          message: `invalid effect '${s}'; allowed: ${quoteAll(EFFECTS)} (case-sensitive)${didYouMean(s, EFFECTS)}`,
+          message: `invalid effect ${typeof e.data === 'string' ? `'${s}'` : s}; allowed: ${quoteAll(EFFECTS)} (case-sensitive)${didYouMean(s, EFFECTS)}`,
           onKey: false,
         };
       }
