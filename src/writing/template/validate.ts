@@ -51,7 +51,7 @@ function checkMode(data: Record<string, unknown>, at: Locator): void {
     const looksLike =
       'actions' in data
         ? 'actions'
-        : Object.keys(data).some((k) => k !== 'name' && k !== 'effect')
+        : Object.keys(data).some((k) => k !== 'name' && k !== 'effect' && !k.startsWith('x-'))
           ? 'crud'
           : '';
     const hint = looksLike ? `; this looks like a ${looksLike} template: add 'mode: ${looksLike}'` : '';

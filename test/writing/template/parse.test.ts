@@ -195,3 +195,10 @@ test('empty documents, non-mappings and YAML errors are one-line errors', () => 
 test('the file name is given as passed, e.g. <stdin>', () => {
   rejects('mode: nope\n', /^<stdin>:1: /, '<stdin>');
 });
+
+test('x- keys are ignored, so anchors have a place to live', () => {
+  const t = crud('x-buckets: &b\n  - arn:aws:s3:::a\n  - arn:aws:s3:::b\nmode: crud\nread: *b\nlist: *b\n');
+  assert.deepEqual(t.read, ['arn:aws:s3:::a', 'arn:aws:s3:::b']);
+  assert.deepEqual(t.list, t.read);
+  rejects('y-buckets: []\nmode: crud\n', /t\.yml:1: unknown section 'y-buckets'/);
+});
