@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
-import standaloneCode from 'ajv/dist/standalone/index.js';
+import * as standalone from 'ajv/dist/standalone/index.js';
 import { format, resolveConfig } from 'prettier';
 import { ROOT } from '../../support/paths.js';
 
@@ -19,7 +19,8 @@ export const AJV_OPTIONS = { allowUnionTypes: true, verbose: true } as const;
 export async function validatorSource(): Promise<string> {
   const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object;
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true } });
-  const code = standaloneCode(ajv, ajv.compile(schema));
+  // ajv/dist/standalone is CommonJS: the namespace's default is module.exports, whose .default is the function.
+  const code = standalone.default.default(ajv, ajv.compile(schema));
   const header = [
     '// GENERATED from schema/template.schema.json by test/writing/template/validator-source.ts; do not edit.',
     '// Regenerate: IAMWRIGHT_UPDATE_GENERATED=1 node scripts/run-tests.mjs test/writing/template/validator.test.ts',
