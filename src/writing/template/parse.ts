@@ -16,7 +16,10 @@ export function parseTemplate(text: string, file: string): Template {
   const syntax = doc.errors[0];
   if (syntax) {
     const line = lines.linePos(syntax.pos[0]).line;
-    const what = syntax.message.split('\n')[0].replace(/\s+at line \d+, column \d+:?$/, '');
+    const what =
+      syntax.code === 'MULTIPLE_DOCS'
+        ? "a template is one YAML document, but '---' starts another here"
+        : syntax.message.split('\n')[0].replace(/\s+at line \d+, column \d+:?$/, '');
     throw new UserError(`${file}:${line}: YAML syntax error: ${what}`);
   }
   if (doc.contents === null) {

@@ -190,6 +190,11 @@ test('empty documents, non-mappings and YAML errors are one-line errors', () => 
   rejects('just text\n', /a template must be a mapping.*not a string/);
   rejects('mode: crud\nread: [a\n', /^t\.yml:\d+: YAML syntax error: /);
   rejects('mode: crud\nread: []\nread: []\n', /^t\.yml:3: YAML syntax error: .*unique/);
+  rejects(
+    'mode: crud\n---\nmode: actions\n',
+    /^t\.yml:2: YAML syntax error: a template is one YAML document/,
+  );
+  rejects('mode: crud\nread:\n\t- arn:aws:s3:::b\n', /^t\.yml:3: YAML syntax error: .*[Tt]ab/);
 });
 
 test('the file name is given as passed, e.g. <stdin>', () => {
