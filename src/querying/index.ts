@@ -1,2 +1,2 @@
 // Public API of the querying layer.
-export {};
+export * from './arn-match.js';
