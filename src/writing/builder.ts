@@ -64,9 +64,14 @@ export interface RenderOptions {
   effect?: Effect;
 }
 
+/**
+ * The entries given, without empty strings: in code an empty string is nothing to add, never the
+ * placeholder that makes a template file ignore a list (see template/normalize.ts).
+ */
 function entries(value: Entries | undefined): string[] {
   if (value === undefined) return [];
-  return typeof value === 'string' ? [value] : [...value];
+  const all = typeof value === 'string' ? [value] : [...value];
+  return all.filter((x) => !(typeof x === 'string' && x.trim() === ''));
 }
 
 type Mode = 'crud' | 'actions';
