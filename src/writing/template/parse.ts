@@ -32,7 +32,7 @@ export function parseTemplateDetailed(text: string, file: string): ParsedTemplat
       syntax.code === 'MULTIPLE_DOCS'
         ? "a template is one YAML document, but '---' starts another here"
         : syntax.message.split('\n')[0].replace(/\s+at line \d+, column \d+:?$/, '');
-    throw new UserError(`${file}:${line}: YAML syntax error: ${what}`);
+    throw new UserError(`${file}:${line}: YAML syntax error: ${what}${listHint(text, line)}`);
   }
   if (doc.contents === null) {
     throw new UserError(
@@ -52,4 +52,15 @@ export function parseTemplateDetailed(text: string, file: string): ParsedTemplat
   // In file order: `file:line: ...`.
   const line = (w: string): number => Number.parseInt(w.slice(file.length + 1), 10) || 0;
   return { template, warnings: warnings.sort((a, b) => line(a) - line(b)) };
+}
+
+/**
+ * The likely slip with a created template: entries written under `read: []` instead of replacing the
+ * `[]`. Spotted when the last content line before the error ends in `: []`.
+ */
+function listHint(text: string, errorLine: number): string {
+  const before = text.split(/\r?\n/).slice(0, errorLine - 1);
+  const previous = before.reverse().find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+  const key = previous === undefined ? null : /^\s*([\w-]+):\s*\[\]\s*(#.*)?$/.exec(previous);
+  return key ? `; to fill '${key[1]}', replace its [] with the '- ...' lines` : '';
 }

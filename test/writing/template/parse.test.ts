@@ -255,3 +255,14 @@ test('x- keys are ignored, so anchors have a place to live', () => {
   assert.deepEqual(t.list, t.read);
   rejects('y-buckets: []\nmode: crud\n', /t\.yml:1: unknown section 'y-buckets'/);
 });
+
+test("entries written under a starter's [] get a hint", () => {
+  rejects(
+    'mode: crud\nread: []\n- arn:aws:s3:::b\n',
+    /^t\.yml:3: YAML syntax error: .*; to fill 'read', replace its \[\] with the '- \.\.\.' lines$/,
+  );
+  rejects(
+    'mode: crud\nwildcard-only:\n  single-actions: []  # note\n\n  - ec2:DescribeInstances\n',
+    /t\.yml:[45]: .*to fill 'single-actions'/,
+  );
+});
