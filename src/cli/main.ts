@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import { selectDatabase } from '../database/select.js';
+import { databaseNotices } from '../database/update/status.js';
 import type { IamDatabase } from '../database/database.js';
 import { UserError } from '../util/errors.js';
 import { buildProgram } from './program.js';
@@ -16,7 +17,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   let db: IamDatabase | undefined;
   const ctx: CliContext = {
     env,
-    database: () => (db ??= selectDatabase({ dbPath: program.opts<{ db?: string }>().db, env })),
+    database: () => {
+      if (!db) {
+        db = selectDatabase({ dbPath: program.opts<{ db?: string }>().db, env });
+        // Once per run: which database is in use must never be a surprise (stale local copy, failed update).
+        for (const notice of databaseNotices(db, env)) ctx.err(`iamwright: warning: ${notice}\n`);
+      }
+      return db;
+    },
     out: (s) => void process.stdout.write(s),
     err: (s) => void process.stderr.write(s),
   };

@@ -2,7 +2,7 @@
  * Which database a command uses: `--db PATH`, then `IAMWRIGHT_DB`, then the local database under
  * `IAMWRIGHT_HOME` (default ~/.iamwright, written by `initialize` / `db update`), then the bundled one.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +45,12 @@ export function selectDatabase(options: SelectOptions = {}): IamDatabase {
   }
   const local = localDatabasePath(env);
   if (existsSync(join(local, 'index.json'))) {
-    return openDatabase(local, { kind: 'local', path: local, reason: `local database under ${iamwrightHome(env)}` });
+    // `db` is a link that `db update` swaps atomically: resolve it once, so that this run reads one version.
+    return openDatabase(realpathSync(local), {
+      kind: 'local',
+      path: local,
+      reason: `local database under ${iamwrightHome(env)}`,
+    });
   }
   const bundled = bundledDatabasePath();
   return openDatabase(bundled, { kind: 'bundled', path: bundled, reason: 'no --db, IAMWRIGHT_DB or local database' });
