@@ -48,8 +48,7 @@ test('--minimize with no value means 0, and does not swallow a following option'
   assert.equal(before.stdout, bare.stdout);
   assert.equal(wp(['-i', actions, '-m']).stdout, bare.stdout);
   assert.deepEqual(JSON.parse(wp(['-i', actions, '--minimize=8']).stdout).Statement[0].Action, [
-    'store:getobject',
-    'store:getobjecta*',
+    'store:getobjec*',
   ]);
 });
 
