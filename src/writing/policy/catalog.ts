@@ -14,6 +14,7 @@ import {
   type CompiledArnFormat,
   type ParsedArn,
 } from '../../querying/arn-match.js';
+import { statementId } from './sid.js';
 
 /** One row of an action: the ARN format of one of its resource types (`*` for none). */
 export interface ActionRow {
@@ -32,6 +33,8 @@ export interface FormatEntry {
 
 /** What one resource type gives at one access level. */
 export interface TypeAtLevel {
+  /** The statement id: `{Service}{AccessLevel}{ResourceType}` with the prefix asked for. */
+  sid: string;
   /** Actions at the level that have the resource type, database spelling. */
   actions: string[];
   /** Dependent actions of those actions that the resource type also covers: they join the statement. */
@@ -158,7 +161,7 @@ export class ServiceIndex {
       const joining: string[] = [];
       const elsewhere: string[] = [];
       for (const d of deps) (covered.has(d) ? joining : elsewhere).push(d);
-      entry = { actions, joining, elsewhere };
+      entry = { sid: statementId(this.key, level, resourceType), actions, joining, elsewhere };
       this.typeLevel.set(cacheKey, entry);
     }
     return entry;

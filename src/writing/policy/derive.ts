@@ -9,7 +9,6 @@ import { matchesFormat, type ParsedArn } from '../../querying/arn-match.js';
 import { formatTarget, serviceIndex, type ServiceIndex } from './catalog.js';
 import type { StatementDrafts } from './group.js';
 import type { NamedAction } from './names.js';
-import { statementId } from './sid.js';
 
 /**
  * Grants `level` on the resource `target` names: one statement per resource type whose ARN format the
@@ -27,12 +26,10 @@ export function addByArn(
     if (entry.resourceType === undefined || !matchesFormat(parsed, entry.compiled)) continue;
     const given = index.typeAtLevel(entry.resourceType, level);
     for (const dep of given.elsewhere) drafts.addUnconstrained(dep);
-    drafts.addResource(
-      statementId(index.key, level, entry.resourceType),
-      parsed.arn,
-      entry.compiled.format,
-      () => [...given.actions, ...given.joining],
-    );
+    drafts.addResource(given.sid, parsed.arn, entry.compiled.format, () => [
+      ...given.actions,
+      ...given.joining,
+    ]);
   }
 }
 
