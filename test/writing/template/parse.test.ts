@@ -266,3 +266,12 @@ test("entries written under a starter's [] get a hint", () => {
     /t\.yml:[45]: .*to fill 'single-actions'/,
   );
 });
+
+test('action names may hold a hyphen (vpc-lattice:AssociateViaAWSService-EventsAndStates)', () => {
+  const t = parseTemplate(
+    'mode: actions\nactions: [vpc-lattice:AssociateViaAWSService-EventsAndStates]\n',
+    'h.yml',
+  );
+  assert.deepEqual(t.mode === 'actions' && t.actions, ['vpc-lattice:AssociateViaAWSService-EventsAndStates']);
+  rejects('mode: actions\nactions: ["s3:Get Object"]\n', /entry 'actions\[0\]' must be an action/);
+});
