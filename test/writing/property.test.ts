@@ -472,3 +472,33 @@ test(
     assert.ok(checked >= 20, `only ${checked} kit answers checked`);
   },
 );
+
+test('templates round-trip: builder YAML parses back to the same template', { skip: SKIP }, () => {
+  fc.assert(
+    fc.property(fc.oneof(crudArb(), actionsArb()), (t) => {
+      assert.deepEqual(parseTemplate(PolicyBuilder.fromTemplate(t).toYaml(), 'rt.yml'), structuredClone(t));
+    }),
+    params,
+  );
+});
+
+test('the template schema accepts every action name and ARN format of the database', { skip: SKIP }, () => {
+  const { actions, formats, prefixes } = load();
+  const arns = formats.map((f) => f.arn.replace(/\$\{[^}]+\}/g, 'x'));
+  const t = parseTemplate(
+    [
+      'mode: crud',
+      'read:',
+      ...arns.map((a) => `- '${a}'`),
+      'wildcard-only:',
+      '  single-actions:',
+      ...actions.map((a) => `  - ${a}`),
+      '  service-read:',
+      ...prefixes.map((p) => `  - ${p}`),
+    ].join('\n'),
+    'all.yml',
+  );
+  assert.ok(t.mode === 'crud');
+  assert.equal(t.read.length, arns.length);
+  assert.equal(t.wildcardOnly.singleActions.length, actions.length);
+});
