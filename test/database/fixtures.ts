@@ -29,10 +29,14 @@ function actionRows(a: FixtureAction): string {
       i === 0
         ? `<td rowspan="${span}"${ti}>${nameCell}</td><td rowspan="${a.rows.length}"${ti}>\n ${a.description ?? 'Grants permission to ' + a.name}\n</td><td rowspan="${a.rows.length}"${ti}>\n ${a.level}\n</td>`
         : '';
-    out.push(`<tr>${head}<td${ti}>${rt ? ps([rt]) : ''}</td><td${ti}>${ps(keys)}</td><td${ti}>${ps(deps)}</td></tr>`);
+    out.push(
+      `<tr>${head}<td${ti}>${rt ? ps([rt]) : ''}</td><td${ti}>${ps(keys)}</td><td${ti}>${ps(deps)}</td></tr>`,
+    );
   });
   for (const s of a.scenarios ?? []) {
-    out.push(`<tr><td${ti}><p><b>SCENARIO:</b> ${s}</p></td><td${ti}></td><td${ti}>${ps(['thing*'])}</td><td${ti}></td><td${ti}></td></tr>`);
+    out.push(
+      `<tr><td${ti}><p><b>SCENARIO:</b> ${s}</p></td><td${ti}></td><td${ti}>${ps(['thing*'])}</td><td${ti}></td><td${ti}></td></tr>`,
+    );
   }
   return out.join('\n');
 }
@@ -45,6 +49,8 @@ export interface FixturePage {
   conditions?: [string, string, string][];
   /** Leave out every table. */
   noTables?: boolean;
+  /** Link to a markdown version of the page, as AWS's current pages do. */
+  markdown?: boolean;
 }
 
 export function servicePage(p: FixturePage): string {
@@ -63,6 +69,7 @@ ${(p.conditions ?? []).map(([n, d, t]) => `<tr><td><a id="k"></a><p>${n}</p></td
   return `<!DOCTYPE html><html><head><title>Actions, resources, and condition keys for ${p.service}</title>
 <link href="https://docs.aws.amazon.com/service-authorization/latest/reference/x.html" rel="canonical"/></head>
 <body><div id="main-content"><div id="main-col-body">
+${p.markdown ? '<p><a href="list_x.md">View a markdown version of this page</a></p>' : ''}
 <h1 class="topictitle">Actions, resources, and condition keys for ${p.service}</h1>
 <p>${p.service} (service prefix: <code class="code">${p.prefix}</code>) provides the following resources.</p>
 ${tables}

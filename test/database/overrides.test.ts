@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildDatabaseFromPages, parseOverrides, resolveOverridesFile } from '../../src/database/build/index.js';
+import {
+  buildDatabaseFromPages,
+  parseOverrides,
+  resolveOverridesFile,
+} from '../../src/database/build/index.js';
 import { UserError } from '../../src/util/errors.js';
 import { servicePage } from './fixtures.js';
 
@@ -26,7 +30,9 @@ test('the bundled overrides apply by default and are recorded in the meta', () =
   assert.equal(level(r, 'TagResource'), 'Tagging');
   assert.equal(level(r, 'CreateMesh'), 'Write');
   // UntagResource is already Tagging on the page: nothing to record.
-  assert.deepEqual(r.meta.overridesApplied, [{ prefix: 'appmesh', action: 'TagResource', from: 'Write', to: 'Tagging' }]);
+  assert.deepEqual(r.meta.overridesApplied, [
+    { prefix: 'appmesh', action: 'TagResource', from: 'Write', to: 'Tagging' },
+  ]);
   assert.equal(r.meta.overridesFile, 'data/access-level-overrides.yml');
 });
 
@@ -51,16 +57,21 @@ test('an unknown access level is a UserError naming the file and the key', () =>
   assert.throws(
     () => parseOverrides('ec2:\n  Admin:\n    - runinstances\n', 'my-overrides.yml'),
     (e: unknown) =>
-      e instanceof UserError && /my-overrides\.yml: ec2: unknown access level 'Admin' \(allowed: Read, Write/.test(e.message),
+      e instanceof UserError &&
+      /my-overrides\.yml: ec2: unknown access level 'Admin' \(allowed: Read, Write/.test(e.message),
   );
   assert.throws(() => parseOverrides('ec2: [a, b]\n', 'f.yml'), /f\.yml: ec2: expected a mapping/);
-  assert.throws(() => parseOverrides('ec2:\n  Read: runinstances\n', 'f.yml'), /f\.yml: ec2\.Read: expected a list/);
+  assert.throws(
+    () => parseOverrides('ec2:\n  Read: runinstances\n', 'f.yml'),
+    /f\.yml: ec2\.Read: expected a list/,
+  );
   assert.throws(() => parseOverrides('a: [\n', 'f.yml'), /f\.yml: not valid YAML/);
 });
 
 test('a missing overrides file is a UserError naming it', () => {
-  assert.throws(() => buildDatabaseFromPages(pages, { overridesFile: '/nonexistent/ov.yml' }), (e: unknown) =>
-    e instanceof UserError && e.message.includes('/nonexistent/ov.yml'),
+  assert.throws(
+    () => buildDatabaseFromPages(pages, { overridesFile: '/nonexistent/ov.yml' }),
+    (e: unknown) => e instanceof UserError && e.message.includes('/nonexistent/ov.yml'),
   );
 });
 

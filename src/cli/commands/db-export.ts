@@ -4,7 +4,9 @@ import type { CliContext } from '../context.js';
 /** Registers `db export`: the chosen database as one SQLite or JSON file for other tools. */
 export function registerDbExport(db: Command, ctx: CliContext): void {
   db.command('export')
-    .description('Export the IAM database as one SQLite file (schema: docs/database-schema.md) or one JSON document.')
+    .description(
+      'Export the IAM database as one SQLite file (schema: docs/database-schema.md) or one JSON document.',
+    )
     .requiredOption('--format <format>', 'sqlite or json')
     .requiredOption('--out <file>', 'file to write')
     .action(async (opts: { format: string; out: string }) => {

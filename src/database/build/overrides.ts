@@ -66,7 +66,8 @@ export function parseOverrides(text: string, file: string): AccessLevelOverrides
         throw new UserError(`${file}: ${prefix}.${key}: expected a list of action names`);
       }
       // The first level that names an action wins, as the file is read top to bottom.
-      for (const n of names as string[]) if (!actions.has(n.toLowerCase())) actions.set(n.toLowerCase(), level);
+      for (const n of names as string[])
+        if (!actions.has(n.toLowerCase())) actions.set(n.toLowerCase(), level);
     }
     out.set(prefix.toLowerCase(), actions);
   }
@@ -78,7 +79,9 @@ export function loadOverrides(path: string, shownAs = path): AccessLevelOverride
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UserError(`cannot read access-level overrides ${shownAs}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+    throw new UserError(
+      `cannot read access-level overrides ${shownAs}: ${(e as NodeJS.ErrnoException).code ?? e}`,
+    );
   }
   return parseOverrides(text, shownAs);
 }
@@ -112,7 +115,8 @@ export function applyOverrides(
       }
     }
     for (const name of actions.keys()) {
-      if (!seen.has(name)) warnings.push(`access-level override for unknown action '${prefix}:${name}' ignored`);
+      if (!seen.has(name))
+        warnings.push(`access-level override for unknown action '${prefix}:${name}' ignored`);
     }
   }
   return { applied, warnings };

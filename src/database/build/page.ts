@@ -19,10 +19,11 @@ export interface ParsedPage {
   /** The page's own `<link rel="canonical">`, when present. */
   canonical: string | null;
   /**
-   * The page uses AWS's current template (table cells carry `tabindex`). Stale copies of renamed pages
-   * left on the site keep the older template; merge.ts uses this to tell which copy is current.
+   * How recent the page's framework is: 2 = AWS's current pages (they link to a markdown version of
+   * themselves), 1 = table cells carry `tabindex` (the template before), 0 = older. Stale copies of renamed
+   * pages keep the framework of the day they were left behind; merge.ts uses this to tell which is current.
    */
-  currentTemplate: boolean;
+  generation: 0 | 1 | 2;
   actions: ActionRecord[];
   resourceTypes: ResourceTypeRecord[];
   conditionKeys: ConditionKeyRecord[];
@@ -94,11 +95,13 @@ function readActions(table: Table, file: string, out: Map<string, ActionRecord>,
   while (i < rows.length) {
     const cells = rows[i];
     if (cells.length !== 6) {
-      page.warnings.push(`${file}: actions table row ${i + 1} has ${cells.length} cells, expected 6; skipped`);
+      page.warnings.push(
+        `${file}: actions table row ${i + 1} has ${cells.length} cells, expected 6; skipped`,
+      );
       i++;
       continue;
     }
-    if (cells.some((c) => c.tabindex)) page.currentTemplate = true;
+    if (page.generation === 0 && cells.some((c) => c.tabindex)) page.generation = 1;
     const { name, link } = actionName(cells[0]);
     const levelText = cells[2].text;
     const accessLevel = parseAccessLevel(levelText);
@@ -133,10 +136,17 @@ function readActions(table: Table, file: string, out: Map<string, ActionRecord>,
   }
 }
 
-function readResourceTypes(table: Table, file: string, out: Map<string, ResourceTypeRecord>, page: ParsedPage) {
+function readResourceTypes(
+  table: Table,
+  file: string,
+  out: Map<string, ResourceTypeRecord>,
+  page: ParsedPage,
+) {
   for (const [i, cells] of table.rows.entries()) {
     if (cells.length !== 3) {
-      page.warnings.push(`${file}: resource types table row ${i + 1} has ${cells.length} cells, expected 3; skipped`);
+      page.warnings.push(
+        `${file}: resource types table row ${i + 1} has ${cells.length} cells, expected 3; skipped`,
+      );
       continue;
     }
     const name = cells[0].text;
@@ -144,10 +154,17 @@ function readResourceTypes(table: Table, file: string, out: Map<string, Resource
   }
 }
 
-function readConditionKeys(table: Table, file: string, out: Map<string, ConditionKeyRecord>, page: ParsedPage) {
+function readConditionKeys(
+  table: Table,
+  file: string,
+  out: Map<string, ConditionKeyRecord>,
+  page: ParsedPage,
+) {
   for (const [i, cells] of table.rows.entries()) {
     if (cells.length !== 3) {
-      page.warnings.push(`${file}: condition keys table row ${i + 1} has ${cells.length} cells, expected 3; skipped`);
+      page.warnings.push(
+        `${file}: condition keys table row ${i + 1} has ${cells.length} cells, expected 3; skipped`,
+      );
       continue;
     }
     const name = noWhiteSpace(cells[0].text);
@@ -164,9 +181,10 @@ export function parsePage(file: string, html: string): PageResult {
   const doc = readPageHtml(html);
   if (doc.topicTitle === null) {
     const heading = doc.firstHeading ?? doc.title;
-    const reason = /moved/i.test(heading) || /^30\d\b/.test(doc.title)
-      ? `stub page ("${heading || doc.title}"), no service tables`
-      : `no service title (h1.topictitle in #main-content)${heading ? `; first heading "${heading}"` : ''}`;
+    const reason =
+      /moved/i.test(heading) || /^30\d\b/.test(doc.title)
+        ? `stub page ("${heading || doc.title}"), no service tables`
+        : `no service title (h1.topictitle in #main-content)${heading ? `; first heading "${heading}"` : ''}`;
     return { ok: false, skipped: { file, reason } };
   }
   if (!doc.prefix) return { ok: false, skipped: { file, reason: 'no service prefix found after the title' } };
@@ -176,7 +194,7 @@ export function parsePage(file: string, html: string): PageResult {
     prefix: doc.prefix,
     url: AUTHORIZATION_BASE_URL + file,
     canonical: doc.canonical,
-    currentTemplate: false,
+    generation: doc.markdownLink ? 2 : 0,
     actions: [],
     resourceTypes: [],
     conditionKeys: [],
@@ -197,7 +215,8 @@ export function parsePage(file: string, html: string): PageResult {
       readConditionKeys(t, file, conditions, page);
     }
   }
-  if (actionTables === 0) page.warnings.push(`${file}: no actions table (service ${page.prefix} has no actions here)`);
+  if (actionTables === 0)
+    page.warnings.push(`${file}: no actions table (service ${page.prefix} has no actions here)`);
   page.actions = [...actions.values()];
   page.resourceTypes = [...resources.values()];
   page.conditionKeys = [...conditions.values()];

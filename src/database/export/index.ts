@@ -15,7 +15,9 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** Writes `db` to `file` in `format`, through a temporary file so a reader never sees half an export. */
 export async function exportDatabase(db: IamDatabase, format: string, file: string): Promise<void> {
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    throw new UserError(`--format: unknown export format '${format}' (allowed: ${EXPORT_FORMATS.join(', ')})`);
+    throw new UserError(
+      `--format: unknown export format '${format}' (allowed: ${EXPORT_FORMATS.join(', ')})`,
+    );
   }
   const data = format === 'sqlite' ? await exportSqlite(db) : exportJson(db);
   const tmp = `${file}.tmp-${process.pid}`;
