@@ -18,6 +18,6 @@ export {
   type RenderOptions,
   type Entries,
 } from './builder.js';
-export { writePolicy } from './policy/write.js';
+export { writePolicy, type WritePolicyOptions } from './policy/write.js';
 export { minimizeActions, type MinimizeOptions } from './minimize.js';
 export { renderPolicy, POLICY_FORMATS, type PolicyFormat } from './render.js';

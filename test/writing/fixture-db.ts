@@ -58,7 +58,15 @@ export const records: ServiceRecord[] = [
       action('Decrypt', 'Write', [['key']]),
       action('DescribeKey', 'Read', [['key']]),
     ],
-    resourceTypes: [{ name: 'key', arn: KEY_ARN, conditionKeys: [] }],
+    resourceTypes: [
+      { name: 'key', arn: KEY_ARN, conditionKeys: [] },
+      // An ARN namespace that is no service prefix (as route53-recovery-control is in AWS's data).
+      {
+        name: 'vault',
+        arn: 'arn:${Partition}:vault:${Region}:${Account}:vault/${VaultName}',
+        conditionKeys: [],
+      },
+    ],
     conditionKeys: [],
   },
   {

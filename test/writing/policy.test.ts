@@ -198,3 +198,29 @@ test('service and action names are case-insensitive; output uses the database sp
     ),
   ]);
 });
+
+test('entries that grant nothing still give a policy, with a warning for each', () => {
+  const warnings: string[] = [];
+  const t = crud({
+    list: [BUCKET],
+    wildcard: { singleActions: ['store:GetBucket'] },
+    sts: { assumeRole: ['arn:aws:iam::1:user/bob'], assumeRoleWithSaml: [], assumeRoleWithWebIdentity: [] },
+  });
+  const policy = writePolicy(fixtureDb(), t, { onWarning: (m) => warnings.push(m) });
+  assert.deepEqual(policy.Statement, []);
+  assert.equal(warnings.length, 3);
+  assert.match(warnings[0], /single-actions: 'store:GetBucket' takes resource ARNs/);
+  assert.match(warnings[1], /list: no List action of 'store' applies to/);
+  assert.match(warnings[2], /sts assume-role: 'arn:aws:iam::1:user\/bob' is not a role ARN/);
+});
+
+test('an ARN in a namespace the database uses but no service has: nothing granted, a warning', () => {
+  const warnings: string[] = [];
+  const t = crud({ read: ['arn:aws:vault:us-east-1:1:vault/v', BUCKET] });
+  const policy = writePolicy(fixtureDb(), t, { onWarning: (m) => warnings.push(m) });
+  assert.deepEqual(policy.Statement, [stmt('StoreReadBucket', ['store:GetBucket'], [BUCKET])]);
+  assert.match(
+    warnings.join('\n'),
+    /read: ARN 'arn:aws:vault:us-east-1:1:vault\/v' is in no service's namespace/,
+  );
+});

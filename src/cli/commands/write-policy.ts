@@ -51,5 +51,6 @@ export async function derivePolicy(ctx: CliContext, opts: WritePolicyCliOptions)
   const { text, name } = readTemplateInput(opts.inputFile);
   const template = parseTemplate(text, name);
   const minimize = opts.minimize === true ? 0 : opts.minimize;
-  return writePolicy(ctx.database(), template, { minimize });
+  const onWarning = (message: string) => ctx.err(`iamwright: warning: ${message}\n`);
+  return writePolicy(ctx.database(), template, { minimize, onWarning });
 }

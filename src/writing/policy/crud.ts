@@ -41,28 +41,49 @@ const STS_SECTIONS: [keyof CrudTemplate['sts'], string, string][] = [
   ['assumeRoleWithWebIdentity', 'assume-role-with-web-identity', 'AssumeRoleWithWebIdentity'],
 ];
 
-export function deriveCrud(db: IamDatabase, t: CrudTemplate, drafts: StatementDrafts): void {
-  addWildcardOnly(db, t, drafts);
+/** Receives notes on template entries that grant nothing (the policy is still written). */
+export type WarningSink = (message: string) => void;
+
+export function deriveCrud(
+  db: IamDatabase,
+  t: CrudTemplate,
+  drafts: StatementDrafts,
+  warn: WarningSink,
+): void {
+  addWildcardOnly(db, t, drafts, warn);
   for (const [key, name, level] of ARN_SECTIONS) {
-    for (const arn of t[key]) addByArn(drafts, requireArn(db, arn, name), level);
+    for (const arn of t[key]) {
+      const target = requireArn(db, arn, name);
+      if (!target)
+        warn(`${name}: ARN '${arn}' is in no service's namespace of the database; nothing granted on it`);
+      else if (addByArn(drafts, target, level) === 0) {
+        warn(
+          `${name}: no ${level} action of '${target.index.prefix}' applies to '${arn}'; nothing granted on it`,
+        );
+      }
+    }
   }
   for (const action of t.skipResourceConstraints) {
     // Checked, but written as given: policy_sentry keeps the template's spelling here.
     requireAction(db, action, 'skip-resource-constraints');
     drafts.addUnconstrained(action, SKIP_SID);
   }
-  addSts(db, t, drafts);
+  addSts(db, t, drafts, warn);
 }
 
 /**
  * Actions that can only be granted on `*`: named ones (others named there are left out, as they need a
  * resource), and all of a service's at an access level (`all` = every service).
  */
-function addWildcardOnly(db: IamDatabase, t: CrudTemplate, drafts: StatementDrafts): void {
+function addWildcardOnly(db: IamDatabase, t: CrudTemplate, drafts: StatementDrafts, warn: WarningSink): void {
   const chosen = new Map<string, NamedAction>();
   for (const name of t.wildcardOnly.singleActions) {
     const named = requireAction(db, name, 'wildcard-only single-actions');
     if (isWildcardOnly(named.record)) chosen.set(named.given, named);
+    else
+      warn(
+        `wildcard-only single-actions: '${name}' takes resource ARNs, so it is left out (list its ARNs instead)`,
+      );
   }
   for (const [key, name, level] of SERVICE_SECTIONS) {
     for (const prefix of t.wildcardOnly[key]) {
@@ -83,7 +104,7 @@ function addWildcardOnly(db: IamDatabase, t: CrudTemplate, drafts: StatementDraf
 }
 
 /** `sts:AssumeRole*` on the role ARNs given, one statement per action (named after the action). */
-function addSts(db: IamDatabase, t: CrudTemplate, drafts: StatementDrafts): void {
+function addSts(db: IamDatabase, t: CrudTemplate, drafts: StatementDrafts, warn: WarningSink): void {
   // The template's key order decides statement order (as in policy_sentry), so a parser that fills `sts`
   // in the YAML's order is honoured; keys it does not know are ignored.
   const order = Object.keys(t.sts);
@@ -95,15 +116,19 @@ function addSts(db: IamDatabase, t: CrudTemplate, drafts: StatementDrafts): void
     const record = index?.service.action(actionName);
     if (!index || !record) throw new UserError(`sts ${name}: the database has no action sts:${actionName}`);
     const targets = arns.map((arn) => requireArnShape(arn, `sts ${name}`));
+    const used = new Set<string>();
     for (const row of index.rows(record)) {
       if (row.accessLevel !== 'Write') continue;
       const format = compileArnFormat(row.format);
       for (const parsed of targets) {
         if (!matchesFormat(parsed, format)) continue;
+        used.add(parsed.arn);
         const sid = row.action.slice(row.action.lastIndexOf(':') + 1);
         drafts.addResource(sid, parsed.arn, row.format, () => [row.action]);
       }
     }
+    for (const arn of arns)
+      if (!used.has(arn)) warn(`sts ${name}: '${arn}' is not a role ARN; nothing granted on it`);
   }
 }
 

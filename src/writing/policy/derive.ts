@@ -14,16 +14,18 @@ import type { NamedAction } from './names.js';
  * Grants `level` on the resource `target` names: one statement per resource type whose ARN format the
  * resource falls under, holding every action of that level on that type. Dependent actions the type also
  * covers join the statement; the others go to the `*` statement (created first when it is new, which
- * places it before this one).
+ * places it before this one). Returns how many resource types the resource fell under.
  */
 export function addByArn(
   drafts: StatementDrafts,
   target: { parsed: ParsedArn; index: ServiceIndex },
   level: AccessLevel,
-): void {
+): number {
   const { parsed, index } = target;
+  let reached = 0;
   for (const entry of index.formatsAt(level)) {
     if (entry.resourceType === undefined || !matchesFormat(parsed, entry.compiled)) continue;
+    reached++;
     const given = index.typeAtLevel(entry.resourceType, level);
     for (const dep of given.elsewhere) drafts.addUnconstrained(dep);
     drafts.addResource(given.sid, parsed.arn, entry.compiled.format, () => [
@@ -31,6 +33,7 @@ export function addByArn(
       ...given.joining,
     ]);
   }
+  return reached;
 }
 
 /**

@@ -68,23 +68,40 @@ export interface TargetArn {
   index: ServiceIndex;
 }
 
-/** Checks a user's ARN and finds its service (the prefix must be spelled as in the database). */
-export function requireArn(db: IamDatabase, arn: string, where: string): TargetArn {
+/**
+ * Checks a user's ARN and finds its service (the prefix must be spelled as in the database). Returns
+ * undefined for an ARN namespace that is no service prefix but that the database's ARN formats use
+ * (`route53-recovery-control`): policy_sentry grants nothing there, and neither do we (the caller warns).
+ */
+export function requireArn(db: IamDatabase, arn: string, where: string): TargetArn | undefined {
   const parsed = requireArnShape(arn, where);
   const index = serviceIndex(db, parsed.service);
-  if (!index) {
-    const other = db.service(parsed.service);
-    if (other) {
-      throw new UserError(
-        `${where}: ARN '${arn}' names service '${parsed.service}'; ARNs spell it '${other.prefix}'`,
-      );
-    }
-    const known = db.listServices().map((s) => s.prefix);
+  if (index) return { parsed, index };
+  const other = db.service(parsed.service);
+  if (other) {
     throw new UserError(
-      `${where}: ARN '${arn}' names unknown service '${parsed.service}'${didYouMean(parsed.service, known)}`,
+      `${where}: ARN '${arn}' names service '${parsed.service}'; ARNs spell it '${other.prefix}'`,
     );
   }
-  return { parsed, index };
+  if (isArnNamespace(db, parsed.service)) return undefined;
+  const known = db.listServices().map((s) => s.prefix);
+  throw new UserError(
+    `${where}: ARN '${arn}' names unknown service '${parsed.service}'${didYouMean(parsed.service, known)}`,
+  );
+}
+
+const namespaces = new WeakMap<IamDatabase, Set<string>>();
+
+/** Is `name` the service part of some ARN format in the database? (Read once per database.) */
+function isArnNamespace(db: IamDatabase, name: string): boolean {
+  let set = namespaces.get(db);
+  if (!set) {
+    set = new Set();
+    for (const svc of db.allServices())
+      for (const rt of svc.resourceTypes) set.add(rt.arn.split(':')[2] ?? '');
+    namespaces.set(db, set);
+  }
+  return set.has(name);
 }
 
 /** Checks that `arn` is shaped like an ARN (any service). */

@@ -13,7 +13,19 @@ import { excludedActions } from './exclude.js';
 import { StatementDrafts } from './group.js';
 import { requireAction } from './names.js';
 
-export function writePolicy(db: IamDatabase, template: Template, options: WriteOptions = {}): PolicyDocument {
+export interface WritePolicyOptions extends WriteOptions {
+  /**
+   * Called with a one-line note for each template entry that grants nothing (an ARN no action of its
+   * level applies to, a wildcard-only action that takes resources...). Default: notes are dropped.
+   */
+  onWarning?: (message: string) => void;
+}
+
+export function writePolicy(
+  db: IamDatabase,
+  template: Template,
+  options: WritePolicyOptions = {},
+): PolicyDocument {
   const { effect } = template;
   if (effect !== 'Allow' && effect !== 'Deny') {
     throw new UserError(`effect must be 'Allow' or 'Deny', not '${String(effect)}'`);
@@ -29,7 +41,7 @@ export function writePolicy(db: IamDatabase, template: Template, options: WriteO
     if (actions.length > 0) addByActions(db, drafts, actions, []);
   } else if (template.mode === 'crud') {
     excluded = excludedActions(db, template.excludeActions);
-    deriveCrud(db, template, drafts);
+    deriveCrud(db, template, drafts, options.onWarning ?? (() => {}));
   } else {
     throw new UserError(
       `mode must be 'crud' or 'actions', not '${String((template as { mode: unknown }).mode)}'`,
