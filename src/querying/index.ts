@@ -41,3 +41,4 @@ export {
   type ComplementScope,
   type ExpansionProblem,
 } from './expand.js';
+export * from './arn-match.js';

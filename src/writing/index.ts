@@ -1,4 +1,23 @@
 // Public API of the writing layer.
-export {};
 export * from './types.js';
-export { parseTemplate } from './template/parse.js';
+export { parseTemplate, parseTemplateDetailed, type ParsedTemplate } from './template/parse.js';
+export {
+  templateText,
+  writeTemplateFile,
+  parseTemplateType,
+  TEMPLATE_TYPES,
+  type TemplateType,
+  type WriteTemplateFileOptions,
+} from './template/create.js';
+export { templateSchema } from './template/schema.js';
+export {
+  PolicyBuilder,
+  type PolicyBuilderOptions,
+  type WildcardOnlyOptions,
+  type StsOptions,
+  type RenderOptions,
+  type Entries,
+} from './builder.js';
+export { writePolicy, type WritePolicyOptions } from './policy/write.js';
+export { minimizeActions, type MinimizeOptions } from './minimize.js';
+export { renderPolicy, POLICY_FORMATS, type PolicyFormat } from './render.js';

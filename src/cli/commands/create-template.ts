@@ -1,5 +1,31 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 
-/** Registers `create-template`. (To be written.) */
-export function registerCreateTemplate(_program: Command, _ctx: CliContext): void {}
+interface CreateTemplateOptions {
+  outputFile: string;
+  templateType: string;
+  force?: boolean;
+}
+
+/** Registers `create-template`: writes a commented starter template for write-policy. */
+export function registerCreateTemplate(program: Command, ctx: CliContext): void {
+  program
+    .command('create-template')
+    .description(
+      'Write a commented write-policy template to fill in (crud: ARNs by access level; actions: action names)',
+    )
+    .requiredOption('-o, --output-file <file>', "file to write ('-' for stdout)")
+    .requiredOption('-t, --template-type <type>', 'crud or actions (any case)')
+    .option('--force', 'overwrite the output file if it exists')
+    .action(async (opts: CreateTemplateOptions) => {
+      const { parseTemplateType, templateText, writeTemplateFile } =
+        await import('../../writing/template/create.js');
+      const type = parseTemplateType(opts.templateType);
+      if (opts.outputFile === '-') {
+        ctx.out(templateText(type));
+        return;
+      }
+      const written = writeTemplateFile(opts.outputFile, type, { force: opts.force });
+      ctx.out(`write-policy template (${type}) written to: ${written}\n`);
+    });
+}

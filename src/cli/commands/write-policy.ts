@@ -1,5 +1,56 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
+import type { PolicyDocument } from '../../writing/types.js';
+import type { PolicyFormat } from '../../writing/render.js';
 
-/** Registers `write-policy`. (To be written.) */
-export function registerWritePolicy(_program: Command, _ctx: CliContext): void {}
+export interface WritePolicyCliOptions {
+  /** Template file; stdin when absent. */
+  inputFile?: string;
+  /** `true` for a bare --minimize (= 0). */
+  minimize?: number | true;
+  fmt: PolicyFormat;
+}
+
+/** `--minimize N`: a whole number >= 0. (A bare --minimize never reaches this parser.) */
+function minimizeLength(value: string): number {
+  if (!/^\d+$/.test(value)) {
+    throw new InvalidArgumentError(
+      `expected a whole number >= 0 (characters kept before a '*'), got '${value}'`,
+    );
+  }
+  return Number(value);
+}
+
+/** Registers `write-policy`. Returns the command so that other options (e.g. --audit) can be added. */
+export function registerWritePolicy(program: Command, ctx: CliContext): Command {
+  return program
+    .command('write-policy')
+    .description('Write a least-privilege IAM policy from a YAML template (crud or actions mode)')
+    .option('-i, --input-file <file>', 'the YAML template (default: read from stdin)')
+    .option(
+      '-m, --minimize [chars]',
+      'shorten actions to prefix wildcards that match nothing else, keeping at least this many characters before the * (default 0)',
+      minimizeLength,
+    )
+    .addOption(
+      new Option('--fmt <format>', 'output format').choices(['json', 'yaml', 'terraform']).default('json'),
+    )
+    .action(async (opts: WritePolicyCliOptions) => {
+      const policy = await derivePolicy(ctx, opts);
+      // Deriving and rendering are separate steps so that a review of `policy` (e.g. an audit) can sit here.
+      const { renderPolicy } = await import('../../writing/render.js');
+      ctx.out(await renderPolicy(policy, opts.fmt));
+    });
+}
+
+/** Reads and parses the template and derives the policy, without printing anything. */
+export async function derivePolicy(ctx: CliContext, opts: WritePolicyCliOptions): Promise<PolicyDocument> {
+  const { readTemplateInput } = await import('../../writing/policy/input.js');
+  const { parseTemplate } = await import('../../writing/template/parse.js');
+  const { writePolicy } = await import('../../writing/policy/write.js');
+  const { text, name } = readTemplateInput(opts.inputFile);
+  const template = parseTemplate(text, name);
+  const minimize = opts.minimize === true ? 0 : opts.minimize;
+  const onWarning = (message: string) => ctx.err(`iamwright: warning: ${message}\n`);
+  return writePolicy(ctx.database(), template, { minimize, onWarning });
+}

@@ -1,53 +1,66 @@
 /**
- * Template parsing. MINIMAL PLACEHOLDER: reads the YAML and normalises it into a Template without the full
- * validation; to be replaced by the schema-validated parser.
+ * Reading a write-policy template: YAML text -> checked against the template schema -> `Template`.
+ * Every problem is a one-line UserError that names the file, the line and the key.
  */
-import { parse } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { UserError } from '../../util/errors.js';
-import type { CrudTemplate, Effect, Template } from '../types.js';
+import type { Template } from '../types.js';
+import { yamlLocator } from './locate.js';
+import { normalizeTemplate } from './normalize.js';
+import { validateTemplateData } from './validate.js';
 
-function list(v: unknown): string[] {
-  if (!Array.isArray(v)) return [];
-  return v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+/** A parsed template and what the user should hear about it without it being an error. */
+export interface ParsedTemplate {
+  template: Template;
+  /** One line each, `file:line: ...`; for stderr. */
+  warnings: string[];
 }
 
-/** Parses YAML template text; `file` names it in messages. */
+/** Parses YAML template text; `file` names it in messages (e.g. the path given, or `<stdin>`). */
 export function parseTemplate(text: string, file: string): Template {
-  const doc = parse(text) as Record<string, unknown> | null;
-  if (!doc || typeof doc !== 'object') throw new UserError(`${file}: empty template`);
-  const effect = (doc.effect ?? 'Allow') as Effect;
-  if (effect !== 'Allow' && effect !== 'Deny') {
-    throw new UserError(`${file}: effect must be 'Allow' or 'Deny', not '${String(effect)}'`);
+  return parseTemplateDetailed(text, file).template;
+}
+
+/** parseTemplate, also returning warnings (a list ignored because it begins with an empty entry). */
+export function parseTemplateDetailed(text: string, file: string): ParsedTemplate {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const line = lines.linePos(syntax.pos[0]).line;
+    const what =
+      syntax.code === 'MULTIPLE_DOCS'
+        ? "a template is one YAML document, but '---' starts another here"
+        : syntax.message.split('\n')[0].replace(/\s+at line \d+, column \d+:?$/, '');
+    throw new UserError(`${file}:${line}: YAML syntax error: ${what}${listHint(text, line)}`);
   }
-  const name = typeof doc.name === 'string' ? doc.name : '';
-  if (doc.mode === 'actions') return { mode: 'actions', name, effect, actions: list(doc.actions) };
-  if (doc.mode !== 'crud') throw new UserError(`${file}: mode must be 'actions' or 'crud'`);
-  const w = (doc['wildcard-only'] ?? {}) as Record<string, unknown>;
-  const s = (doc.sts ?? {}) as Record<string, unknown>;
-  const t: CrudTemplate = {
-    mode: 'crud',
-    name,
-    effect,
-    read: list(doc.read),
-    write: list(doc.write),
-    list: list(doc.list),
-    tagging: list(doc.tagging),
-    permissionsManagement: list(doc['permissions-management']),
-    wildcardOnly: {
-      singleActions: list(w['single-actions']),
-      serviceRead: list(w['service-read']),
-      serviceWrite: list(w['service-write']),
-      serviceList: list(w['service-list']),
-      serviceTagging: list(w['service-tagging']),
-      servicePermissionsManagement: list(w['service-permissions-management']),
-    },
-    skipResourceConstraints: list(doc['skip-resource-constraints']),
-    excludeActions: list(doc['exclude-actions']),
-    sts: {
-      assumeRole: list(s['assume-role']),
-      assumeRoleWithSaml: list(s['assume-role-with-saml']),
-      assumeRoleWithWebIdentity: list(s['assume-role-with-web-identity']),
-    },
-  };
-  return t;
+  if (doc.contents === null) {
+    throw new UserError(
+      `${file}: the template is empty; 'iamwright create-template -t crud -o FILE' writes one to fill in`,
+    );
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (e) {
+    // e.g. too many alias expansions (a "billion laughs" document)
+    throw new UserError(`${file}: cannot read the YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const at = yamlLocator(file, doc, lines);
+  const warnings: string[] = [];
+  const template = normalizeTemplate(validateTemplateData(data, at), { at, warnings });
+  // In file order: `file:line: ...`.
+  const line = (w: string): number => Number.parseInt(w.slice(file.length + 1), 10) || 0;
+  return { template, warnings: warnings.sort((a, b) => line(a) - line(b)) };
+}
+
+/**
+ * The likely slip with a created template: entries written under `read: []` instead of replacing the
+ * `[]`. Spotted when the last content line before the error ends in `: []`.
+ */
+function listHint(text: string, errorLine: number): string {
+  const before = text.split(/\r?\n/).slice(0, errorLine - 1);
+  const previous = before.reverse().find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+  const key = previous === undefined ? null : /^\s*([\w-]+):\s*\[\]\s*(#.*)?$/.exec(previous);
+  return key ? `; to fill '${key[1]}', replace its [] with the '- ...' lines` : '';
 }

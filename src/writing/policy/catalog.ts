@@ -1,0 +1,230 @@
+/**
+ * The per-service facts policy writing asks for again and again (which ARN formats an access level
+ * reaches, which actions a resource type has, dependent actions), computed once per service and kept
+ * per database object in a WeakMap, so that a long-lived process writing many policies pays once.
+ */
+import type { IamDatabase } from '../../database/database.js';
+import type { Service } from '../../database/service.js';
+import type { AccessLevel, ActionRecord } from '../../database/types.js';
+import {
+  compileArnFormat,
+  isArn,
+  parseArn,
+  splitArn,
+  type CompiledArnFormat,
+  type ParsedArn,
+} from '../../querying/arn-match.js';
+import { statementId } from './sid.js';
+
+/** One row of an action: the ARN format of one of its resource types (`*` for none). */
+export interface ActionRow {
+  /** `prefix:Action` as the database spells it. */
+  action: string;
+  accessLevel: AccessLevel;
+  format: string;
+}
+
+/** A distinct ARN format reached at an access level, in the order the service's rows first show it. */
+export interface FormatEntry {
+  compiled: CompiledArnFormat;
+  /** The resource type this format belongs to (the first one with that ARN, ignoring case), if any. */
+  resourceType: string | undefined;
+}
+
+/** What one resource type gives at one access level. */
+export interface TypeAtLevel {
+  /** The statement id: `{Service}{AccessLevel}{ResourceType}` with the prefix asked for. */
+  sid: string;
+  /** Actions at the level that have the resource type, database spelling. */
+  actions: string[];
+  /** Dependent actions of those actions that the resource type also covers: they join the statement. */
+  joining: string[];
+  /** Dependent actions the resource type does not cover: they go to the `*` statement. */
+  elsewhere: string[];
+}
+
+/**
+ * A service as seen under the prefix it was asked for. That prefix is normally the service's own, but
+ * `catalog` (used in Service Catalog's ARNs) reaches `servicecatalog`, and some answers carry the prefix
+ * asked for, as policy_sentry's do.
+ */
+export class ServiceIndex {
+  private readonly arnByType = new Map<string, string>();
+  private readonly typeByLowerArn = new Map<string, string>();
+  private readonly formats = new Map<AccessLevel, FormatEntry[]>();
+  private readonly typeLevel = new Map<string, TypeAtLevel>();
+  private readonly coveredByType = new Map<string, Set<string>>();
+  private readonly rowsByAction = new Map<ActionRecord, ActionRow[]>();
+  private readonly dependents = new Map<ActionRecord, string[]>();
+
+  constructor(
+    /** The prefix asked for. */
+    readonly key: string,
+    readonly service: Service,
+  ) {
+    for (const rt of service.resourceTypes) {
+      if (!this.arnByType.has(rt.name)) this.arnByType.set(rt.name, rt.arn);
+      const lower = rt.arn.toLowerCase();
+      if (!this.typeByLowerArn.has(lower)) this.typeByLowerArn.set(lower, rt.name);
+    }
+  }
+
+  get prefix(): string {
+    return this.service.prefix;
+  }
+
+  /** The rows of an action, one per resource type, in page order. */
+  rows(action: ActionRecord): ActionRow[] {
+    let rows = this.rowsByAction.get(action);
+    if (!rows) {
+      const name = `${this.prefix}:${action.name}`;
+      rows = action.resourceTypes.map((rt) => ({
+        action: name,
+        accessLevel: action.accessLevel,
+        format: (rt.resourceType && this.arnByType.get(rt.resourceType)) || '*',
+      }));
+      this.rowsByAction.set(action, rows);
+    }
+    return rows;
+  }
+
+  /** Every dependent action named on any row of the action, without repeats. */
+  dependentActions(action: ActionRecord): string[] {
+    let deps = this.dependents.get(action);
+    if (!deps) {
+      const set = new Set<string>();
+      for (const rt of action.resourceTypes) for (const d of rt.dependentActions) set.add(d);
+      deps = [...set];
+      this.dependents.set(action, deps);
+    }
+    return deps;
+  }
+
+  /** The distinct ARN formats the service's actions at `level` have, in first-seen order. */
+  formatsAt(level: AccessLevel): FormatEntry[] {
+    let list = this.formats.get(level);
+    if (!list) {
+      const seen = new Set<string>();
+      list = [];
+      for (const action of this.service.actions) {
+        if (action.accessLevel !== level) continue;
+        for (const row of this.rows(action)) {
+          if (row.format === '*' || seen.has(row.format)) continue;
+          seen.add(row.format);
+          list.push({
+            compiled: compileArnFormat(row.format),
+            resourceType: this.resourceTypeOf(row.format),
+          });
+        }
+      }
+      this.formats.set(level, list);
+    }
+    return list;
+  }
+
+  /** The resource type whose ARN format is `format`, ignoring case; the first one when several share it. */
+  resourceTypeOf(format: string): string | undefined {
+    return this.typeByLowerArn.get(format.toLowerCase());
+  }
+
+  /** Actions (any access level) naming the resource type, spelled with the prefix asked for. */
+  private coveredBy(resourceType: string): Set<string> {
+    const lower = resourceType.toLowerCase();
+    let set = this.coveredByType.get(lower);
+    if (!set) {
+      set = new Set();
+      for (const action of this.service.actions) {
+        if (action.resourceTypes.some((rt) => rt.resourceType.toLowerCase() === lower)) {
+          set.add(`${this.key}:${action.name}`);
+        }
+      }
+      this.coveredByType.set(lower, set);
+    }
+    return set;
+  }
+
+  /** The actions a resource type gives at an access level, and where their dependent actions go. */
+  typeAtLevel(resourceType: string, level: AccessLevel): TypeAtLevel {
+    const cacheKey = `${level}\u0000${resourceType}`;
+    let entry = this.typeLevel.get(cacheKey);
+    if (!entry) {
+      const lower = resourceType.toLowerCase();
+      const records = this.service.actions.filter(
+        (a) =>
+          a.accessLevel === level && a.resourceTypes.some((rt) => rt.resourceType.toLowerCase() === lower),
+      );
+      const actions = records.map((a) => `${this.prefix}:${a.name}`);
+      const own = new Set(actions);
+      const deps = new Set<string>();
+      for (const a of records) for (const d of this.dependentActions(a)) if (!own.has(d)) deps.add(d);
+      const covered = this.coveredBy(resourceType);
+      const joining: string[] = [];
+      const elsewhere: string[] = [];
+      for (const d of deps) (covered.has(d) ? joining : elsewhere).push(d);
+      entry = { sid: statementId(this.key, level, resourceType), actions, joining, elsewhere };
+      this.typeLevel.set(cacheKey, entry);
+    }
+    return entry;
+  }
+
+  /** Actions at `level` whose only row has no resource type (they can only be granted on `*`). */
+  wildcardOnlyAt(level: AccessLevel): string[] {
+    return this.service.actions
+      .filter((a) => a.accessLevel === level && isWildcardOnly(a))
+      .map((a) => `${this.prefix}:${a.name}`);
+  }
+}
+
+/** An action that names no resource type: it can only be granted on `*`. */
+export function isWildcardOnly(action: ActionRecord): boolean {
+  return action.resourceTypes.length === 1 && action.resourceTypes[0].resourceType === '';
+}
+
+const indexes = new WeakMap<IamDatabase, Map<string, ServiceIndex | null>>();
+
+/**
+ * The service under exactly this prefix (as policy_sentry looks them up: case matters), with `catalog`
+ * reaching Service Catalog; undefined when there is none.
+ */
+export function serviceIndex(db: IamDatabase, prefix: string): ServiceIndex | undefined {
+  let byKey = indexes.get(db);
+  if (!byKey) indexes.set(db, (byKey = new Map()));
+  let index = byKey.get(prefix);
+  if (index === undefined) {
+    let svc = db.service(prefix);
+    if (svc && svc.prefix !== prefix) svc = undefined;
+    if (!svc && prefix === 'catalog') svc = db.service('servicecatalog');
+    index = svc ? new ServiceIndex(prefix, svc) : null;
+    byKey.set(prefix, index);
+  }
+  return index ?? undefined;
+}
+
+const formatTargets = new WeakMap<IamDatabase, Map<string, FormatTarget | null>>();
+
+/** An ARN format used in place of a user's ARN (actions mode), with the service its prefix names. */
+export interface FormatTarget {
+  parsed: ParsedArn;
+  index: ServiceIndex;
+}
+
+/**
+ * Prepares a database ARN format to stand for the resources of an action (actions mode). Undefined when
+ * the format names a service the database lacks or a placeholder service, or is not ARN-shaped: such
+ * formats reach no statement.
+ */
+export function formatTarget(db: IamDatabase, format: string): FormatTarget | undefined {
+  let byFormat = formatTargets.get(db);
+  if (!byFormat) formatTargets.set(db, (byFormat = new Map()));
+  let target = byFormat.get(format);
+  if (target === undefined) {
+    target = null;
+    const parts = splitArn(format);
+    if (parts && !parts.service.includes('$') && isArn(format)) {
+      const index = serviceIndex(db, parts.service);
+      if (index) target = { parsed: parseArn(format), index };
+    }
+    byFormat.set(format, target);
+  }
+  return target ?? undefined;
+}

@@ -1,0 +1,64 @@
+/**
+ * The statements being assembled, keyed by statement id in creation order (the order they are written
+ * in). A statement keeps the ARN format it was made for: `*` marks the statements without resource
+ * constraints.
+ */
+import { SKIP_SID, WILDCARD_SID } from './sid.js';
+
+export interface Draft {
+  resources: string[];
+  /** The database ARN format the statement was made for; `*` for the unconstrained statements. */
+  arnFormat: string;
+  actions: string[];
+}
+
+export class StatementDrafts {
+  readonly drafts = new Map<string, Draft>();
+
+  /** Adds an action granted on `*`, to MultMultNone or SkipResourceConstraints. */
+  addUnconstrained(action: string, sid: typeof WILDCARD_SID | typeof SKIP_SID = WILDCARD_SID): void {
+    const draft = this.drafts.get(sid);
+    if (!draft) this.drafts.set(sid, { resources: ['*'], arnFormat: '*', actions: [action] });
+    else if (!draft.actions.includes(action)) draft.actions.push(action);
+  }
+
+  /**
+   * Adds `resource` to statement `sid`, creating it with `actions` when it is new. An existing statement
+   * keeps its actions: the first resource type to claim an id decides them.
+   */
+  addResource(sid: string, resource: string, arnFormat: string, actions: () => string[]): void {
+    const draft = this.drafts.get(sid);
+    if (!draft) this.drafts.set(sid, { resources: [resource], arnFormat, actions: actions() });
+    else if (!draft.resources.includes(resource)) draft.resources.push(resource);
+  }
+
+  /** Keeps only the actions named in `keep` (compared ignoring case); drops statements left empty. */
+  keepOnly(keep: readonly string[]): void {
+    const lower = new Set(keep.map((a) => a.toLowerCase()));
+    for (const [sid, draft] of this.drafts) {
+      draft.actions = draft.actions.filter((a) => lower.has(a.toLowerCase()));
+      if (draft.actions.length === 0) this.drafts.delete(sid);
+    }
+  }
+
+  /**
+   * An action granted both on a specific resource and on `*` keeps only the specific grant (least
+   * privilege), unless the template asked to skip its resource constraints.
+   */
+  dropWildcardDuplicates(skipped: readonly string[]): void {
+    const onWildcard = new Set<string>();
+    for (const d of this.drafts.values())
+      if (d.arnFormat === '*') for (const a of d.actions) onWildcard.add(a);
+    if (onWildcard.size === 0) return;
+    const constrained = new Set<string>();
+    for (const d of this.drafts.values()) {
+      if (d.arnFormat.includes('*')) continue;
+      for (const a of d.actions) if (onWildcard.has(a) && !skipped.includes(a)) constrained.add(a);
+    }
+    if (constrained.size === 0) return;
+    // Formats holding a `*` somewhere count as unconstrained here too, as in policy_sentry.
+    for (const d of this.drafts.values()) {
+      if (d.arnFormat.includes('*')) d.actions = d.actions.filter((a) => !constrained.has(a));
+    }
+  }
+}

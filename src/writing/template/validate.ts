@@ -1,0 +1,152 @@
+/**
+ * Checks template data (parsed YAML, or what the builder assembled) and explains the first problem in one
+ * line: where it is, which key, and what is allowed there.
+ */
+import type { ErrorObject } from 'ajv';
+import { UserError, didYouMean } from '../../util/errors.js';
+import { ACTIONS_MODE_KEYS, CRUD_MODE_KEYS, EFFECTS, MODES, STS_KEYS, WILDCARD_ONLY_KEYS } from './keys.js';
+import type { TemplateData } from './normalize.js';
+import { firstSchemaError } from './schema.js';
+
+/** A path into the template data: keys and list indexes. */
+export type DataPath = (string | number)[];
+
+/**
+ * Names the place of a problem, e.g. `crud.yml:7` for a YAML file. `key` asks for the place of the
+ * mapping key at the end of the path rather than of its value.
+ */
+export type Locator = (path: DataPath, key?: boolean) => string;
+
+/** What each kind of list entry must look like, by schema definition. */
+const ENTRY_FORMS: Record<string, string> = {
+  arn: 'an ARN, arn:partition:service:region:account:resource (e.g. arn:aws:s3:::my-bucket)',
+  action: 'an action, service:ActionName (e.g. s3:GetObject)',
+  actionPattern: 'an action or wildcard pattern, service:Pattern (e.g. kms:Delete*)',
+  service: 'a service prefix (e.g. s3)',
+};
+
+/** `read[0]`, `wildcard-only.single-actions[2]`. */
+export function keyPath(path: DataPath): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+function kind(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `a ${typeof value} (${JSON.stringify(value)})`;
+}
+
+function quoteAll(xs: readonly unknown[]): string {
+  const q = xs.map((x) => `'${String(x)}'`);
+  return q.length > 1 ? `${q.slice(0, -1).join(', ')} or ${q.at(-1)}` : (q[0] ?? '');
+}
+
+function isMapping(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function checkMode(data: Record<string, unknown>, at: Locator): void {
+  if (!('mode' in data) || data.mode === null) {
+    const looksLike =
+      'actions' in data
+        ? 'actions'
+        : Object.keys(data).some((k) => k !== 'name' && k !== 'effect' && !k.startsWith('x-'))
+          ? 'crud'
+          : '';
+    const hint = looksLike ? `; this looks like a ${looksLike} template: add 'mode: ${looksLike}'` : '';
+    throw new UserError(
+      `${at([])}: missing 'mode'; allowed: 'crud' (resource ARNs by access level) or 'actions' (a list of actions)${hint}`,
+    );
+  }
+  if (typeof data.mode !== 'string' || !(MODES as readonly string[]).includes(data.mode)) {
+    const shown = typeof data.mode === 'string' ? `'${data.mode}'` : kind(data.mode);
+    const suggestion = typeof data.mode === 'string' ? didYouMean(data.mode, MODES) : '';
+    throw new UserError(`${at(['mode'])}: unknown mode ${shown}; allowed: ${quoteAll(MODES)}${suggestion}`);
+  }
+}
+
+function unknownKeyMessage(section: string, key: string, mode: string): string {
+  if (section === '') {
+    const allowed: readonly string[] = mode === 'actions' ? ACTIONS_MODE_KEYS : CRUD_MODE_KEYS;
+    const other: readonly string[] = mode === 'actions' ? CRUD_MODE_KEYS : ACTIONS_MODE_KEYS;
+    if (other.includes(key)) {
+      return `'${key}' belongs in a 'mode: ${mode === 'actions' ? 'crud' : 'actions'}' template, but this one has mode: ${mode}`;
+    }
+    return `unknown section '${key}'${didYouMean(key, allowed) || `; allowed: ${allowed.join(', ')}`}`;
+  }
+  const allowed = Object.keys(section === 'sts' ? STS_KEYS : WILDCARD_ONLY_KEYS);
+  return `unknown key '${section}.${key}'${didYouMean(key, allowed) || `; allowed under '${section}': ${allowed.join(', ')}`}`;
+}
+
+/** The schema definition an error's keyword comes from, e.g. `arn` for `#/definitions/arn/pattern`. */
+function definitionOf(e: ErrorObject): string {
+  return /#\/definitions\/([^/]+)\//.exec(e.schemaPath)?.[1] ?? '';
+}
+
+function describe(e: ErrorObject, path: DataPath, mode: string): { message: string; onKey: boolean } {
+  const where = keyPath(path);
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      return { message: unknownKeyMessage(where, key, mode), onKey: true };
+    }
+    case 'required': {
+      const missing = (e.params as { missingProperty: string }).missingProperty;
+      return { message: `${mode} mode needs '${missing}' (a list of service:Action names)`, onKey: false };
+    }
+    case 'enum':
+    case 'const': {
+      if (where === 'effect') {
+        const s = typeof e.data === 'string' ? e.data : kind(e.data);
+        return {
+          message: `invalid effect ${typeof e.data === 'string' ? `'${s}'` : s}; allowed: ${quoteAll(EFFECTS)} (case-sensitive)${didYouMean(s, EFFECTS)}`,
+          onKey: false,
+        };
+      }
+      return { message: `invalid value ${kind(e.data)} for '${where}'`, onKey: false };
+    }
+    case 'type': {
+      const types = ([] as string[]).concat((e.params as { type: string | string[] }).type);
+      const wanted = types.includes('array') ? 'a list' : types.includes('object') ? 'a mapping' : 'a string';
+      const subject = typeof path.at(-1) === 'number' ? `entry '${where}'` : `'${where}'`;
+      return { message: `${subject} must be ${wanted}, not ${kind(e.data)}`, onKey: false };
+    }
+    case 'pattern': {
+      const form = ENTRY_FORMS[definitionOf(e)] ?? 'a different value';
+      return { message: `entry '${where}' must be ${form}, not '${String(e.data)}'`, onKey: false };
+    }
+    default:
+      return { message: `'${where || 'template'}' ${e.message ?? 'is invalid'}`, onKey: false };
+  }
+}
+
+/** JSON pointer (`/read/0`) to a path (`['read', 0]`), indexes as numbers. */
+function pointerToPath(pointer: string): DataPath {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** Validates template data; throws a one-line UserError naming the first problem. */
+export function validateTemplateData(data: unknown, at: Locator): TemplateData {
+  if (!isMapping(data)) {
+    throw new UserError(
+      `${at([])}: a template must be a mapping (mode, name, sections...), not ${kind(data)}`,
+    );
+  }
+  checkMode(data, at);
+  const error = firstSchemaError(data);
+  if (error) {
+    const path = pointerToPath(error.instancePath);
+    const { message, onKey } = describe(error, path, data.mode as string);
+    const place = onKey
+      ? at([...path, (error.params as { additionalProperty: string }).additionalProperty], true)
+      : at(path);
+    throw new UserError(`${place}: ${message}`);
+  }
+  return data as TemplateData;
+}

@@ -1,0 +1,3 @@
+import { conformanceTest } from '../../support/conformance.js';
+
+conformanceTest(['create-template']);

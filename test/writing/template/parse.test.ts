@@ -1,0 +1,277 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseTemplate, parseTemplateDetailed } from '../../../src/writing/template/parse.js';
+import { UserError } from '../../../src/util/errors.js';
+import type { CrudTemplate } from '../../../src/writing/types.js';
+
+/** Asserts that parsing fails with a one-line UserError matching `pattern`. */
+function rejects(text: string, pattern: RegExp, file = 't.yml'): void {
+  assert.throws(
+    () => parseTemplate(text, file),
+    (e: unknown) => {
+      assert.ok(e instanceof UserError, `not a UserError: ${String(e)}`);
+      assert.doesNotMatch(e.message, /\n/, 'message is one line');
+      assert.match(e.message, pattern);
+      return true;
+    },
+  );
+}
+
+function crud(text: string): CrudTemplate {
+  const t = parseTemplate(text, 't.yml');
+  assert.equal(t.mode, 'crud');
+  return t as CrudTemplate;
+}
+
+test('a full crud template maps every section to its field', () => {
+  const t = crud(`mode: crud
+name: MyRole
+effect: Deny
+read: [arn:aws:s3:::r]
+write: [arn:aws:s3:::w]
+list: [arn:aws:s3:::l]
+tagging: [arn:aws:s3:::t]
+permissions-management: [arn:aws:s3:::p]
+wildcard-only:
+  single-actions: [ec2:DescribeInstances]
+  service-read: [s3]
+  service-write: [ec2]
+  service-list: [kms]
+  service-tagging: [ssm]
+  service-permissions-management: [iam]
+skip-resource-constraints: [s3:GetObject]
+exclude-actions: ['kms:Delete*']
+sts:
+  assume-role: [arn:aws:iam::111122223333:role/a]
+  assume-role-with-saml: [arn:aws:iam::111122223333:role/b]
+  assume-role-with-web-identity: [arn:aws:iam::111122223333:role/c]
+`);
+  assert.deepEqual(t, {
+    mode: 'crud',
+    name: 'MyRole',
+    effect: 'Deny',
+    read: ['arn:aws:s3:::r'],
+    write: ['arn:aws:s3:::w'],
+    list: ['arn:aws:s3:::l'],
+    tagging: ['arn:aws:s3:::t'],
+    permissionsManagement: ['arn:aws:s3:::p'],
+    wildcardOnly: {
+      singleActions: ['ec2:DescribeInstances'],
+      serviceRead: ['s3'],
+      serviceWrite: ['ec2'],
+      serviceList: ['kms'],
+      serviceTagging: ['ssm'],
+      servicePermissionsManagement: ['iam'],
+    },
+    skipResourceConstraints: ['s3:GetObject'],
+    excludeActions: ['kms:Delete*'],
+    sts: {
+      assumeRole: ['arn:aws:iam::111122223333:role/a'],
+      assumeRoleWithSaml: ['arn:aws:iam::111122223333:role/b'],
+      assumeRoleWithWebIdentity: ['arn:aws:iam::111122223333:role/c'],
+    },
+  });
+});
+
+test('actions mode: defaults for name and effect', () => {
+  assert.deepEqual(parseTemplate('mode: actions\nactions:\n- s3:GetObject\n- "kms:Create*"\n', 'a.yml'), {
+    mode: 'actions',
+    name: '',
+    effect: 'Allow',
+    actions: ['s3:GetObject', 'kms:Create*'],
+  });
+});
+
+test('empty entries after the first are skipped; null sections are empty', () => {
+  const t = crud(`mode: crud
+read:
+- arn:aws:s3:::a
+-
+- '  '
+- arn:aws:s3:::b
+- ''
+write:
+list: []
+wildcard-only:
+  single-actions:
+  - ''
+sts:
+`);
+  assert.deepEqual(t.read, ['arn:aws:s3:::a', 'arn:aws:s3:::b']);
+  assert.deepEqual(t.write, []);
+  assert.deepEqual(t.list, []);
+  assert.deepEqual(t.wildcardOnly.singleActions, []);
+  assert.deepEqual(t.sts.assumeRole, []);
+});
+
+test('a list that begins with an empty entry is ignored, as policy_sentry does, with a warning', () => {
+  const text = `mode: crud
+read:
+- ''
+- arn:aws:s3:::a
+- arn:aws:s3:::b
+write:
+-
+- arn:aws:s3:::c
+exclude-actions: ['', 's3:Delete*']
+wildcard-only:
+  service-read: ['', s3]
+list: ['']
+`;
+  const { template: t, warnings } = parseTemplateDetailed(text, 'w.yml');
+  assert.ok(t.mode === 'crud');
+  assert.deepEqual(
+    [t.read, t.write, t.excludeActions, t.wildcardOnly.serviceRead, t.list],
+    [[], [], [], [], []],
+  );
+  assert.deepEqual(
+    warnings.map((w) => w.replace(/ignored.*/, '')),
+    [
+      "w.yml:3: 'read' begins with an empty entry, so its 2 other entries are ",
+      "w.yml:7: 'write' begins with an empty entry, so its 1 other entry is ",
+      "w.yml:9: 'exclude-actions' begins with an empty entry, so its 1 other entry is ",
+      "w.yml:11: 'wildcard-only.service-read' begins with an empty entry, so its 1 other entry is ",
+    ],
+    'a list of nothing but empty entries is no news',
+  );
+  const a = parseTemplateDetailed("mode: actions\nactions:\n- ''\n- s3:GetObject\n", 'a.yml');
+  assert.deepEqual(a.template.mode === 'actions' && a.template.actions, []);
+  assert.match(a.warnings[0], /^a\.yml:3: 'actions' begins with an empty entry/);
+});
+
+test('sts lists skip empty entries anywhere and keep the order the file gives their keys', () => {
+  const t = crud(`mode: crud
+sts:
+  assume-role-with-web-identity: ['', arn:aws:iam::111122223333:role/w]
+  assume-role: [arn:aws:iam::111122223333:role/r, '']
+`);
+  assert.deepEqual(Object.keys(t.sts), ['assumeRoleWithWebIdentity', 'assumeRole', 'assumeRoleWithSaml']);
+  assert.deepEqual(t.sts, {
+    assumeRoleWithWebIdentity: ['arn:aws:iam::111122223333:role/w'],
+    assumeRole: ['arn:aws:iam::111122223333:role/r'],
+    assumeRoleWithSaml: [],
+  });
+});
+
+test('upper-case service names pass through for the engine to resolve', () => {
+  const t = parseTemplate('mode: actions\nactions: [S3:GetObject]\n', 'u.yml');
+  assert.deepEqual(t.mode === 'actions' && t.actions, ['S3:GetObject']);
+  assert.deepEqual(crud('mode: crud\nexclude-actions: ["KMS:PUT*"]\n').excludeActions, ['KMS:PUT*']);
+});
+
+test('an unknown section names file, line and the close match', () => {
+  rejects(
+    'mode: crud\nname: x\n\n# comment\nread:\n- arn:aws:s3:::b\nraed:\n- x\n',
+    /^crud\.yml:7: unknown section 'raed'; did you mean 'read'\?$/,
+    'crud.yml',
+  );
+  rejects('mode: crud\nbogus: [x]\n', /^t\.yml:2: unknown section 'bogus'; allowed: .*exclude-actions/);
+});
+
+test('a section of the other mode is explained', () => {
+  rejects(
+    'mode: actions\nactions: []\nread: [arn:aws:s3:::b]\n',
+    /t\.yml:3: 'read' belongs in a 'mode: crud' template, but this one has mode: actions$/,
+  );
+  rejects(
+    'mode: crud\nactions: [s3:GetObject]\n',
+    /t\.yml:2: 'actions' belongs in a 'mode: actions' template/,
+  );
+});
+
+test('effect is exactly Allow or Deny', () => {
+  rejects(
+    'mode: actions\neffect: deny\nactions: [s3:GetObject]\n',
+    /^t\.yml:2: .*effect 'deny'.*'Allow' or 'Deny'.*did you mean 'Deny'\?$/,
+  );
+  rejects('mode: crud\neffect: Something\n', /t\.yml:2: .*effect 'Something'/);
+  rejects('mode: crud\neffect: [Allow]\n', /t\.yml:2: invalid effect a list;/);
+});
+
+test('mode missing, unknown or mistyped', () => {
+  rejects('read: [arn:aws:s3:::b]\n', /^t\.yml:1: missing 'mode'.*'crud'.*'actions'.*add 'mode: crud'/);
+  rejects('actions: [s3:GetObject]\n', /missing 'mode'.*add 'mode: actions'/);
+  rejects('name: x\nmode: other\n', /^t\.yml:2: unknown mode 'other'; allowed: 'crud' or 'actions'$/);
+  rejects('mode: CRUD\n', /unknown mode 'CRUD'.*did you mean 'crud'/);
+  rejects('mode: [crud]\n', /t\.yml:1: unknown mode/);
+});
+
+test('actions mode needs actions', () => {
+  rejects('mode: actions\nname: x\n', /^t\.yml:1: actions mode needs 'actions'/);
+});
+
+test('sts takes only its three keys', () => {
+  rejects(
+    'mode: crud\nsts:\n  assume-role-bogus:\n  - arn:aws:iam::123456789012:role/x\n',
+    /^t\.yml:3: unknown key 'sts\.assume-role-bogus'; did you mean 'assume-role'/,
+  );
+  rejects(
+    'mode: crud\nsts:\n  federate: []\n',
+    /allowed under 'sts': assume-role, assume-role-with-saml, assume-role-with-web-identity/,
+  );
+  rejects('mode: crud\nsts: [arn:aws:iam::1:role/x]\n', /t\.yml:2: 'sts' must be a mapping, not a list/);
+});
+
+test('wrong types name the key path and the line', () => {
+  rejects('mode: crud\nread: arn:aws:s3:::b\n', /^t\.yml:2: 'read' must be a list, not a string/);
+  rejects(
+    'mode: crud\nwrite:\n- arn:aws:s3:::a\n- {x: 1}\n',
+    /^t\.yml:4: entry 'write\[1\]' must be a string, not a mapping$/,
+  );
+  rejects(
+    'mode: crud\nwildcard-only:\n  single-actions:\n  - 42\n',
+    /^t\.yml:4: entry 'wildcard-only\.single-actions\[0\]' must be a string, not a number/,
+  );
+  rejects('mode: crud\nwildcard-only: s3\n', /t\.yml:2: 'wildcard-only' must be a mapping/);
+});
+
+test('entries of the wrong shape are caught with the expected form', () => {
+  rejects('mode: crud\nread:\n- not-an-arn\n', /^t\.yml:3: .*'read\[0\]' must be an ARN.*not 'not-an-arn'$/);
+  rejects('mode: crud\nwildcard-only:\n  service-read: [s3:GetObject]\n', /t\.yml:3: .*service prefix/);
+  rejects('mode: actions\nactions:\n- GetObject\n', /t\.yml:3: .*'actions\[0\]' must be an action/);
+});
+
+test('empty documents, non-mappings and YAML errors are one-line errors', () => {
+  rejects('', /^t\.yml: the template is empty/);
+  rejects('# only a comment\n', /^t\.yml: the template is empty/);
+  rejects('- a\n- b\n', /^t\.yml:1: a template must be a mapping/);
+  rejects('just text\n', /a template must be a mapping.*not a string/);
+  rejects('mode: crud\nread: [a\n', /^t\.yml:\d+: YAML syntax error: /);
+  rejects('mode: crud\nread: []\nread: []\n', /^t\.yml:3: YAML syntax error: .*unique/);
+  rejects(
+    'mode: crud\n---\nmode: actions\n',
+    /^t\.yml:2: YAML syntax error: a template is one YAML document/,
+  );
+  rejects('mode: crud\nread:\n\t- arn:aws:s3:::b\n', /^t\.yml:3: YAML syntax error: .*[Tt]ab/);
+});
+
+test('the file name is given as passed, e.g. <stdin>', () => {
+  rejects('mode: nope\n', /^<stdin>:1: /, '<stdin>');
+});
+
+test('x- keys are ignored, so anchors have a place to live', () => {
+  const t = crud('x-buckets: &b\n  - arn:aws:s3:::a\n  - arn:aws:s3:::b\nmode: crud\nread: *b\nlist: *b\n');
+  assert.deepEqual(t.read, ['arn:aws:s3:::a', 'arn:aws:s3:::b']);
+  assert.deepEqual(t.list, t.read);
+  rejects('y-buckets: []\nmode: crud\n', /t\.yml:1: unknown section 'y-buckets'/);
+});
+
+test("entries written under a starter's [] get a hint", () => {
+  rejects(
+    'mode: crud\nread: []\n- arn:aws:s3:::b\n',
+    /^t\.yml:3: YAML syntax error: .*; to fill 'read', replace its \[\] with the '- \.\.\.' lines$/,
+  );
+  rejects(
+    'mode: crud\nwildcard-only:\n  single-actions: []  # note\n\n  - ec2:DescribeInstances\n',
+    /t\.yml:[45]: .*to fill 'single-actions'/,
+  );
+});
+
+test('action names may hold a hyphen (vpc-lattice:AssociateViaAWSService-EventsAndStates)', () => {
+  const t = parseTemplate(
+    'mode: actions\nactions: [vpc-lattice:AssociateViaAWSService-EventsAndStates]\n',
+    'h.yml',
+  );
+  assert.deepEqual(t.mode === 'actions' && t.actions, ['vpc-lattice:AssociateViaAWSService-EventsAndStates']);
+  rejects('mode: actions\nactions: ["s3:Get Object"]\n', /entry 'actions\[0\]' must be an action/);
+});
