@@ -13,8 +13,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // sql.js finds its .wasm beside its own module; the rest are plain JS and bundle fine.
-  external: ['sql.js'],
+  // Only commander (loaded by every run) is bundled; the other dependencies load lazily from node_modules,
+  // as Node resolves them (sql.js must find its .wasm beside itself; CommonJS interop stays Node's).
+  external: ['ajv', 'ajv/*', 'htmlparser2', 'sql.js', 'yaml'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   legalComments: 'none',
   logLevel: 'warning',
