@@ -48,9 +48,16 @@ export async function derivePolicy(ctx: CliContext, opts: WritePolicyCliOptions)
   const { readTemplateInput } = await import('../../writing/policy/input.js');
   const { parseTemplate } = await import('../../writing/template/parse.js');
   const { writePolicy } = await import('../../writing/policy/write.js');
+  const { UserError } = await import('../../util/errors.js');
   const { text, name } = readTemplateInput(opts.inputFile);
   const template = parseTemplate(text, name);
   const minimize = opts.minimize === true ? 0 : opts.minimize;
-  const onWarning = (message: string) => ctx.err(`iamwright: warning: ${message}\n`);
-  return writePolicy(ctx.database(), template, { minimize, onWarning });
+  const onWarning = (message: string) => ctx.err(`iamwright: warning: ${name}: ${message}\n`);
+  try {
+    return writePolicy(ctx.database(), template, { minimize, onWarning });
+  } catch (e) {
+    // The engine names the section and value; say which template too.
+    if (e instanceof UserError) throw new UserError(`${name}: ${e.message}`, e.exitCode);
+    throw e;
+  }
 }
