@@ -1,2 +1,53 @@
 // Public API of the analysis layer.
-export {};
+export {
+  PolicyAnalyzer,
+  analyzePolicy,
+  actionsByAccessLevel,
+  type AnalyzeOptions,
+  type Finding,
+  type PolicyAnalysis,
+  type AccessLevelCounts,
+} from './analyze.js';
+export { denyCovers, resourceCovers } from './deny.js';
+export { auditPolicy, riskyActionsByCategory, formatAuditFindings, type AuditOptions } from './audit.js';
+export { expandPolicy, type ExpandedPolicy } from './expand-policy.js';
+export {
+  readPolicyStatements,
+  PolicyFormatError,
+  type PolicyStatementView,
+  type StatementEffect,
+} from './policy.js';
+export {
+  RISK_CATEGORIES,
+  FINDING_CATEGORIES,
+  UNKNOWN_ACTION,
+  bundledRiskyActions,
+  parseActionList,
+  isFindingCategory,
+  type RiskCategory,
+  type FindingCategory,
+  type RiskyActionLists,
+} from './risky-actions.js';
+export {
+  isAuthorizationDetails,
+  authorizationDetailsPolicies,
+  decodePolicyDocument,
+  type PolicySource,
+  type Attachments,
+} from './auth-details.js';
+export { readPolicyInputs, jsonFilesUnder, DEFAULT_MAX_BYTES, type ReadInputsOptions } from './inputs.js';
+export { parseExclusions, readExclusionsFile, type Exclusions } from './exclusions.js';
+export {
+  analyzeSources,
+  policyExcluded,
+  hasFindingsIn,
+  formatReportJson,
+  formatReportTable,
+  formatErrors,
+  type ReportOptions,
+  type AnalysisReport,
+  type PolicyReport,
+  type ReportFinding,
+  type AnalysisError,
+} from './report.js';
+export { parseJsonText, JsonTextError, type JsonLimits } from './json-text.js';

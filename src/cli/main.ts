@@ -1,22 +1,25 @@
-import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import { selectDatabase } from '../database/select.js';
+import { databaseNotices } from '../database/update/status.js';
 import type { IamDatabase } from '../database/database.js';
 import { UserError } from '../util/errors.js';
+import { packageVersion } from '../util/package-root.js';
 import { buildProgram } from './program.js';
 import type { CliContext } from './context.js';
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 /** Runs the CLI on `argv` (without node and script). Resolves to the exit code; never throws. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let db: IamDatabase | undefined;
   const ctx: CliContext = {
     env,
-    database: () => (db ??= selectDatabase({ dbPath: program.opts<{ db?: string }>().db, env })),
+    database: () => {
+      if (!db) {
+        db = selectDatabase({ dbPath: program.opts<{ db?: string }>().db, env });
+        // Once per run: which database is in use must never be a surprise (stale local copy, failed update).
+        for (const notice of databaseNotices(db, env)) ctx.err(`iamwright: warning: ${notice}\n`);
+      }
+      return db;
+    },
     out: (s) => void process.stdout.write(s),
     err: (s) => void process.stderr.write(s),
   };

@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
+import { helpOrUnknownCommand } from './unknown-command.js';
 import { registerQuery } from './commands/query.js';
 import { registerWritePolicy } from './commands/write-policy.js';
 import { registerCreateTemplate } from './commands/create-template.js';
@@ -20,13 +21,13 @@ export function buildProgram(ctx: CliContext, version: string): Command {
     .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) })
     // Throw instead of exiting so that main() decides the exit code; subcommands inherit this.
     .exitOverride();
-  // No command: show the overview rather than nothing.
-  program.action(() => program.help());
   registerQuery(program, ctx);
   registerWritePolicy(program, ctx);
   registerCreateTemplate(program, ctx);
   registerDb(program, ctx);
   registerInitialize(program, ctx);
   registerAnalyze(program, ctx);
+  // No command: show the overview rather than nothing; an unknown one: say so, with a suggestion.
+  helpOrUnknownCommand(program);
   return program;
 }

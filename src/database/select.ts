@@ -2,10 +2,10 @@
  * Which database a command uses: `--db PATH`, then `IAMWRIGHT_DB`, then the local database under
  * `IAMWRIGHT_HOME` (default ~/.iamwright, written by `initialize` / `db update`), then the bundled one.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../util/package-root.js';
 import type { IamDatabase } from './database.js';
 import { openDatabase } from './store.js';
 
@@ -18,7 +18,7 @@ export interface SelectOptions {
 
 /** The bundled database folder shipped in the package (`data/db`). */
 export function bundledDatabasePath(): string {
-  return fileURLToPath(new URL('../../data/db', import.meta.url));
+  return packagePath('data', 'db');
 }
 
 /** IAMWRIGHT_HOME, default ~/.iamwright. */
@@ -45,7 +45,12 @@ export function selectDatabase(options: SelectOptions = {}): IamDatabase {
   }
   const local = localDatabasePath(env);
   if (existsSync(join(local, 'index.json'))) {
-    return openDatabase(local, { kind: 'local', path: local, reason: `local database under ${iamwrightHome(env)}` });
+    // `db` is a link that `db update` swaps atomically: resolve it once, so that this run reads one version.
+    return openDatabase(realpathSync(local), {
+      kind: 'local',
+      path: local,
+      reason: `local database under ${iamwrightHome(env)}`,
+    });
   }
   const bundled = bundledDatabasePath();
   return openDatabase(bundled, { kind: 'bundled', path: bundled, reason: 'no --db, IAMWRIGHT_DB or local database' });

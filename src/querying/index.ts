@@ -1,2 +1,44 @@
 // Public API of the querying layer.
+export {
+  findActions,
+  actionsForService,
+  actionsWithAccessLevel,
+  actionsWithResourceType,
+  actionsWithResourceTypeAndAccessLevel,
+  actionsMatchingConditionKey,
+  wildcardOnlyActions,
+  isWildcardOnly,
+  NO_RESOURCE_TYPE,
+  type ActionFilter,
+} from './actions.js';
+export { actionData, dependentActions, type ActionData, type ActionDataRow } from './action-data.js';
+export {
+  arnFormatsForService,
+  resourceTypesForService,
+  resourceTypeDetails,
+  type ResourceTypeDetails,
+} from './resource-types.js';
+export { conditionKeysForService, conditionKeyDetails, type ConditionKeyDetails } from './condition-keys.js';
+export { serviceList, servicePrefixes, type ServiceListEntry } from './services.js';
+export {
+  requireService,
+  requireAction,
+  conditionKeyMatches,
+  parseAccessLevel,
+  ACCESS_LEVEL_OPTIONS,
+} from './names.js';
+export { ALL_SERVICES, isAllServices } from './scope.js';
+export {
+  expandActionPattern,
+  expandActions,
+  complementActions,
+  actionMatches,
+  actionIndex,
+  ActionIndex,
+  type ActionExpansion,
+  type ActionsExpansion,
+  type ComplementOptions,
+  type ComplementScope,
+  type ExpansionProblem,
+} from './expand.js';
 export * from './arn-match.js';

@@ -64,9 +64,14 @@ export interface RenderOptions {
   effect?: Effect;
 }
 
+/**
+ * The entries given, without empty strings: in code an empty string is nothing to add, never the
+ * placeholder that makes a template file ignore a list (see template/normalize.ts).
+ */
 function entries(value: Entries | undefined): string[] {
   if (value === undefined) return [];
-  return typeof value === 'string' ? [value] : [...value];
+  const all = typeof value === 'string' ? [value] : [...value];
+  return all.filter((x) => !(typeof x === 'string' && x.trim() === ''));
 }
 
 type Mode = 'crud' | 'actions';
@@ -83,6 +88,21 @@ export class PolicyBuilder {
   constructor(options: PolicyBuilderOptions = {}) {
     this.#name = options.name ?? '';
     this.#effect = options.effect ?? 'Allow';
+  }
+
+  /** A builder holding a template (e.g. one from parseTemplate), to add to it in code. */
+  static fromTemplate(template: Template): PolicyBuilder {
+    const b = new PolicyBuilder({ name: template.name, effect: template.effect });
+    if (template.mode === 'actions') return b.addActions(template.actions);
+    b.read(template.read)
+      .write(template.write)
+      .list(template.list)
+      .tagging(template.tagging)
+      .permissionsManagement(template.permissionsManagement)
+      .wildcardOnly(template.wildcardOnly)
+      .skipResourceConstraints(template.skipResourceConstraints)
+      .exclude(template.excludeActions);
+    return b.sts(template.sts);
   }
 
   /** Sets the template's name. */
@@ -142,7 +162,14 @@ export class PolicyBuilder {
 
   /** Allows assuming these roles. */
   sts(options: StsOptions): this {
-    for (const [key, field] of Object.entries(STS_KEYS)) this.#add('sts', `sts.${key}`, options[field]);
+    // In the options' own key order: the policy lists sts statements in the order the keys come.
+    const keyOf = new Map(Object.entries(STS_KEYS).map(([key, field]) => [field as string, key]));
+    const fields = [...Object.keys(options), ...keyOf.keys()].filter(
+      (f, i, all) => keyOf.has(f) && all.indexOf(f) === i,
+    );
+    for (const field of fields) {
+      this.#add('sts', `sts.${keyOf.get(field)}`, options[field as keyof StsOptions]);
+    }
     return this;
   }
 
@@ -228,7 +255,9 @@ function crudData(t: CrudTemplate): Record<string, unknown> {
   if (t.skipResourceConstraints.length) data['skip-resource-constraints'] = t.skipResourceConstraints;
   if (t.excludeActions.length) data['exclude-actions'] = t.excludeActions;
   const sts: Record<string, string[]> = {};
-  for (const [key, field] of Object.entries(STS_KEYS)) if (t.sts[field].length) sts[key] = t.sts[field];
+  const keyOf = new Map(Object.entries(STS_KEYS).map(([key, field]) => [field as string, key]));
+  // t.sts's own key order, which decides the order of the sts statements
+  for (const [field, arns] of Object.entries(t.sts)) if (arns.length) sts[keyOf.get(field) ?? field] = arns;
   if (Object.keys(sts).length) data.sts = sts;
   return data;
 }

@@ -1,6 +1,6 @@
 // Public API of the writing layer.
 export * from './types.js';
-export { parseTemplate } from './template/parse.js';
+export { parseTemplate, parseTemplateDetailed, type ParsedTemplate } from './template/parse.js';
 export {
   templateText,
   writeTemplateFile,

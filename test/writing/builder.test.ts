@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { PolicyBuilder } from '../../src/writing/builder.js';
 import { parseTemplate } from '../../src/writing/template/parse.js';
 import { UserError } from '../../src/util/errors.js';
+import type { CrudTemplate } from '../../src/writing/types.js';
 
 test('an empty builder is an empty crud template with the defaults', () => {
   const t = new PolicyBuilder().toTemplate();
@@ -121,4 +122,30 @@ test('toTemplate returns a fresh copy each time', () => {
   const t2 = b.toTemplate();
   assert.ok(t2.mode === 'crud');
   assert.deepEqual(t2.read, ['arn:aws:s3:::a']);
+});
+
+test('fromTemplate holds a parsed template, sts order included, and can be added to', () => {
+  const parsed = parseTemplate(
+    `mode: crud
+name: n
+effect: Deny
+read: [arn:aws:s3:::a]
+exclude-actions: ['s3:Delete*']
+sts:
+  assume-role-with-saml: [arn:aws:iam::111122223333:role/s]
+  assume-role: [arn:aws:iam::111122223333:role/r]
+`,
+    'f.yml',
+  );
+  const b = PolicyBuilder.fromTemplate(parsed);
+  assert.deepEqual(b.toTemplate(), parsed);
+  assert.deepEqual(
+    Object.keys(b.toTemplate().mode === 'crud' ? (b.toTemplate() as CrudTemplate).sts : {}).slice(0, 2),
+    ['assumeRoleWithSaml', 'assumeRole'],
+  );
+  assert.match(b.toYaml(), /assume-role-with-saml:[\s\S]*assume-role:/);
+  const more = b.write(['arn:aws:s3:::w']).toTemplate() as CrudTemplate;
+  assert.deepEqual(more.write, ['arn:aws:s3:::w']);
+  const actions = parseTemplate('mode: actions\nactions: [s3:GetObject]\n', 'a.yml');
+  assert.deepEqual(PolicyBuilder.fromTemplate(actions).toTemplate(), actions);
 });

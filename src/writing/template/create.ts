@@ -1,6 +1,9 @@
 /**
- * Starter templates for `create-template`: every key present with an empty entry to fill in, and a
- * comment saying what each one does. An unfilled template is valid and yields an empty policy.
+ * Starter templates for `create-template`: every key present, with a comment saying what it holds. Lists
+ * start as `[]` rather than policy_sentry's `- ''` placeholder: entries added under a `- ''` line would be
+ * ignored (a list that begins with an empty entry is, see normalize.ts), while entries added under `[]` are
+ * a YAML error that names the line. Either way the unfilled template is valid, here and in policy_sentry,
+ * and gives an empty policy.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -11,71 +14,60 @@ export type TemplateType = (typeof TEMPLATE_TYPES)[number];
 
 const ACTIONS_TEMPLATE = `# iamwright write-policy template, actions mode: list the IAM actions you need; each one is granted on
 # the ARN formats of the resource types it acts on (or on "*" when it takes none).
-# Empty entries ('') are ignored, so unused lines can stay.
 mode: actions
 # A name for your own reference.
 name: ''
 # Allow (the default) or Deny; case-sensitive.
 # effect: Deny
-# service:ActionName, e.g. s3:GetObject
-actions:
-- ''
+# service:ActionName, one per line instead of [], e.g.
+#   actions:
+#   - s3:GetObject
+#   - kms:Decrypt
+actions: []
 `;
 
 const CRUD_TEMPLATE = `# iamwright write-policy template, crud mode: list resource ARNs under the access levels you need, and
 # iamwright grants exactly the actions of that level that act on those resources.
-# Empty entries ('') are ignored, so unused sections can stay as they are.
+# Fill a section by replacing its [] with one "- value" line per entry, e.g.
+#   read:
+#   - arn:aws:s3:::my-bucket
+#   - arn:aws:s3:::my-bucket/*
+# Sections left as [] add nothing.
 mode: crud
 # A name for your own reference.
 name: ''
 # Allow (the default) or Deny; case-sensitive.
 # effect: Deny
 
-# Resource ARNs by access level, e.g. arn:aws:s3:::my-bucket
-read:
-- ''
-write:
-- ''
-list:
-- ''
-tagging:
-- ''
-permissions-management:
-- ''
+# Resource ARNs by access level (arn:partition:service:region:account:resource)
+read: []
+write: []
+list: []
+tagging: []
+permissions-management: []
 
 # Actions that cannot be limited to a resource; they are granted on "*".
 wildcard-only:
   # Single actions, e.g. ec2:DescribeInstances (actions that do take a resource ARN are left out)
-  single-actions:
-  - ''
+  single-actions: []
   # Every such action of a service at one access level; service prefixes, e.g. s3 or ec2
-  service-read:
-  - ''
-  service-write:
-  - ''
-  service-list:
-  - ''
-  service-tagging:
-  - ''
-  service-permissions-management:
-  - ''
+  service-read: []
+  service-write: []
+  service-list: []
+  service-tagging: []
+  service-permissions-management: []
 
 # Actions to grant on "*" even though they could be limited to a resource, e.g. s3:GetObject
-skip-resource-constraints:
-- ''
+skip-resource-constraints: []
 
 # Actions to leave out of the result; wildcards allowed, e.g. kms:Delete*
-exclude-actions:
-- ''
+exclude-actions: []
 
 # Roles this policy may assume, by role ARN, e.g. arn:aws:iam::123456789012:role/deployer
 sts:
-  assume-role:
-  - ''
-  assume-role-with-saml:
-  - ''
-  assume-role-with-web-identity:
-  - ''
+  assume-role: []
+  assume-role-with-saml: []
+  assume-role-with-web-identity: []
 `;
 
 /** The text of a starter template. */

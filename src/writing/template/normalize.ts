@@ -1,12 +1,22 @@
 /**
- * Turns validated template data into a `Template`: defaults filled in, lists trimmed, and the empty entries
- * (`''`, a bare `-`) that created templates are full of dropped wherever they stand.
+ * Turns validated template data into a `Template`: defaults filled in, entries trimmed, and the empty
+ * entries (`''`, a bare `-`) that created templates are full of dropped.
+ *
+ * One rule comes from policy_sentry, whose answers are the reference: it reads a list only if its first
+ * entry is non-empty, so a list that still begins with the `- ''` placeholder of a created template is
+ * ignored as a whole, even when entries follow it. iamwright does the same, so that the same file gives the
+ * same policy, and reports it as a warning (with the line) instead of staying silent. `sts` lists are read
+ * entry by entry in policy_sentry too, so there only the empty entries go.
  */
 import type { ActionsTemplate, CrudTemplate, Effect, Template } from '../types.js';
 import { ACCESS_LEVEL_KEYS, STS_KEYS, WILDCARD_ONLY_KEYS } from './keys.js';
+import type { DataPath, Locator } from './validate.js';
+import { keyPath } from './validate.js';
 
 /** Data that has passed the schema (see validate.ts): a mapping with a valid `mode`. */
 export type TemplateData = Record<string, unknown> & { mode: 'crud' | 'actions' };
+
+const isEmpty = (item: unknown): boolean => typeof item !== 'string' || item.trim() === '';
 
 /**
  * Non-empty entries of a list, trimmed, in order. Null or absent is an empty list. Repeats are kept: what
@@ -14,28 +24,42 @@ export type TemplateData = Record<string, unknown> & { mode: 'crud' | 'actions' 
  */
 export function cleanList(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  const out: string[] = [];
-  for (const item of value) {
-    if (typeof item !== 'string') continue;
-    const s = item.trim();
-    if (s !== '') out.push(s);
-  }
-  return out;
+  return value.filter((item): item is string => !isEmpty(item)).map((s) => s.trim());
 }
 
 function section(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 }
 
-export function normalizeTemplate(data: TemplateData): Template {
+export interface NormalizeContext {
+  /** Places for warnings; without it no warnings are collected. */
+  at?: Locator;
+  /** Receives one line per warning. */
+  warnings?: string[];
+}
+
+export function normalizeTemplate(data: TemplateData, context: NormalizeContext = {}): Template {
+  /** A list read as policy_sentry reads it: ignored when its first entry is empty. */
+  const list = (value: unknown, path: DataPath): string[] => {
+    const entries = cleanList(value);
+    if (!Array.isArray(value) || value.length === 0 || !isEmpty(value[0]) || entries.length === 0)
+      return entries;
+    if (context.at && context.warnings) {
+      const n = entries.length;
+      context.warnings.push(
+        `${context.at([...path, 0])}: '${keyPath(path)}' begins with an empty entry, so its ${n} other ` +
+          `entr${n === 1 ? 'y is' : 'ies are'} ignored (as policy_sentry does); delete the empty line to use ${n === 1 ? 'it' : 'them'}`,
+      );
+    }
+    return [];
+  };
   const name = data.name === null || data.name === undefined ? '' : String(data.name).trim();
   const effect: Effect = (data.effect as Effect | null | undefined) ?? 'Allow';
   if (data.mode === 'actions') {
-    const t: ActionsTemplate = { mode: 'actions', name, effect, actions: cleanList(data.actions) };
+    const t: ActionsTemplate = { mode: 'actions', name, effect, actions: list(data.actions, ['actions']) };
     return t;
   }
   const wildcard = section(data['wildcard-only']);
-  const sts = section(data.sts);
   const t: CrudTemplate = {
     mode: 'crud',
     name,
@@ -53,13 +77,26 @@ export function normalizeTemplate(data: TemplateData): Template {
       serviceTagging: [],
       servicePermissionsManagement: [],
     },
-    skipResourceConstraints: cleanList(data['skip-resource-constraints']),
-    excludeActions: cleanList(data['exclude-actions']),
-    sts: { assumeRole: [], assumeRoleWithSaml: [], assumeRoleWithWebIdentity: [] },
+    skipResourceConstraints: list(data['skip-resource-constraints'], ['skip-resource-constraints']),
+    excludeActions: list(data['exclude-actions'], ['exclude-actions']),
+    sts: stsSection(section(data.sts)),
   };
-  for (const [key, field] of Object.entries(ACCESS_LEVEL_KEYS)) t[field] = cleanList(data[key]);
-  for (const [key, field] of Object.entries(WILDCARD_ONLY_KEYS))
-    t.wildcardOnly[field] = cleanList(wildcard[key]);
-  for (const [key, field] of Object.entries(STS_KEYS)) t.sts[field] = cleanList(sts[key]);
+  for (const [key, field] of Object.entries(ACCESS_LEVEL_KEYS)) t[field] = list(data[key], [key]);
+  for (const [key, field] of Object.entries(WILDCARD_ONLY_KEYS)) {
+    t.wildcardOnly[field] = list(wildcard[key], ['wildcard-only', key]);
+  }
   return t;
+}
+
+/**
+ * The sts lists, keyed in the order the template wrote them: policy_sentry emits one statement per key in
+ * that order, and the policy engine follows `Object.keys(template.sts)`. Keys not written come last.
+ */
+function stsSection(sts: Record<string, unknown>): CrudTemplate['sts'] {
+  const keys = Object.keys(STS_KEYS) as (keyof typeof STS_KEYS)[];
+  const written = Object.keys(sts).filter((k): k is keyof typeof STS_KEYS => k in STS_KEYS);
+  const ordered = [...written, ...keys.filter((k) => !written.includes(k))];
+  const out = {} as CrudTemplate['sts'];
+  for (const key of ordered) out[STS_KEYS[key]] = cleanList(sts[key]);
+  return out;
 }

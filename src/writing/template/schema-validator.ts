@@ -40,13 +40,13 @@ const schema11 = {
     action: {
       description: 'An IAM action, service:ActionName (e.g. s3:GetObject). Empty entries are ignored.',
       type: ['string', 'null'],
-      pattern: '^\\s*([A-Za-z0-9-]+:[A-Za-z0-9*?]+)?\\s*$',
+      pattern: '^\\s*([A-Za-z0-9-]+:[A-Za-z0-9*?._-]+)?\\s*$',
     },
     actionPattern: {
       description:
         'An IAM action or a wildcard pattern, service:Pattern (e.g. kms:Delete*). Empty entries are ignored.',
       type: ['string', 'null'],
-      pattern: '^\\s*([A-Za-z0-9*?-]+:[A-Za-z0-9*?]+)?\\s*$',
+      pattern: '^\\s*([A-Za-z0-9*?-]+:[A-Za-z0-9*?._-]+)?\\s*$',
     },
     service: {
       description: 'A service prefix, e.g. s3 or ec2. Empty entries are ignored.',
@@ -202,9 +202,9 @@ const schema15 = {
 const schema16 = {
   description: 'An IAM action, service:ActionName (e.g. s3:GetObject). Empty entries are ignored.',
   type: ['string', 'null'],
-  pattern: '^\\s*([A-Za-z0-9-]+:[A-Za-z0-9*?]+)?\\s*$',
+  pattern: '^\\s*([A-Za-z0-9-]+:[A-Za-z0-9*?._-]+)?\\s*$',
 };
-const pattern1 = new RegExp('^\\s*([A-Za-z0-9-]+:[A-Za-z0-9*?]+)?\\s*$', 'u');
+const pattern1 = new RegExp('^\\s*([A-Za-z0-9-]+:[A-Za-z0-9*?._-]+)?\\s*$', 'u');
 function validate12(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -254,9 +254,9 @@ function validate12(data, { instancePath = '', parentData, parentDataProperty, r
                   instancePath: instancePath + '/' + i0,
                   schemaPath: '#/definitions/action/pattern',
                   keyword: 'pattern',
-                  params: { pattern: '^\\s*([A-Za-z0-9-]+:[A-Za-z0-9*?]+)?\\s*$' },
-                  message: 'must match pattern "' + '^\\s*([A-Za-z0-9-]+:[A-Za-z0-9*?]+)?\\s*$' + '"',
-                  schema: '^\\s*([A-Za-z0-9-]+:[A-Za-z0-9*?]+)?\\s*$',
+                  params: { pattern: '^\\s*([A-Za-z0-9-]+:[A-Za-z0-9*?._-]+)?\\s*$' },
+                  message: 'must match pattern "' + '^\\s*([A-Za-z0-9-]+:[A-Za-z0-9*?._-]+)?\\s*$' + '"',
+                  schema: '^\\s*([A-Za-z0-9-]+:[A-Za-z0-9*?._-]+)?\\s*$',
                   parentSchema: schema16,
                   data: data0,
                 },
@@ -689,9 +689,9 @@ const schema25 = {
   description:
     'An IAM action or a wildcard pattern, service:Pattern (e.g. kms:Delete*). Empty entries are ignored.',
   type: ['string', 'null'],
-  pattern: '^\\s*([A-Za-z0-9*?-]+:[A-Za-z0-9*?]+)?\\s*$',
+  pattern: '^\\s*([A-Za-z0-9*?-]+:[A-Za-z0-9*?._-]+)?\\s*$',
 };
-const pattern5 = new RegExp('^\\s*([A-Za-z0-9*?-]+:[A-Za-z0-9*?]+)?\\s*$', 'u');
+const pattern5 = new RegExp('^\\s*([A-Za-z0-9*?-]+:[A-Za-z0-9*?._-]+)?\\s*$', 'u');
 function validate30(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -741,9 +741,9 @@ function validate30(data, { instancePath = '', parentData, parentDataProperty, r
                   instancePath: instancePath + '/' + i0,
                   schemaPath: '#/definitions/actionPattern/pattern',
                   keyword: 'pattern',
-                  params: { pattern: '^\\s*([A-Za-z0-9*?-]+:[A-Za-z0-9*?]+)?\\s*$' },
-                  message: 'must match pattern "' + '^\\s*([A-Za-z0-9*?-]+:[A-Za-z0-9*?]+)?\\s*$' + '"',
-                  schema: '^\\s*([A-Za-z0-9*?-]+:[A-Za-z0-9*?]+)?\\s*$',
+                  params: { pattern: '^\\s*([A-Za-z0-9*?-]+:[A-Za-z0-9*?._-]+)?\\s*$' },
+                  message: 'must match pattern "' + '^\\s*([A-Za-z0-9*?-]+:[A-Za-z0-9*?._-]+)?\\s*$' + '"',
+                  schema: '^\\s*([A-Za-z0-9*?-]+:[A-Za-z0-9*?._-]+)?\\s*$',
                   parentSchema: schema25,
                   data: data0,
                 },

@@ -114,7 +114,7 @@ function describe(e: ErrorObject, path: DataPath, mode: string): { message: stri
     }
     case 'pattern': {
       const form = ENTRY_FORMS[definitionOf(e)] ?? 'a different value';
-      return { message: `'${where}' must be ${form}, not '${String(e.data)}'`, onKey: false };
+      return { message: `entry '${where}' must be ${form}, not '${String(e.data)}'`, onKey: false };
     }
     default:
       return { message: `'${where || 'template'}' ${e.message ?? 'is invalid'}`, onKey: false };

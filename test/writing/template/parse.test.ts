@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseTemplate } from '../../../src/writing/template/parse.js';
+import { parseTemplate, parseTemplateDetailed } from '../../../src/writing/template/parse.js';
 import { UserError } from '../../../src/util/errors.js';
 import type { CrudTemplate } from '../../../src/writing/types.js';
 
@@ -82,10 +82,9 @@ test('actions mode: defaults for name and effect', () => {
   });
 });
 
-test('empty entries are skipped wherever they stand, null sections are empty', () => {
+test('empty entries after the first are skipped; null sections are empty', () => {
   const t = crud(`mode: crud
 read:
-- ''
 - arn:aws:s3:::a
 -
 - '  '
@@ -103,6 +102,55 @@ sts:
   assert.deepEqual(t.list, []);
   assert.deepEqual(t.wildcardOnly.singleActions, []);
   assert.deepEqual(t.sts.assumeRole, []);
+});
+
+test('a list that begins with an empty entry is ignored, as policy_sentry does, with a warning', () => {
+  const text = `mode: crud
+read:
+- ''
+- arn:aws:s3:::a
+- arn:aws:s3:::b
+write:
+-
+- arn:aws:s3:::c
+exclude-actions: ['', 's3:Delete*']
+wildcard-only:
+  service-read: ['', s3]
+list: ['']
+`;
+  const { template: t, warnings } = parseTemplateDetailed(text, 'w.yml');
+  assert.ok(t.mode === 'crud');
+  assert.deepEqual(
+    [t.read, t.write, t.excludeActions, t.wildcardOnly.serviceRead, t.list],
+    [[], [], [], [], []],
+  );
+  assert.deepEqual(
+    warnings.map((w) => w.replace(/ignored.*/, '')),
+    [
+      "w.yml:3: 'read' begins with an empty entry, so its 2 other entries are ",
+      "w.yml:7: 'write' begins with an empty entry, so its 1 other entry is ",
+      "w.yml:9: 'exclude-actions' begins with an empty entry, so its 1 other entry is ",
+      "w.yml:11: 'wildcard-only.service-read' begins with an empty entry, so its 1 other entry is ",
+    ],
+    'a list of nothing but empty entries is no news',
+  );
+  const a = parseTemplateDetailed("mode: actions\nactions:\n- ''\n- s3:GetObject\n", 'a.yml');
+  assert.deepEqual(a.template.mode === 'actions' && a.template.actions, []);
+  assert.match(a.warnings[0], /^a\.yml:3: 'actions' begins with an empty entry/);
+});
+
+test('sts lists skip empty entries anywhere and keep the order the file gives their keys', () => {
+  const t = crud(`mode: crud
+sts:
+  assume-role-with-web-identity: ['', arn:aws:iam::111122223333:role/w]
+  assume-role: [arn:aws:iam::111122223333:role/r, '']
+`);
+  assert.deepEqual(Object.keys(t.sts), ['assumeRoleWithWebIdentity', 'assumeRole', 'assumeRoleWithSaml']);
+  assert.deepEqual(t.sts, {
+    assumeRoleWithWebIdentity: ['arn:aws:iam::111122223333:role/w'],
+    assumeRole: ['arn:aws:iam::111122223333:role/r'],
+    assumeRoleWithSaml: [],
+  });
 });
 
 test('upper-case service names pass through for the engine to resolve', () => {
@@ -206,4 +254,24 @@ test('x- keys are ignored, so anchors have a place to live', () => {
   assert.deepEqual(t.read, ['arn:aws:s3:::a', 'arn:aws:s3:::b']);
   assert.deepEqual(t.list, t.read);
   rejects('y-buckets: []\nmode: crud\n', /t\.yml:1: unknown section 'y-buckets'/);
+});
+
+test("entries written under a starter's [] get a hint", () => {
+  rejects(
+    'mode: crud\nread: []\n- arn:aws:s3:::b\n',
+    /^t\.yml:3: YAML syntax error: .*; to fill 'read', replace its \[\] with the '- \.\.\.' lines$/,
+  );
+  rejects(
+    'mode: crud\nwildcard-only:\n  single-actions: []  # note\n\n  - ec2:DescribeInstances\n',
+    /t\.yml:[45]: .*to fill 'single-actions'/,
+  );
+});
+
+test('action names may hold a hyphen (vpc-lattice:AssociateViaAWSService-EventsAndStates)', () => {
+  const t = parseTemplate(
+    'mode: actions\nactions: [vpc-lattice:AssociateViaAWSService-EventsAndStates]\n',
+    'h.yml',
+  );
+  assert.deepEqual(t.mode === 'actions' && t.actions, ['vpc-lattice:AssociateViaAWSService-EventsAndStates']);
+  rejects('mode: actions\nactions: ["s3:Get Object"]\n', /entry 'actions\[0\]' must be an action/);
 });

@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+// `npm run bench`: iamwright's speed and memory, as ratios to bare `node -e ''` measured alternately in the
+// same run (this machine is shared and noisy, so absolute times mean little). Prints a table and, with
+// --json, the figures as JSON. Sections whose inputs are missing (../shared) are skipped, saying so.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const SHARED = join(ROOT, '..', 'shared');
+const CASES = join(SHARED, 'conformance', 'cases');
+const DOCS = join(SHARED, 'aws-docs');
+const runs = Number(process.env.BENCH_RUNS ?? 15);
+const asJson = process.argv.includes('--json');
+const results = [];
+const log = (s) => process.stderr.write(s + '\n');
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function timeOnce(args, opts = {}) {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], ...opts });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+/** Peak resident memory of one run, from GNU time where present. */
+function peakRssMb(args, opts = {}) {
+  if (!existsSync('/usr/bin/time')) return null;
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', ...opts });
+  const kb = Number(r.stderr.trim().split('\n').at(-1));
+  return Number.isFinite(kb) ? kb / 1024 : null;
+}
+
+/** Runs the command and bare node alternately; the ratio of medians. */
+function coldStart(label, args, opts = {}) {
+  const env = { ...process.env, IAMWRIGHT_DB: '', IAMWRIGHT_HOME: mkdtempSync(join(tmpdir(), 'iw-bench-home-')), ...(opts.env ?? {}) };
+  const o = { ...opts, env };
+  timeOnce(['-e', '']);
+  timeOnce(args, o); // warm the file cache
+  const base = [];
+  const cmd = [];
+  for (let i = 0; i < runs; i++) {
+    base.push(timeOnce(['-e', '']));
+    cmd.push(timeOnce(args, o));
+  }
+  const row = {
+    label,
+    ms: median(cmd),
+    nodeMs: median(base),
+    ratio: median(cmd) / median(base),
+    peakMb: peakRssMb(args, o),
+  };
+  results.push(row);
+  log(`${label.padEnd(58)} ${row.ms.toFixed(1).padStart(7)} ms  node ${row.nodeMs.toFixed(1)} ms  x${row.ratio.toFixed(2)}  peak ${row.peakMb?.toFixed(1) ?? '?'} MB`);
+}
+
+async function inProcess(label, fn, unit) {
+  const row = { label, ...(await fn()) };
+  results.push(row);
+  log(`${label.padEnd(58)} ${row.text}`);
+}
+
+async function main() {
+  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+  log(`iamwright bench: ${runs} alternating runs each, medians; node ${process.version}`);
+  coldStart('iamwright --help', [CLI, '--help']);
+  coldStart('iamwright query action-table --service ec2', [CLI, 'query', 'action-table', '--service', 'ec2', '--fmt', 'json']);
+  coldStart('iamwright query action-table --service s3 --name GetObject', [CLI, 'query', 'action-table', '--service', 's3', '--name', 'GetObject', '--fmt', 'json']);
+  const ex009 = join(CASES, 'ex-009.yml');
+  if (existsSync(ex009)) coldStart('iamwright write-policy -i ex-009.yml (crud example)', [CLI, 'write-policy', '--input-file', ex009]);
+  else log('write-policy cold start: skipped (../shared/conformance absent)');
+
+  const lib = await import(join(ROOT, 'dist', 'index.js'));
+  const db = lib.selectDatabase({ env: { IAMWRIGHT_HOME: mkdtempSync(join(tmpdir(), 'iw-bench-home-')) } });
+
+  await inProcess('in-process query latency (action details, 10k lookups)', async () => {
+    const names = ['ec2:RunInstances', 's3:GetObject', 'ssm:GetParameter', 'iam:PassRole', 'kms:Decrypt'];
+    const get = lib.getActionData ?? ((d, p, a) => d.service(p)?.action(a));
+    for (const n of names) get(db, ...n.split(':')); // load the services first
+    const t = performance.now();
+    for (let i = 0; i < 10000; i++) {
+      const [p, a] = names[i % names.length].split(':');
+      get(db, p, a);
+    }
+    const us = ((performance.now() - t) * 1000) / 10000;
+    return { usPerQuery: us, text: `${us.toFixed(2)} µs/query` };
+  });
+
+  if (lib.writePolicy && lib.parseTemplate && existsSync(CASES)) {
+    const manifest = JSON.parse(readFileSync(join(CASES, 'MANIFEST.json'), 'utf8'));
+    const kitDb = lib.openDatabase(join(SHARED, 'conformance', 'iam-definition.json'));
+    const templates = manifest.cases
+      .filter((c) => c.group === 'crud-generated' && c.input)
+      .map((c) => lib.parseTemplate(readFileSync(join(CASES, c.input), 'utf8'), c.input));
+    await inProcess(`write-policy throughput (${templates.length} crud-generated templates)`, async () => {
+      for (const t of templates) lib.writePolicy(kitDb, t); // warm caches
+      let n = 0;
+      const t0 = performance.now();
+      while (performance.now() - t0 < 2000) for (const t of templates) (lib.writePolicy(kitDb, t), n++);
+      const perSec = n / ((performance.now() - t0) / 1000);
+      return { docsPerSec: perSec, text: `${Math.round(perSec)} documents/s` };
+    });
+  } else log('write-policy throughput: skipped (library or ../shared absent)');
+
+  if (lib.buildDatabaseFromDocs && existsSync(DOCS)) {
+    await inProcess('database build from ../shared/aws-docs', async () => {
+      const base = median([0, 1, 2].map(() => timeOnce(['-e', ''])));
+      const ms = timeOnce(['-e', `import(${JSON.stringify(join(ROOT, 'dist', 'index.js'))}).then(l => l.buildDatabaseFromDocs(${JSON.stringify(DOCS)}))`]);
+      const mb = peakRssMb(['-e', `import(${JSON.stringify(join(ROOT, 'dist', 'index.js'))}).then(l => l.buildDatabaseFromDocs(${JSON.stringify(DOCS)}))`]);
+      return { ms, nodeMs: base, peakMb: mb, text: `${(ms / 1000).toFixed(2)} s (node ${base.toFixed(0)} ms), peak ${mb?.toFixed(0)} MB` };
+    });
+  } else log('database build: skipped (builder or ../shared/aws-docs absent)');
+
+  const gen = join(ROOT, 'scripts', 'gen-auth-details.mjs');
+  if (existsSync(gen)) {
+    const file = join(mkdtempSync(join(tmpdir(), 'iw-bench-')), 'auth-details.json');
+    spawnSync(process.execPath, [gen, '--policies', '1000', '--out', file], { stdio: 'inherit' });
+    await inProcess('analyze: authorization details, 1,000 policies (CLI)', async () => {
+      const t = performance.now();
+      spawnSync(process.execPath, [CLI, 'analyze', file, '--fmt', 'json'], { stdio: 'ignore', env: { ...process.env, IAMWRIGHT_DB: '' } });
+      const ms = performance.now() - t;
+      return { ms, text: `${(ms / 1000).toFixed(2)} s` };
+    });
+  } else log('analyze: skipped (generator absent)');
+
+  if (asJson) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+}
+
+main().catch((e) => {
+  log(`bench failed: ${e.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,99 @@
+/**
+ * Resolving the names users type (service prefixes, actions, resource types, condition keys, access levels)
+ * to the database's records. Lookups ignore case; an unknown name is a UserError suggesting close matches.
+ */
+import type { IamDatabase } from '../database/database.js';
+import type { Service } from '../database/service.js';
+import {
+  ACCESS_LEVELS,
+  type AccessLevel,
+  type ActionRecord,
+  type ConditionKeyRecord,
+} from '../database/types.js';
+import { UserError, didYouMean } from '../util/errors.js';
+
+/** The service with this prefix (any case), or a UserError naming close prefixes. */
+export function requireService(db: IamDatabase, prefix: string): Service {
+  const svc = db.service(prefix);
+  if (svc) return svc;
+  const prefixes = db.listServices().map((s) => s.prefix);
+  throw new UserError(`unknown service prefix '${prefix}'${didYouMean(prefix, prefixes)}`);
+}
+
+/** The action `name` (without prefix, any case) of `svc`, or a UserError naming close actions. */
+export function requireAction(svc: Service, name: string): ActionRecord {
+  const action = svc.action(name);
+  if (action) return action;
+  const names = svc.actions.map((a) => a.name);
+  throw new UserError(`unknown action '${svc.prefix}:${name}'${didYouMean(name, names)}`);
+}
+
+/**
+ * Every resource type name `svc` knows: its resource table plus names its actions cite. (A few pages cite
+ * a resource type in the actions table that their resource table lacks, e.g. config's `Connector`.)
+ */
+export function resourceTypeNames(svc: Service): string[] {
+  const seen = new Map<string, string>();
+  for (const r of svc.resourceTypes) seen.set(r.name.toLowerCase(), r.name);
+  for (const a of svc.actions) {
+    for (const row of a.resourceTypes) {
+      if (row.resourceType && !seen.has(row.resourceType.toLowerCase())) {
+        seen.set(row.resourceType.toLowerCase(), row.resourceType);
+      }
+    }
+  }
+  return [...seen.values()];
+}
+
+/** The canonical spelling of resource type `name` (any case) in `svc`, or a UserError naming close ones. */
+export function requireResourceTypeName(svc: Service, name: string): string {
+  const names = resourceTypeNames(svc);
+  const found = names.find((n) => n.toLowerCase() === name.toLowerCase());
+  if (found !== undefined) return found;
+  const hint = didYouMean(name, names) || (names.length === 0 ? `; ${svc.prefix} has no resource types` : '');
+  throw new UserError(`unknown resource type '${name}' for service ${svc.prefix}${hint}`);
+}
+
+/**
+ * Does the user's condition key `key` fall under the documented key `documented`? Equal without regard to
+ * case, or, for a documented key with a placeholder (`aws:ResourceTag/${TagKey}`, `s3:ExistingObjectTag/<key>`,
+ * `secretsmanager:ResourceTag/tag-key`), starting with the part before the placeholder.
+ */
+export function conditionKeyMatches(documented: string, key: string): boolean {
+  const doc = documented.toLowerCase();
+  const given = key.toLowerCase();
+  if (doc === given) return true;
+  const placeholder = ['$', '<', 'tag-key'].map((p) => doc.indexOf(p)).find((i) => i > 0);
+  return placeholder !== undefined && given.startsWith(doc.slice(0, placeholder));
+}
+
+/**
+ * The documented condition key of `svc` that `key` names: an exact match (any case) first, else the first
+ * templated key it falls under (`ec2:ResourceTag/owner` -> `ec2:ResourceTag/${TagKey}`); or a UserError.
+ */
+export function requireConditionKey(svc: Service, key: string): ConditionKeyRecord {
+  const exact = svc.conditionKey(key);
+  if (exact) return exact;
+  const templated = svc.conditionKeys.find((c) => conditionKeyMatches(c.name, key));
+  if (templated) return templated;
+  const names = svc.conditionKeys.map((c) => c.name);
+  const hint = didYouMean(key, names) || (names.length === 0 ? `; ${svc.prefix} has no condition keys` : '');
+  throw new UserError(`unknown condition key '${key}' for service ${svc.prefix}${hint}`);
+}
+
+/** The CLI's spellings of the access levels, in ACCESS_LEVELS order. */
+export const ACCESS_LEVEL_OPTIONS = ['read', 'write', 'list', 'tagging', 'permissions-management'] as const;
+
+/**
+ * An access level from either spelling (`Permissions management`, `permissions-management`, any case),
+ * or a UserError listing the allowed values.
+ */
+export function parseAccessLevel(text: string): AccessLevel {
+  const norm = text
+    .trim()
+    .toLowerCase()
+    .replace(/[-_\s]+/g, ' ');
+  const level = ACCESS_LEVELS.find((l) => l.toLowerCase() === norm);
+  if (level) return level;
+  throw new UserError(`unknown access level '${text}' (allowed: ${ACCESS_LEVEL_OPTIONS.join(', ')})`);
+}

@@ -1,0 +1,17 @@
+/** The service list (policy_sentry's get_services_data and get_all_service_prefixes). */
+import type { IamDatabase } from '../database/database.js';
+
+export interface ServiceListEntry {
+  prefix: string;
+  service_name: string;
+}
+
+/** Every service's prefix and name, sorted by prefix. Reads only the index, no service data. */
+export function serviceList(db: IamDatabase): ServiceListEntry[] {
+  return db.listServices().map((s) => ({ prefix: s.prefix, service_name: s.name }));
+}
+
+/** Every service prefix, sorted. */
+export function servicePrefixes(db: IamDatabase): string[] {
+  return db.listServices().map((s) => s.prefix);
+}
