@@ -19,7 +19,10 @@ function capitalized(word: string): string {
 
 /** Keeps letters and digits of any script (Unicode-aware, as policy_sentry's isalnum test is). */
 export function lettersAndDigits(text: string): string {
-  return text.replace(/[^\p{L}\p{N}]/gu, '');
+  // ASCII text (the usual case) skips the Unicode-aware expression, which is slow to compile.
+  return /^[\x00-\x7f]*$/.test(text)
+    ? text.replace(/[^A-Za-z0-9]/g, '')
+    : text.replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** `{Service}{AccessLevel}{ResourceType}`, each part reduced to letters and digits and capitalized. */
