@@ -36,21 +36,33 @@ export function registerWritePolicy(program: Command, ctx: CliContext): Command 
       new Option('--fmt <format>', 'output format').choices(['json', 'yaml', 'terraform']).default('json'),
     )
     .action(async (opts: WritePolicyCliOptions) => {
-      const policy = await derivePolicy(ctx, opts);
+      const [policy, { renderPolicy }] = await Promise.all([
+        derivePolicy(ctx, opts),
+        import('../../writing/render.js'),
+      ]);
       // Deriving and rendering are separate steps so that a review of `policy` (e.g. an audit) can sit here.
-      const { renderPolicy } = await import('../../writing/render.js');
       ctx.out(await renderPolicy(policy, opts.fmt));
     });
 }
 
 /** Reads and parses the template and derives the policy, without printing anything. */
 export async function derivePolicy(ctx: CliContext, opts: WritePolicyCliOptions): Promise<PolicyDocument> {
-  const { readTemplateInput } = await import('../../writing/policy/input.js');
-  const { parseTemplate } = await import('../../writing/template/parse.js');
-  const { writePolicy } = await import('../../writing/policy/write.js');
+  // Loaded together: the module graphs are read in parallel.
+  const [{ readTemplateInput }, { parseTemplate }, { writePolicy }, { UserError }] = await Promise.all([
+    import('../../writing/policy/input.js'),
+    import('../../writing/template/parse.js'),
+    import('../../writing/policy/write.js'),
+    import('../../util/errors.js'),
+  ]);
   const { text, name } = readTemplateInput(opts.inputFile);
   const template = parseTemplate(text, name);
   const minimize = opts.minimize === true ? 0 : opts.minimize;
-  const onWarning = (message: string) => ctx.err(`iamwright: warning: ${message}\n`);
-  return writePolicy(ctx.database(), template, { minimize, onWarning });
+  const onWarning = (message: string) => ctx.err(`iamwright: warning: ${name}: ${message}\n`);
+  try {
+    return writePolicy(ctx.database(), template, { minimize, onWarning });
+  } catch (e) {
+    // The engine names the section and value; say which template too.
+    if (e instanceof UserError) throw new UserError(`${name}: ${e.message}`, e.exitCode);
+    throw e;
+  }
 }

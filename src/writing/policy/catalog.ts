@@ -56,6 +56,7 @@ export class ServiceIndex {
   private readonly coveredByType = new Map<string, Set<string>>();
   private readonly rowsByAction = new Map<ActionRecord, ActionRow[]>();
   private readonly dependents = new Map<ActionRecord, string[]>();
+  private byType?: Map<string, ActionRecord[]>;
 
   constructor(
     /** The prefix asked for. */
@@ -127,17 +128,28 @@ export class ServiceIndex {
     return this.typeByLowerArn.get(format.toLowerCase());
   }
 
+  /** Actions naming each resource type (lower case), in page order; built in one pass over the service. */
+  private actionsOfType(lowerType: string): readonly ActionRecord[] {
+    if (!this.byType) {
+      this.byType = new Map();
+      for (const action of this.service.actions) {
+        for (const rt of action.resourceTypes) {
+          const key = rt.resourceType.toLowerCase();
+          const list = this.byType.get(key);
+          if (!list) this.byType.set(key, [action]);
+          else if (list[list.length - 1] !== action) list.push(action);
+        }
+      }
+    }
+    return this.byType.get(lowerType) ?? [];
+  }
+
   /** Actions (any access level) naming the resource type, spelled with the prefix asked for. */
   private coveredBy(resourceType: string): Set<string> {
     const lower = resourceType.toLowerCase();
     let set = this.coveredByType.get(lower);
     if (!set) {
-      set = new Set();
-      for (const action of this.service.actions) {
-        if (action.resourceTypes.some((rt) => rt.resourceType.toLowerCase() === lower)) {
-          set.add(`${this.key}:${action.name}`);
-        }
-      }
+      set = new Set(this.actionsOfType(lower).map((a) => `${this.key}:${a.name}`));
       this.coveredByType.set(lower, set);
     }
     return set;
@@ -149,10 +161,7 @@ export class ServiceIndex {
     let entry = this.typeLevel.get(cacheKey);
     if (!entry) {
       const lower = resourceType.toLowerCase();
-      const records = this.service.actions.filter(
-        (a) =>
-          a.accessLevel === level && a.resourceTypes.some((rt) => rt.resourceType.toLowerCase() === lower),
-      );
+      const records = this.actionsOfType(lower).filter((a) => a.accessLevel === level);
       const actions = records.map((a) => `${this.prefix}:${a.name}`);
       const own = new Set(actions);
       const deps = new Set<string>();

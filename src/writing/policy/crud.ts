@@ -54,9 +54,9 @@ export function deriveCrud(
   for (const [key, name, level] of ARN_SECTIONS) {
     for (const arn of t[key]) {
       const target = requireArn(db, arn, name);
-      if (!target)
+      if (!target) {
         warn(`${name}: ARN '${arn}' is in no service's namespace of the database; nothing granted on it`);
-      else if (addByArn(drafts, target, level) === 0) {
+      } else if (addByArn(drafts, target, level) === 0) {
         warn(
           `${name}: no ${level} action of '${target.index.prefix}' applies to '${arn}'; nothing granted on it`,
         );

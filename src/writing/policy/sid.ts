@@ -17,9 +17,15 @@ function capitalized(word: string): string {
   return chars[0].toUpperCase() + chars.slice(1).join('').toLowerCase();
 }
 
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** Keeps letters and digits of any script (Unicode-aware, as policy_sentry's isalnum test is). */
 export function lettersAndDigits(text: string): string {
-  return text.replace(/[^\p{L}\p{N}]/gu, '');
+  // ASCII text (the usual case) skips the Unicode-aware expression, which is slow to compile.
+  return isAscii(text) ? text.replace(/[^A-Za-z0-9]/g, '') : text.replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** `{Service}{AccessLevel}{ResourceType}`, each part reduced to letters and digits and capitalized. */
