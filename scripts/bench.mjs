@@ -35,14 +35,22 @@ function timeOnce(args, opts = {}) {
 /** Peak resident memory of one run, from GNU time where present. */
 function peakRssMb(args, opts = {}) {
   if (!existsSync('/usr/bin/time')) return null;
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', ...opts });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
+    encoding: 'utf8',
+    ...opts,
+  });
   const kb = Number(r.stderr.trim().split('\n').at(-1));
   return Number.isFinite(kb) ? kb / 1024 : null;
 }
 
 /** Runs the command and bare node alternately; the ratio of medians. */
 function coldStart(label, args, opts = {}) {
-  const env = { ...process.env, IAMWRIGHT_DB: '', IAMWRIGHT_HOME: mkdtempSync(join(tmpdir(), 'iw-bench-home-')), ...(opts.env ?? {}) };
+  const env = {
+    ...process.env,
+    IAMWRIGHT_DB: '',
+    IAMWRIGHT_HOME: mkdtempSync(join(tmpdir(), 'iw-bench-home-')),
+    ...(opts.env ?? {}),
+  };
   const o = { ...opts, env };
   timeOnce(['-e', '']);
   timeOnce(args, o); // warm the file cache
@@ -60,10 +68,12 @@ function coldStart(label, args, opts = {}) {
     peakMb: peakRssMb(args, o),
   };
   results.push(row);
-  log(`${label.padEnd(58)} ${row.ms.toFixed(1).padStart(7)} ms  node ${row.nodeMs.toFixed(1)} ms  x${row.ratio.toFixed(2)}  peak ${row.peakMb?.toFixed(1) ?? '?'} MB`);
+  log(
+    `${label.padEnd(58)} ${row.ms.toFixed(1).padStart(7)} ms  node ${row.nodeMs.toFixed(1)} ms  x${row.ratio.toFixed(2)}  peak ${row.peakMb?.toFixed(1) ?? '?'} MB`,
+  );
 }
 
-async function inProcess(label, fn, unit) {
+async function inProcess(label, fn) {
   const row = { label, ...(await fn()) };
   results.push(row);
   log(`${label.padEnd(58)} ${row.text}`);
@@ -73,10 +83,34 @@ async function main() {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first');
   log(`iamwright bench: ${runs} alternating runs each, medians; node ${process.version}`);
   coldStart('iamwright --help', [CLI, '--help']);
-  coldStart('iamwright query action-table --service ec2', [CLI, 'query', 'action-table', '--service', 'ec2', '--fmt', 'json']);
-  coldStart('iamwright query action-table --service s3 --name GetObject', [CLI, 'query', 'action-table', '--service', 's3', '--name', 'GetObject', '--fmt', 'json']);
+  coldStart('iamwright query action-table --service ec2', [
+    CLI,
+    'query',
+    'action-table',
+    '--service',
+    'ec2',
+    '--fmt',
+    'json',
+  ]);
+  coldStart('iamwright query action-table --service s3 --name GetObject', [
+    CLI,
+    'query',
+    'action-table',
+    '--service',
+    's3',
+    '--name',
+    'GetObject',
+    '--fmt',
+    'json',
+  ]);
   const ex009 = join(CASES, 'ex-009.yml');
-  if (existsSync(ex009)) coldStart('iamwright write-policy -i ex-009.yml (crud example)', [CLI, 'write-policy', '--input-file', ex009]);
+  if (existsSync(ex009))
+    coldStart('iamwright write-policy -i ex-009.yml (crud example)', [
+      CLI,
+      'write-policy',
+      '--input-file',
+      ex009,
+    ]);
   else log('write-policy cold start: skipped (../shared/conformance absent)');
 
   const lib = await import(join(ROOT, 'dist', 'index.js'));
@@ -105,7 +139,11 @@ async function main() {
       for (const t of templates) lib.writePolicy(kitDb, t); // warm caches
       let n = 0;
       const t0 = performance.now();
-      while (performance.now() - t0 < 2000) for (const t of templates) (lib.writePolicy(kitDb, t), n++);
+      while (performance.now() - t0 < 2000)
+        for (const t of templates) {
+          lib.writePolicy(kitDb, t);
+          n++;
+        }
       const perSec = n / ((performance.now() - t0) / 1000);
       return { docsPerSec: perSec, text: `${Math.round(perSec)} documents/s` };
     });
@@ -114,9 +152,20 @@ async function main() {
   if (lib.buildDatabaseFromDocs && existsSync(DOCS)) {
     await inProcess('database build from ../shared/aws-docs', async () => {
       const base = median([0, 1, 2].map(() => timeOnce(['-e', ''])));
-      const ms = timeOnce(['-e', `import(${JSON.stringify(join(ROOT, 'dist', 'index.js'))}).then(l => l.buildDatabaseFromDocs(${JSON.stringify(DOCS)}))`]);
-      const mb = peakRssMb(['-e', `import(${JSON.stringify(join(ROOT, 'dist', 'index.js'))}).then(l => l.buildDatabaseFromDocs(${JSON.stringify(DOCS)}))`]);
-      return { ms, nodeMs: base, peakMb: mb, text: `${(ms / 1000).toFixed(2)} s (node ${base.toFixed(0)} ms), peak ${mb?.toFixed(0)} MB` };
+      const ms = timeOnce([
+        '-e',
+        `import(${JSON.stringify(join(ROOT, 'dist', 'index.js'))}).then(l => l.buildDatabaseFromDocs(${JSON.stringify(DOCS)}))`,
+      ]);
+      const mb = peakRssMb([
+        '-e',
+        `import(${JSON.stringify(join(ROOT, 'dist', 'index.js'))}).then(l => l.buildDatabaseFromDocs(${JSON.stringify(DOCS)}))`,
+      ]);
+      return {
+        ms,
+        nodeMs: base,
+        peakMb: mb,
+        text: `${(ms / 1000).toFixed(2)} s (node ${base.toFixed(0)} ms), peak ${mb?.toFixed(0)} MB`,
+      };
     });
   } else log('database build: skipped (builder or ../shared/aws-docs absent)');
 
@@ -126,7 +175,10 @@ async function main() {
     spawnSync(process.execPath, [gen, '--policies', '1000', '--out', file], { stdio: 'inherit' });
     await inProcess('analyze: authorization details, 1,000 policies (CLI)', async () => {
       const t = performance.now();
-      spawnSync(process.execPath, [CLI, 'analyze', file, '--fmt', 'json'], { stdio: 'ignore', env: { ...process.env, IAMWRIGHT_DB: '' } });
+      spawnSync(process.execPath, [CLI, 'analyze', file, '--fmt', 'json'], {
+        stdio: 'ignore',
+        env: { ...process.env, IAMWRIGHT_DB: '' },
+      });
       const ms = performance.now() - t;
       return { ms, text: `${(ms / 1000).toFixed(2)} s` };
     });

@@ -16,7 +16,9 @@ await build({
   // Only commander (loaded by every run) is bundled; the other dependencies load lazily from node_modules,
   // as Node resolves them (sql.js must find its .wasm beside itself; CommonJS interop stays Node's).
   external: ['ajv', 'ajv/*', 'htmlparser2', 'sql.js', 'yaml'],
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
   legalComments: 'none',
   logLevel: 'warning',
 });

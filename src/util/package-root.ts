@@ -14,11 +14,15 @@ export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'iamwright') {
+    if (
+      existsSync(pkg) &&
+      (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'iamwright'
+    ) {
       return (root = dir);
     }
     const up = dirname(dir);
-    if (up === dir) throw new Error('iamwright: cannot find the package root (package.json) above ' + import.meta.url);
+    if (up === dir)
+      throw new Error('iamwright: cannot find the package root (package.json) above ' + import.meta.url);
     dir = up;
   }
 }
@@ -30,5 +34,6 @@ export function packagePath(...parts: string[]): string {
 
 /** The package's version from package.json. */
 export function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string })
+    .version;
 }

@@ -4,7 +4,10 @@ const cache = new Map<string, RegExp>();
 export function wildcardToRegExp(pattern: string): RegExp {
   let re = cache.get(pattern);
   if (!re) {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    const body = pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
     re = new RegExp(`^${body}$`, 'i');
     cache.set(pattern, re);
   }
@@ -16,5 +19,7 @@ export function hasWildcard(pattern: string): boolean {
 }
 
 export function matchesWildcard(pattern: string, value: string): boolean {
-  return hasWildcard(pattern) ? wildcardToRegExp(pattern).test(value) : pattern.toLowerCase() === value.toLowerCase();
+  return hasWildcard(pattern)
+    ? wildcardToRegExp(pattern).test(value)
+    : pattern.toLowerCase() === value.toLowerCase();
 }

@@ -8,7 +8,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): CliResult {
+export function runCli(
+  args: string[],
+  opts: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): CliResult {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     input: opts.input ?? '',
     env: { ...process.env, NO_COLOR: '1', ...opts.env },

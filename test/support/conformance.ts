@@ -12,9 +12,22 @@ export function conformanceTest(groups: string[]): void {
     return;
   }
   test(name, () => {
-    const r = spawnSync('python3', [join(CONFORMANCE, 'check.py'), '--show', '40', '--only', groups.join(','), '--', process.execPath, CLI], {
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'python3',
+      [
+        join(CONFORMANCE, 'check.py'),
+        '--show',
+        '40',
+        '--only',
+        groups.join(','),
+        '--',
+        process.execPath,
+        CLI,
+      ],
+      {
+        encoding: 'utf8',
+      },
+    );
     const summary = r.stdout.trim().split('\n').at(-1) ?? '';
     assert.match(summary, /^\d+ passed, 0 failed/, r.stdout + r.stderr);
     assert.equal(r.status, 0, r.stdout + r.stderr);
