@@ -43,3 +43,30 @@ export function formatAuditFindings(findings: readonly Finding[], options: { pre
     })
     .join('');
 }
+
+/**
+ * Findings folded to one line per category and action, naming every statement that grants it: a written
+ * policy repeats an action across its resource-type statements, and a line each would bury the point.
+ */
+export function summarizeAuditFindings(
+  findings: readonly Finding[],
+  options: { prefix?: string } = {},
+): string {
+  const prefix = options.prefix ?? 'iamwright: audit: ';
+  const grouped = new Map<string, { category: string; action: string; statements: string[] }>();
+  for (const f of findings) {
+    for (const action of f.actions) {
+      const key = `${f.category}\0${action}`;
+      let g = grouped.get(key);
+      if (!g) grouped.set(key, (g = { category: f.category, action, statements: [] }));
+      const where = (f.category === 'unknown-action' && f.message) || String(f.statement);
+      if (!g.statements.includes(where)) g.statements.push(where);
+    }
+  }
+  return [...grouped.values()]
+    .map(
+      (g) =>
+        `${prefix}${g.category}: ${g.action} (statement${g.statements.length > 1 ? 's' : ''} ${g.statements.join(', ')})\n`,
+    )
+    .join('');
+}

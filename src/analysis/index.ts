@@ -9,7 +9,13 @@ export {
   type AccessLevelCounts,
 } from './analyze.js';
 export { denyCovers, resourceCovers } from './deny.js';
-export { auditPolicy, riskyActionsByCategory, formatAuditFindings, type AuditOptions } from './audit.js';
+export {
+  auditPolicy,
+  riskyActionsByCategory,
+  formatAuditFindings,
+  summarizeAuditFindings,
+  type AuditOptions,
+} from './audit.js';
 export { expandPolicy, type ExpandedPolicy } from './expand-policy.js';
 export {
   readPolicyStatements,

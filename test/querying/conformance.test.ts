@@ -2,4 +2,4 @@
 // create-template and initialize are registered (cli-meta checks their --help).
 import { conformanceTest } from '../support/conformance.js';
 
-conformanceTest(['query']);
+conformanceTest(['query', 'cli-meta']);

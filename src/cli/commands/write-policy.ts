@@ -9,6 +9,8 @@ export interface WritePolicyCliOptions {
   /** `true` for a bare --minimize (= 0). */
   minimize?: number | true;
   fmt: PolicyFormat;
+  /** Report the written policy's risky actions on stderr (stdout stays the policy). Default false. */
+  audit?: boolean;
 }
 
 /** `--minimize N`: a whole number >= 0. (A bare --minimize never reaches this parser.) */
@@ -35,13 +37,21 @@ export function registerWritePolicy(program: Command, ctx: CliContext): Command 
     .addOption(
       new Option('--fmt <format>', 'output format').choices(['json', 'yaml', 'terraform']).default('json'),
     )
+    .option('--audit', 'also report risky actions of the policy (privilege escalation, ...) on stderr')
     .action(async (opts: WritePolicyCliOptions) => {
       const [policy, { renderPolicy }] = await Promise.all([
         derivePolicy(ctx, opts),
         import('../../writing/render.js'),
       ]);
-      // Deriving and rendering are separate steps so that a review of `policy` (e.g. an audit) can sit here.
-      ctx.out(await renderPolicy(policy, opts.fmt));
+      const text = await renderPolicy(policy, opts.fmt);
+      if (opts.audit) {
+        const { auditPolicy, summarizeAuditFindings } = await import('../../analysis/audit.js');
+        const findings = auditPolicy(ctx.database(), policy);
+        ctx.err(
+          findings.length ? summarizeAuditFindings(findings) : 'iamwright: audit: no risky actions found\n',
+        );
+      }
+      ctx.out(text);
     });
 }
 
