@@ -1,5 +1,4 @@
-// policy_sentry's query cases from the kit. Switch to ['query', 'cli-meta'] once write-policy,
-// create-template and initialize are registered (cli-meta checks their --help).
+// policy_sentry's query cases and the CLI's own (help, version, unknown commands) from the kit.
 import { conformanceTest } from '../support/conformance.js';
 
 conformanceTest(['query', 'cli-meta']);
