@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
+const CLI = join(ROOT, 'bin', 'iamwright.cjs');
 const SHARED = join(ROOT, '..', 'shared');
 const CASES = join(SHARED, 'conformance', 'cases');
 const DOCS = join(SHARED, 'aws-docs');
@@ -80,7 +80,8 @@ async function inProcess(label, fn) {
 }
 
 async function main() {
-  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+  if (!existsSync(join(ROOT, 'dist', 'cli-main.cjs')))
+    throw new Error('dist/cli-main.cjs is missing: run `npm run build` first');
   log(`iamwright bench: ${runs} alternating runs each, medians; node ${process.version}`);
   coldStart('iamwright --help', [CLI, '--help']);
   coldStart('iamwright query action-table --service ec2', [

@@ -9,7 +9,7 @@ import { CLI, KIT_DB } from '../support/paths.js';
 const skip = !existsSync(KIT_DB)
   ? 'the conformance kit is absent'
   : !existsSync(CLI)
-    ? 'dist/cli.js is not built'
+    ? 'the CLI is not built'
     : false;
 const query = (...args: string[]) => runCli(['query', ...args], { env: { IAMWRIGHT_DB: KIT_DB } });
 

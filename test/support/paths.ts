@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CLI = join(ROOT, 'dist', 'cli.js');
+/** The installed command (bin/iamwright.cjs, which loads the bundled dist/cli-main.cjs). */
+export const CLI = join(ROOT, 'bin', 'iamwright.cjs');
 export const SHARED = join(ROOT, '..', 'shared');
 export const CONFORMANCE = join(SHARED, 'conformance');
 export const AWS_DOCS = join(SHARED, 'aws-docs');
