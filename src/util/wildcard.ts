@@ -1,5 +1,7 @@
 /** IAM-style wildcards: `*` matches any run of characters, `?` any one; matching ignores case, as IAM does. */
+// Compiled patterns, reused across calls; bounded so that a long-running process cannot grow it without end.
 const cache = new Map<string, RegExp>();
+const CACHE_LIMIT = 10_000;
 
 export function wildcardToRegExp(pattern: string): RegExp {
   let re = cache.get(pattern);
@@ -9,6 +11,7 @@ export function wildcardToRegExp(pattern: string): RegExp {
       .replace(/\*/g, '.*')
       .replace(/\?/g, '.');
     re = new RegExp(`^${body}$`, 'i');
+    if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(pattern, re);
   }
   return re;
