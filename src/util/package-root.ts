@@ -7,33 +7,41 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-let root: string | undefined;
+interface Manifest {
+  name?: string;
+  version?: string;
+}
 
-export function packageRoot(): string {
-  if (root) return root;
+// Found once per process: start-up reads package.json a single time.
+let found: { root: string; manifest: Manifest } | undefined;
+
+function find(): { root: string; manifest: Manifest } {
+  if (found) return found;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const pkg = join(dir, 'package.json');
-    if (
-      existsSync(pkg) &&
-      (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'iamwright'
-    ) {
-      return (root = dir);
+    if (existsSync(pkg)) {
+      const manifest = JSON.parse(readFileSync(pkg, 'utf8')) as Manifest;
+      if (manifest.name === 'iamwright') return (found = { root: dir, manifest });
     }
     const up = dirname(dir);
-    if (up === dir)
+    if (up === dir) {
       throw new Error('iamwright: cannot find the package root (package.json) above ' + import.meta.url);
+    }
     dir = up;
   }
 }
 
+export function packageRoot(): string {
+  return find().root;
+}
+
 /** A path inside the package, e.g. packagePath('data', 'db'). */
 export function packagePath(...parts: string[]): string {
-  return join(packageRoot(), ...parts);
+  return join(find().root, ...parts);
 }
 
 /** The package's version from package.json. */
 export function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string })
-    .version;
+  return find().manifest.version ?? '0.0.0';
 }
