@@ -17,7 +17,25 @@ export function requireService(db: IamDatabase, prefix: string): Service {
   const svc = db.service(prefix);
   if (svc) return svc;
   const prefixes = db.listServices().map((s) => s.prefix);
-  throw new UserError(`unknown service prefix '${prefix}'${didYouMean(prefix, prefixes)}`);
+  const hint = didYouMean(prefix, prefixes) || arnNamespaceHint(db, prefix);
+  throw new UserError(`unknown service prefix '${prefix}'${hint}`);
+}
+
+/**
+ * A few services write another name in their ARNs than their action prefix (Service Catalog's portfolios
+ * are `arn:aws:catalog:...`), so a user copying it from an ARN asks for a prefix that does not exist.
+ * Name the services whose ARN formats use it. Reads every service, but only on this error path.
+ */
+function arnNamespaceHint(db: IamDatabase, namespace: string): string {
+  const wanted = namespace.toLowerCase();
+  if (!/^[a-z0-9-]+$/.test(wanted)) return '';
+  const owners = db
+    .allServices()
+    .filter((s) => s.resourceTypes.some((r) => r.arn.split(':')[2]?.toLowerCase() === wanted))
+    .map((s) => `'${s.prefix}'`);
+  if (owners.length === 0) return '';
+  const list = owners.length > 1 ? `${owners.slice(0, -1).join(', ')} or ${owners.at(-1)}` : owners[0];
+  return `; '${namespace}' appears in the ARNs of ${list}: give that service prefix`;
 }
 
 /** The action `name` (without prefix, any case) of `svc`, or a UserError naming close actions. */

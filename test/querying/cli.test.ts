@@ -112,6 +112,13 @@ test('errors are one clean line with a suggestion', { skip }, () => {
       /unknown command 'nosuchtable' \(commands: action-table, arn-table, condition-table, service-table\)/,
     ],
     [['action-tabel'], /did you mean 'action-table'/],
+    // An empty value (an unset shell variable) names nothing; it is not the same as leaving the option out.
+    [['action-table', '-s', 's3', '-n', ''], /option --name is empty/],
+    [['action-table', '-s', 's3', '-c', ' '], /option --condition is empty/],
+    [['action-table', '-s', 's3', '-r', ''], /option --resource-type is empty/],
+    [['arn-table', '-s', ''], /option --service is empty/],
+    [['condition-table', '-s', 'ec2', '-n', ''], /option --name is empty/],
+    [['arn-table', '-s', 'catalog'], /'catalog' appears in the ARNs of 'servicecatalog'/],
   ];
   for (const [args, message] of cases) {
     const r = query(...args);

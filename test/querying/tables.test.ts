@@ -11,7 +11,9 @@ import {
   servicePrefixes,
   conditionKeyMatches,
   parseAccessLevel,
+  findActions,
 } from '../../src/querying/index.js';
+import { databaseFromRecords, type ServiceRecord } from '../../src/database/index.js';
 import { fixtureDb } from './fixture.js';
 
 const db = fixtureDb();
@@ -74,4 +76,88 @@ test('access levels in either spelling', () => {
   assert.equal(parseAccessLevel('Permissions Management'), 'Permissions management');
   assert.equal(parseAccessLevel('TAGGING'), 'Tagging');
   assert.throws(() => parseAccessLevel('admin'), /unknown access level 'admin'/);
+});
+
+// Shaped like Systems Manager's page: a tag template listed before concrete keys it would also match.
+const desk: ServiceRecord = {
+  prefix: 'desk',
+  name: 'Example Help Desk',
+  authorizationUrl: '',
+  actions: [
+    {
+      name: 'OpenTicket',
+      description: 'Grants permission to open a ticket',
+      accessLevel: 'Write',
+      apiDocumentationLink: '',
+      resourceTypes: [
+        {
+          resourceType: '',
+          required: false,
+          conditionKeys: ['desk:resourceTag/aws:queue-id'],
+          dependentActions: [],
+        },
+      ],
+    },
+    {
+      name: 'TagTicket',
+      description: 'Grants permission to tag a ticket',
+      accessLevel: 'Tagging',
+      apiDocumentationLink: '',
+      resourceTypes: [
+        {
+          resourceType: '',
+          required: false,
+          conditionKeys: ['desk:resourceTag/${TagKey}'],
+          dependentActions: [],
+        },
+      ],
+    },
+  ],
+  resourceTypes: [
+    // Its ARNs name another namespace than its action prefix, as Service Catalog's portfolios do (`catalog`).
+    {
+      name: 'ticket',
+      arn: 'arn:${Partition}:helpdesk:${Region}:${Account}:ticket/${TicketId}',
+      conditionKeys: [],
+    },
+  ],
+  conditionKeys: [
+    { name: 'desk:resourceTag/${TagKey}', description: 'Filters by any tag of the resource', type: 'String' },
+    {
+      name: 'desk:resourceTag/aws:queue-id',
+      description: 'Filters by the queue the ticket is in',
+      type: 'String',
+    },
+  ],
+};
+
+test('a documented key wins over an earlier template that would also match it', () => {
+  const deskDb = databaseFromRecords([desk]);
+  // Documented keys are looked up exactly first; the template only stands for keys the page does not list.
+  assert.equal(
+    conditionKeyDetails(deskDb, 'desk', 'desk:ResourceTag/AWS:QUEUE-ID').description,
+    'Filters by the queue the ticket is in',
+  );
+  assert.equal(
+    conditionKeyDetails(deskDb, 'desk', 'desk:resourceTag/team').name,
+    'desk:resourceTag/${TagKey}',
+  );
+  assert.deepEqual(findActions(deskDb, 'desk', { conditionKey: 'desk:resourceTag/aws:queue-id' }), [
+    'desk:OpenTicket',
+  ]);
+  assert.deepEqual(findActions(deskDb, 'desk', { conditionKey: 'desk:resourceTag/team' }), [
+    'desk:TagTicket',
+  ]);
+});
+
+test("an unknown prefix that is another service's ARN namespace names that service", () => {
+  const deskDb = databaseFromRecords([desk]);
+  assert.throws(
+    () => conditionKeysForService(deskDb, 'helpdesk'),
+    /unknown service prefix 'helpdesk'; 'helpdesk' appears in the ARNs of 'desk'/,
+  );
+  assert.throws(
+    () => arnFormatsForService(deskDb, 'nothing'),
+    (e: Error) => e.message === "unknown service prefix 'nothing'",
+  );
 });

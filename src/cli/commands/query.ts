@@ -95,6 +95,18 @@ async function checkServicePrefix(service: string): Promise<void> {
   }
 }
 
+/**
+ * An empty value (`--name ''`, often an unset shell variable) names nothing. policy_sentry took it as no
+ * filter at all and answered for the whole service; say what is missing instead.
+ */
+async function checkNotEmpty(values: Record<string, string | undefined>): Promise<void> {
+  const empty = Object.entries(values).find(([, v]) => v !== undefined && v.trim() === '');
+  if (empty) {
+    const { UserError } = await import('../../util/errors.js');
+    throw new UserError(`option ${empty[0]} is empty: give a value or leave the option out`);
+  }
+}
+
 const ACTION_EXAMPLES = `
 Examples:
   iamwright query action-table -s s3 -a write               s3 actions at the Write access level
@@ -137,6 +149,12 @@ export function registerQuery(program: Command, ctx: CliContext): void {
     .addOption(verboseOption())
     .addHelpText('after', ACTION_EXAMPLES)
     .action(async (opts: ActionTableOptions) => {
+      await checkNotEmpty({
+        '--service': opts.service,
+        '--name': opts.name,
+        '--condition': opts.condition,
+        '--resource-type': opts.resourceType,
+      });
       await checkServicePrefix(opts.service);
       const q = await import('../../querying/index.js');
       const db = ctx.database();
@@ -185,6 +203,7 @@ export function registerQuery(program: Command, ctx: CliContext): void {
     .addOption(verboseOption())
     .addHelpText('after', ARN_EXAMPLES)
     .action(async (opts: ArnTableOptions) => {
+      await checkNotEmpty({ '--service': opts.service, '--name': opts.name });
       await checkServicePrefix(opts.service);
       const q = await import('../../querying/index.js');
       const db = ctx.database();
@@ -209,6 +228,7 @@ export function registerQuery(program: Command, ctx: CliContext): void {
     .addOption(verboseOption())
     .addHelpText('after', CONDITION_EXAMPLES)
     .action(async (opts: CommonOptions) => {
+      await checkNotEmpty({ '--service': opts.service, '--name': opts.name });
       await checkServicePrefix(opts.service);
       const q = await import('../../querying/index.js');
       const db = ctx.database();
