@@ -11,6 +11,23 @@ export interface WritePolicyCliOptions {
   fmt: PolicyFormat;
   /** Report the written policy's risky actions on stderr (stdout stays the policy). Default false. */
   audit?: boolean;
+  /**
+   * policy_sentry's `--minimize_length N`: the length used when --minimize is given bare (a length given to
+   * --minimize itself wins). Alone it minimizes nothing, as there. Hidden; default 0.
+   */
+  minimize_length?: number;
+  /** policy_sentry's log level; validated and ignored (our warnings always go to stderr). Hidden. */
+  verbose?: string;
+}
+
+const LOG_LEVELS = ['critical', 'error', 'warning', 'info', 'debug'];
+
+/** `-v LEVEL`: one of policy_sentry's log levels, any case, so that its command lines still run. */
+function logLevel(value: string): string {
+  if (!LOG_LEVELS.includes(value.toLowerCase())) {
+    throw new InvalidArgumentError(`expected one of ${LOG_LEVELS.join(', ')}, got '${value}'`);
+  }
+  return value.toLowerCase();
 }
 
 /** `--minimize N`: a whole number >= 0. (A bare --minimize never reaches this parser.) */
@@ -38,6 +55,8 @@ export function registerWritePolicy(program: Command, ctx: CliContext): Command 
       new Option('--fmt <format>', 'output format').choices(['json', 'yaml', 'terraform']).default('json'),
     )
     .option('--audit', 'also report risky actions of the policy (privilege escalation, ...) on stderr')
+    .addOption(new Option('--minimize_length <chars>').argParser(minimizeLength).hideHelp())
+    .addOption(new Option('-v, --verbose <level>').argParser(logLevel).hideHelp())
     .action(async (opts: WritePolicyCliOptions) => {
       const [policy, { renderPolicy }] = await Promise.all([
         derivePolicy(ctx, opts),
@@ -69,7 +88,7 @@ export async function derivePolicy(ctx: CliContext, opts: WritePolicyCliOptions)
   const { template, warnings } = parseTemplateDetailed(text, name);
   // e.g. a list ignored because it begins with an empty entry, as policy_sentry ignores it: never silently.
   for (const w of warnings) ctx.err(`iamwright: warning: ${w}\n`);
-  const minimize = opts.minimize === true ? 0 : opts.minimize;
+  const minimize = opts.minimize === true ? (opts.minimize_length ?? 0) : opts.minimize;
   const onWarning = (message: string) => ctx.err(`iamwright: warning: ${name}: ${message}\n`);
   try {
     return writePolicy(ctx.database(), template, { minimize, onWarning });

@@ -256,6 +256,19 @@ test('x- keys are ignored, so anchors have a place to live', () => {
   rejects('y-buckets: []\nmode: crud\n', /t\.yml:1: unknown section 'y-buckets'/);
 });
 
+test('<< merge keys are resolved, its own keys winning, as YAML 1.1 readers do', () => {
+  const t = crud(
+    'x-common: &c\n  read: [arn:aws:s3:::shared]\n  list: [arn:aws:s3:::listed]\n' +
+      'mode: crud\n<<: *c\nread: [arn:aws:s3:::own]\n',
+  );
+  assert.deepEqual(t.read, ['arn:aws:s3:::own']);
+  assert.deepEqual(t.list, ['arn:aws:s3:::listed']);
+  const inline = crud('mode: crud\n<<: {write: [arn:aws:s3:::w]}\n');
+  assert.deepEqual(inline.write, ['arn:aws:s3:::w']);
+  // A merged key is checked like any other.
+  rejects('mode: crud\n<<: {reed: [arn:aws:s3:::w]}\n', /unknown section 'reed'/);
+});
+
 test("entries written under a starter's [] get a hint", () => {
   rejects(
     'mode: crud\nread: []\n- arn:aws:s3:::b\n',
