@@ -229,6 +229,16 @@ test('entries of the wrong shape are caught with the expected form', () => {
   rejects('mode: crud\nread:\n- not-an-arn\n', /^t\.yml:3: .*'read\[0\]' must be an ARN.*not 'not-an-arn'$/);
   rejects('mode: crud\nwildcard-only:\n  service-read: [s3:GetObject]\n', /t\.yml:3: .*service prefix/);
   rejects('mode: actions\nactions:\n- GetObject\n', /t\.yml:3: .*'actions\[0\]' must be an action/);
+  rejects(
+    'mode: crud\nexclude-actions:\n- GetObject\n',
+    /t\.yml:3: .*'exclude-actions\[0\]' must be an action/,
+  );
+});
+
+test("exclude-actions takes a lone '*' (every action), as policy_sentry expands it", () => {
+  assert.deepEqual(crud("mode: crud\nexclude-actions: ['*', 's3:*']\n").excludeActions, ['*', 's3:*']);
+  // Elsewhere a lone '*' is still not an action.
+  rejects("mode: crud\nskip-resource-constraints: ['*']\n", /must be an action/);
 });
 
 test('empty documents, non-mappings and YAML errors are one-line errors', () => {
