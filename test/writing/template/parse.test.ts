@@ -139,6 +139,19 @@ list: ['']
   assert.match(a.warnings[0], /^a\.yml:3: 'actions' begins with an empty entry/);
 });
 
+test('spaces around a quoted entry are dropped, with a warning naming the entry', () => {
+  const { template, warnings } = parseTemplateDetailed(
+    "mode: crud\nread:\n- 'arn:aws:s3:::b/* '\n- arn:aws:s3:::c\nexclude-actions: ['\ts3:GetObject']\n",
+    'w.yml',
+  );
+  assert.deepEqual((template as CrudTemplate).read, ['arn:aws:s3:::b/*', 'arn:aws:s3:::c']);
+  assert.deepEqual((template as CrudTemplate).excludeActions, ['s3:GetObject']);
+  assert.deepEqual(warnings, [
+    `w.yml:3: 'read[0]' "arn:aws:s3:::b/* " has spaces around it; read as 'arn:aws:s3:::b/*'`,
+    `w.yml:5: 'exclude-actions[0]' "\\ts3:GetObject" has spaces around it; read as 's3:GetObject'`,
+  ]);
+});
+
 test('sts lists skip empty entries anywhere and keep the order the file gives their keys', () => {
   const t = crud(`mode: crud
 sts:
