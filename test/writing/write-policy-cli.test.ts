@@ -59,6 +59,9 @@ test("policy_sentry's --minimize_length and -v LEVEL are accepted", () => {
   assert.equal(wp(['-i', actions, '-m', '--minimize_length=8']).stdout, eight.stdout);
   assert.equal(wp(['--minimize_length', '8', '-i', actions, '--minimize']).stdout, eight.stdout);
   assert.equal(wp(['-i', actions, '--minimize_length', '8']).stdout, plain.stdout);
+  // policy_sentry reads --minimize=N as --minimize --minimize_length=N: the length given last wins.
+  assert.equal(wp(['-i', actions, '--minimize=0', '--minimize_length=8']).stdout, eight.stdout);
+  assert.equal(wp(['-i', actions, '--minimize_length=0', '--minimize=8']).stdout, eight.stdout);
   assert.notEqual(wp(['-i', actions, '-m', '--minimize_length=-1']).code, 0);
   // The log level is checked (any case) and changes nothing on stdout.
   assert.equal(wp(['-i', actions, '-v', 'DEBUG']).stdout, plain.stdout);
