@@ -90,8 +90,12 @@ test('dependent actions join when the resource type covers them, else go to Mult
 test('exclude-actions takes names and wildcards, any case; statements left empty disappear', () => {
   const policy = writePolicy(fixtureDb(), crud({ read: [OBJECT], excludeActions: ['STORE:getobj*'] }));
   assert.deepEqual(policy.Statement, [stmt('StoreReadBucket', ['store:GetBucket'], [OBJECT])]);
-  const none = writePolicy(fixtureDb(), crud({ read: [OBJECT], excludeActions: ['*'] }));
+  const warnings: string[] = [];
+  const none = writePolicy(fixtureDb(), crud({ read: [OBJECT], excludeActions: ['*'] }), {
+    onWarning: (w) => warnings.push(w),
+  });
   assert.deepEqual(none.Statement, []);
+  assert.deepEqual(warnings, ['exclude-actions removed every action; the policy grants nothing']);
 });
 
 test('actions mode: resources are the ARN formats, other actions of the type are dropped, * duplicates removed', () => {

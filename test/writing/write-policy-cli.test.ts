@@ -52,6 +52,25 @@ test('--minimize with no value means 0, and does not swallow a following option'
   ]);
 });
 
+test("policy_sentry's --minimize_length and -v LEVEL are accepted", () => {
+  const plain = wp(['-i', actions]);
+  const eight = wp(['-i', actions, '--minimize=8']);
+  // The length applies to a bare --minimize, in either order; alone it minimizes nothing.
+  assert.equal(wp(['-i', actions, '-m', '--minimize_length=8']).stdout, eight.stdout);
+  assert.equal(wp(['--minimize_length', '8', '-i', actions, '--minimize']).stdout, eight.stdout);
+  assert.equal(wp(['-i', actions, '--minimize_length', '8']).stdout, plain.stdout);
+  // policy_sentry reads --minimize=N as --minimize --minimize_length=N: the length given last wins.
+  assert.equal(wp(['-i', actions, '--minimize=0', '--minimize_length=8']).stdout, eight.stdout);
+  assert.equal(wp(['-i', actions, '--minimize_length=0', '--minimize=8']).stdout, eight.stdout);
+  assert.notEqual(wp(['-i', actions, '-m', '--minimize_length=-1']).code, 0);
+  // The log level is checked (any case) and changes nothing on stdout.
+  assert.equal(wp(['-i', actions, '-v', 'DEBUG']).stdout, plain.stdout);
+  assert.equal(wp(['-i', actions, '--verbose', 'info']).stdout, plain.stdout);
+  const bad = wp(['-i', actions, '-v', 'loud']);
+  assert.notEqual(bad.code, 0);
+  assert.equal(bad.stdout, '');
+});
+
 test('--minimize rejects negative and non-numeric values cleanly', () => {
   for (const bad of ['-1', 'x', '1.5']) {
     const r = wp(['-i', actions, '--minimize', bad]);

@@ -11,6 +11,28 @@ export interface WritePolicyCliOptions {
   fmt: PolicyFormat;
   /** Report the written policy's risky actions on stderr (stdout stays the policy). Default false. */
   audit?: boolean;
+  /**
+   * policy_sentry's `--minimize_length N`: the length used by --minimize. Alone it minimizes nothing, as
+   * there. Hidden; default 0.
+   */
+  minimize_length?: number;
+  /**
+   * Set while parsing: the length given last, by `--minimize N` or `--minimize_length N` (policy_sentry
+   * rewrites `--minimize N` into `--minimize --minimize_length N`, so the last one wins).
+   */
+  lastLength?: number;
+  /** policy_sentry's log level; validated and ignored (our warnings always go to stderr). Hidden. */
+  verbose?: string;
+}
+
+const LOG_LEVELS = ['critical', 'error', 'warning', 'info', 'debug'];
+
+/** `-v LEVEL`: one of policy_sentry's log levels, any case, so that its command lines still run. */
+function logLevel(value: string): string {
+  if (!LOG_LEVELS.includes(value.toLowerCase())) {
+    throw new InvalidArgumentError(`expected one of ${LOG_LEVELS.join(', ')}, got '${value}'`);
+  }
+  return value.toLowerCase();
 }
 
 /** `--minimize N`: a whole number >= 0. (A bare --minimize never reaches this parser.) */
@@ -25,7 +47,7 @@ function minimizeLength(value: string): number {
 
 /** Registers `write-policy`. Returns the command so that other options (e.g. --audit) can be added. */
 export function registerWritePolicy(program: Command, ctx: CliContext): Command {
-  return program
+  const command = program
     .command('write-policy')
     .description('Write a least-privilege IAM policy from a YAML template (crud or actions mode)')
     .option('-i, --input-file <file>', 'the YAML template (default: read from stdin)')
@@ -38,6 +60,8 @@ export function registerWritePolicy(program: Command, ctx: CliContext): Command 
       new Option('--fmt <format>', 'output format').choices(['json', 'yaml', 'terraform']).default('json'),
     )
     .option('--audit', 'also report risky actions of the policy (privilege escalation, ...) on stderr')
+    .addOption(new Option('--minimize_length <chars>').argParser(minimizeLength).hideHelp())
+    .addOption(new Option('-v, --verbose <level>').argParser(logLevel).hideHelp())
     .action(async (opts: WritePolicyCliOptions) => {
       const [policy, { renderPolicy }] = await Promise.all([
         derivePolicy(ctx, opts),
@@ -53,6 +77,13 @@ export function registerWritePolicy(program: Command, ctx: CliContext): Command 
       }
       ctx.out(text);
     });
+  // Heard after commander has checked the value, in command-line order.
+  const noteLength = (value: string | null | undefined) => {
+    if (typeof value === 'string') command.setOptionValue('lastLength', minimizeLength(value));
+  };
+  command.on('option:minimize', noteLength);
+  command.on('option:minimize_length', noteLength);
+  return command;
 }
 
 /** Reads and parses the template and derives the policy, without printing anything. */
@@ -69,7 +100,7 @@ export async function derivePolicy(ctx: CliContext, opts: WritePolicyCliOptions)
   const { template, warnings } = parseTemplateDetailed(text, name);
   // e.g. a list ignored because it begins with an empty entry, as policy_sentry ignores it: never silently.
   for (const w of warnings) ctx.err(`iamwright: warning: ${w}\n`);
-  const minimize = opts.minimize === true ? 0 : opts.minimize;
+  const minimize = opts.minimize === undefined ? undefined : (opts.lastLength ?? 0);
   const onWarning = (message: string) => ctx.err(`iamwright: warning: ${name}: ${message}\n`);
   try {
     return writePolicy(ctx.database(), template, { minimize, onWarning });

@@ -47,5 +47,11 @@ export function writePolicy(
       `mode must be 'crud' or 'actions', not '${String((template as { mode: unknown }).mode)}'`,
     );
   }
-  return assemble(db, drafts, { effect, excluded, minimize });
+  const granted = drafts.drafts.size > 0;
+  const policy = assemble(db, drafts, { effect, excluded, minimize });
+  if (granted && excluded.size > 0 && policy.Statement.length === 0) {
+    // As policy_sentry answers, but an empty policy is rarely what was meant: say so.
+    options.onWarning?.('exclude-actions removed every action; the policy grants nothing');
+  }
+  return policy;
 }

@@ -42,8 +42,10 @@ export function normalizeTemplate(data: TemplateData, context: NormalizeContext 
   /** A list read as policy_sentry reads it: ignored when its first entry is empty. */
   const list = (value: unknown, path: DataPath): string[] => {
     const entries = cleanList(value);
-    if (!Array.isArray(value) || value.length === 0 || !isEmpty(value[0]) || entries.length === 0)
+    if (!Array.isArray(value) || value.length === 0 || !isEmpty(value[0]) || entries.length === 0) {
+      if (Array.isArray(value)) warnTrimmed(value, path);
       return entries;
+    }
     if (context.at && context.warnings) {
       const n = entries.length;
       context.warnings.push(
@@ -52,6 +54,21 @@ export function normalizeTemplate(data: TemplateData, context: NormalizeContext 
       );
     }
     return [];
+  };
+  /**
+   * A quoted entry with spaces or tabs around it: policy_sentry would put them into the policy (an ARN or
+   * action that names nothing); we drop them, and say so, since the policy then differs from its answer.
+   */
+  const warnTrimmed = (value: unknown[], path: DataPath): void => {
+    const { at, warnings } = context;
+    if (!at || !warnings) return;
+    value.forEach((item, i) => {
+      if (typeof item !== 'string' || isEmpty(item) || item.trim() === item) return;
+      warnings.push(
+        `${at([...path, i])}: '${keyPath([...path, i])}' ${JSON.stringify(item)} has spaces around it; ` +
+          `read as '${item.trim()}'`,
+      );
+    });
   };
   const name = data.name === null || data.name === undefined ? '' : String(data.name).trim();
   const effect: Effect = (data.effect as Effect | null | undefined) ?? 'Allow';

@@ -24,7 +24,8 @@ export function parseTemplate(text: string, file: string): Template {
 /** parseTemplate, also returning warnings (a list ignored because it begins with an empty entry). */
 export function parseTemplateDetailed(text: string, file: string): ParsedTemplate {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  // `<<` merge keys as policy_sentry's YAML reader (YAML 1.1) resolves them: explicit keys win.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, merge: true });
   const syntax = doc.errors[0];
   if (syntax) {
     const line = lines.linePos(syntax.pos[0]).line;

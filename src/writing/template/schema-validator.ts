@@ -44,9 +44,9 @@ const schema11 = {
     },
     actionPattern: {
       description:
-        'An IAM action or a wildcard pattern, service:Pattern (e.g. kms:Delete*). Empty entries are ignored.',
+        'An IAM action or a wildcard pattern, service:Pattern (e.g. kms:Delete*), or * for every action. Empty entries are ignored.',
       type: ['string', 'null'],
-      pattern: '^\\s*([A-Za-z0-9*?-]+:[A-Za-z0-9*?._-]+)?\\s*$',
+      pattern: '^\\s*(\\*|[A-Za-z0-9*?-]+:[A-Za-z0-9*?._-]+)?\\s*$',
     },
     service: {
       description: 'A service prefix, e.g. s3 or ec2. Empty entries are ignored.',
@@ -687,11 +687,11 @@ const schema24 = {
 };
 const schema25 = {
   description:
-    'An IAM action or a wildcard pattern, service:Pattern (e.g. kms:Delete*). Empty entries are ignored.',
+    'An IAM action or a wildcard pattern, service:Pattern (e.g. kms:Delete*), or * for every action. Empty entries are ignored.',
   type: ['string', 'null'],
-  pattern: '^\\s*([A-Za-z0-9*?-]+:[A-Za-z0-9*?._-]+)?\\s*$',
+  pattern: '^\\s*(\\*|[A-Za-z0-9*?-]+:[A-Za-z0-9*?._-]+)?\\s*$',
 };
-const pattern5 = new RegExp('^\\s*([A-Za-z0-9*?-]+:[A-Za-z0-9*?._-]+)?\\s*$', 'u');
+const pattern5 = new RegExp('^\\s*(\\*|[A-Za-z0-9*?-]+:[A-Za-z0-9*?._-]+)?\\s*$', 'u');
 function validate30(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -741,9 +741,10 @@ function validate30(data, { instancePath = '', parentData, parentDataProperty, r
                   instancePath: instancePath + '/' + i0,
                   schemaPath: '#/definitions/actionPattern/pattern',
                   keyword: 'pattern',
-                  params: { pattern: '^\\s*([A-Za-z0-9*?-]+:[A-Za-z0-9*?._-]+)?\\s*$' },
-                  message: 'must match pattern "' + '^\\s*([A-Za-z0-9*?-]+:[A-Za-z0-9*?._-]+)?\\s*$' + '"',
-                  schema: '^\\s*([A-Za-z0-9*?-]+:[A-Za-z0-9*?._-]+)?\\s*$',
+                  params: { pattern: '^\\s*(\\*|[A-Za-z0-9*?-]+:[A-Za-z0-9*?._-]+)?\\s*$' },
+                  message:
+                    'must match pattern "' + '^\\s*(\\*|[A-Za-z0-9*?-]+:[A-Za-z0-9*?._-]+)?\\s*$' + '"',
+                  schema: '^\\s*(\\*|[A-Za-z0-9*?-]+:[A-Za-z0-9*?._-]+)?\\s*$',
                   parentSchema: schema25,
                   data: data0,
                 },

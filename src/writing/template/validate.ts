@@ -21,7 +21,7 @@ export type Locator = (path: DataPath, key?: boolean) => string;
 const ENTRY_FORMS: Record<string, string> = {
   arn: 'an ARN, arn:partition:service:region:account:resource (e.g. arn:aws:s3:::my-bucket)',
   action: 'an action, service:ActionName (e.g. s3:GetObject)',
-  actionPattern: 'an action or wildcard pattern, service:Pattern (e.g. kms:Delete*)',
+  actionPattern: 'an action or wildcard pattern, service:Pattern (e.g. kms:Delete*), or *',
   service: 'a service prefix (e.g. s3)',
 };
 

@@ -139,6 +139,19 @@ list: ['']
   assert.match(a.warnings[0], /^a\.yml:3: 'actions' begins with an empty entry/);
 });
 
+test('spaces around a quoted entry are dropped, with a warning naming the entry', () => {
+  const { template, warnings } = parseTemplateDetailed(
+    "mode: crud\nread:\n- 'arn:aws:s3:::b/* '\n- arn:aws:s3:::c\nexclude-actions: ['\ts3:GetObject']\n",
+    'w.yml',
+  );
+  assert.deepEqual((template as CrudTemplate).read, ['arn:aws:s3:::b/*', 'arn:aws:s3:::c']);
+  assert.deepEqual((template as CrudTemplate).excludeActions, ['s3:GetObject']);
+  assert.deepEqual(warnings, [
+    `w.yml:3: 'read[0]' "arn:aws:s3:::b/* " has spaces around it; read as 'arn:aws:s3:::b/*'`,
+    `w.yml:5: 'exclude-actions[0]' "\\ts3:GetObject" has spaces around it; read as 's3:GetObject'`,
+  ]);
+});
+
 test('sts lists skip empty entries anywhere and keep the order the file gives their keys', () => {
   const t = crud(`mode: crud
 sts:
@@ -229,6 +242,16 @@ test('entries of the wrong shape are caught with the expected form', () => {
   rejects('mode: crud\nread:\n- not-an-arn\n', /^t\.yml:3: .*'read\[0\]' must be an ARN.*not 'not-an-arn'$/);
   rejects('mode: crud\nwildcard-only:\n  service-read: [s3:GetObject]\n', /t\.yml:3: .*service prefix/);
   rejects('mode: actions\nactions:\n- GetObject\n', /t\.yml:3: .*'actions\[0\]' must be an action/);
+  rejects(
+    'mode: crud\nexclude-actions:\n- GetObject\n',
+    /t\.yml:3: .*'exclude-actions\[0\]' must be an action/,
+  );
+});
+
+test("exclude-actions takes a lone '*' (every action), as policy_sentry expands it", () => {
+  assert.deepEqual(crud("mode: crud\nexclude-actions: ['*', 's3:*']\n").excludeActions, ['*', 's3:*']);
+  // Elsewhere a lone '*' is still not an action.
+  rejects("mode: crud\nskip-resource-constraints: ['*']\n", /must be an action/);
 });
 
 test('empty documents, non-mappings and YAML errors are one-line errors', () => {
@@ -254,6 +277,19 @@ test('x- keys are ignored, so anchors have a place to live', () => {
   assert.deepEqual(t.read, ['arn:aws:s3:::a', 'arn:aws:s3:::b']);
   assert.deepEqual(t.list, t.read);
   rejects('y-buckets: []\nmode: crud\n', /t\.yml:1: unknown section 'y-buckets'/);
+});
+
+test('<< merge keys are resolved, its own keys winning, as YAML 1.1 readers do', () => {
+  const t = crud(
+    'x-common: &c\n  read: [arn:aws:s3:::shared]\n  list: [arn:aws:s3:::listed]\n' +
+      'mode: crud\n<<: *c\nread: [arn:aws:s3:::own]\n',
+  );
+  assert.deepEqual(t.read, ['arn:aws:s3:::own']);
+  assert.deepEqual(t.list, ['arn:aws:s3:::listed']);
+  const inline = crud('mode: crud\n<<: {write: [arn:aws:s3:::w]}\n');
+  assert.deepEqual(inline.write, ['arn:aws:s3:::w']);
+  // A merged key is checked like any other.
+  rejects('mode: crud\n<<: {reed: [arn:aws:s3:::w]}\n', /unknown section 'reed'/);
 });
 
 test("entries written under a starter's [] get a hint", () => {
