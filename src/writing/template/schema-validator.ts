@@ -28,8 +28,9 @@ const schema11 = {
       type: ['string', 'number', 'null'],
     },
     effect: {
-      description: 'Effect of every statement: Allow (the default) or Deny. Case-sensitive, as in IAM.',
-      enum: ['Allow', 'Deny', null],
+      description:
+        'Effect of every statement: Allow (the default when the key is absent) or Deny. Case-sensitive, as in IAM; an empty value is an error, not Allow.',
+      enum: ['Allow', 'Deny'],
     },
     arn: {
       description:
@@ -190,8 +191,9 @@ const schema13 = {
   type: ['string', 'number', 'null'],
 };
 const schema14 = {
-  description: 'Effect of every statement: Allow (the default) or Deny. Case-sensitive, as in IAM.',
-  enum: ['Allow', 'Deny', null],
+  description:
+    'Effect of every statement: Allow (the default when the key is absent) or Deny. Case-sensitive, as in IAM; an empty value is an error, not Allow.',
+  enum: ['Allow', 'Deny'],
 };
 const pattern0 = new RegExp('^x-', 'u');
 const schema15 = {
@@ -378,7 +380,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
               if (data.effect !== undefined) {
                 let data2 = data.effect;
                 const _errs6 = errors;
-                if (!(data2 === 'Allow' || data2 === 'Deny' || data2 === null)) {
+                if (!(data2 === 'Allow' || data2 === 'Deny')) {
                   validate11.errors = [
                     {
                       instancePath: instancePath + '/effect',
@@ -857,7 +859,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
               if (data.effect !== undefined) {
                 let data2 = data.effect;
                 const _errs6 = errors;
-                if (!(data2 === 'Allow' || data2 === 'Deny' || data2 === null)) {
+                if (!(data2 === 'Allow' || data2 === 'Deny')) {
                   validate15.errors = [
                     {
                       instancePath: instancePath + '/effect',

@@ -97,6 +97,13 @@ function describe(e: ErrorObject, path: DataPath, mode: string): { message: stri
     }
     case 'enum':
     case 'const': {
+      if (where === 'effect' && (e.data === null || e.data === '')) {
+        // An empty effect is not taken as Allow: a Deny that came out blank must not turn into a grant.
+        return {
+          message: `effect is empty; write ${quoteAll(EFFECTS)}, or leave the key out for Allow`,
+          onKey: false,
+        };
+      }
       if (where === 'effect') {
         const s = typeof e.data === 'string' ? e.data : kind(e.data);
         return {

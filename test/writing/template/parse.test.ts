@@ -201,6 +201,15 @@ test('effect is exactly Allow or Deny', () => {
   rejects('mode: crud\neffect: [Allow]\n', /t\.yml:2: invalid effect a list;/);
 });
 
+test('an empty effect is an error, not a silent Allow', () => {
+  // A Deny template whose value came out blank must not become a grant; leaving the key out means Allow.
+  rejects(
+    'mode: crud\neffect:\nread: [arn:aws:s3:::b]\n',
+    /^t\.yml:2: effect is empty; write 'Allow' or 'Deny'/,
+  );
+  rejects("mode: crud\neffect: ''\n", /^t\.yml:2: effect is empty/);
+});
+
 test('mode missing, unknown or mistyped', () => {
   rejects('read: [arn:aws:s3:::b]\n', /^t\.yml:1: missing 'mode'.*'crud'.*'actions'.*add 'mode: crud'/);
   rejects('actions: [s3:GetObject]\n', /missing 'mode'.*add 'mode: actions'/);
