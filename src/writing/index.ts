@@ -1,6 +1,7 @@
 // Public API of the writing layer.
 export * from './types.js';
 export { parseTemplate, parseTemplateDetailed, type ParsedTemplate } from './template/parse.js';
+export { emptyCrudTemplate } from './template/empty.js';
 export {
   templateText,
   writeTemplateFile,

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writePolicy } from '../../src/writing/policy/write.js';
+import { emptyCrudTemplate } from '../../src/writing/template/empty.js';
 import type { ActionsTemplate, CrudTemplate, PolicyStatement } from '../../src/writing/types.js';
 import { UserError } from '../../src/util/errors.js';
 import { fixtureDb, OBJECT_ARN } from './fixture-db.js';
@@ -13,29 +14,8 @@ function crud(
   part: Partial<CrudTemplate> & { wildcard?: Partial<CrudTemplate['wildcardOnly']> } = {},
 ): CrudTemplate {
   const { wildcard, ...rest } = part;
-  return {
-    mode: 'crud',
-    name: '',
-    effect: 'Allow',
-    read: [],
-    write: [],
-    list: [],
-    tagging: [],
-    permissionsManagement: [],
-    wildcardOnly: {
-      singleActions: [],
-      serviceRead: [],
-      serviceWrite: [],
-      serviceList: [],
-      serviceTagging: [],
-      servicePermissionsManagement: [],
-      ...wildcard,
-    },
-    skipResourceConstraints: [],
-    excludeActions: [],
-    sts: { assumeRole: [], assumeRoleWithSaml: [], assumeRoleWithWebIdentity: [] },
-    ...rest,
-  };
+  const empty = emptyCrudTemplate();
+  return { ...empty, wildcardOnly: { ...empty.wildcardOnly, ...wildcard }, ...rest };
 }
 
 function actions(list: string[], effect: 'Allow' | 'Deny' = 'Allow'): ActionsTemplate {

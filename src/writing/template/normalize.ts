@@ -12,6 +12,7 @@ import type { ActionsTemplate, CrudTemplate, Effect, Template } from '../types.j
 import { ACCESS_LEVEL_KEYS, STS_KEYS, WILDCARD_ONLY_KEYS } from './keys.js';
 import type { DataPath, Locator } from './validate.js';
 import { keyPath } from './validate.js';
+import { emptyCrudTemplate } from './empty.js';
 
 /** Data that has passed the schema (see validate.ts): a mapping with a valid `mode`. */
 export type TemplateData = Record<string, unknown> & { mode: 'crud' | 'actions' };
@@ -78,22 +79,7 @@ export function normalizeTemplate(data: TemplateData, context: NormalizeContext 
   }
   const wildcard = section(data['wildcard-only']);
   const t: CrudTemplate = {
-    mode: 'crud',
-    name,
-    effect,
-    read: [],
-    write: [],
-    list: [],
-    tagging: [],
-    permissionsManagement: [],
-    wildcardOnly: {
-      singleActions: [],
-      serviceRead: [],
-      serviceWrite: [],
-      serviceList: [],
-      serviceTagging: [],
-      servicePermissionsManagement: [],
-    },
+    ...emptyCrudTemplate(name, effect),
     skipResourceConstraints: list(data['skip-resource-constraints'], ['skip-resource-constraints']),
     excludeActions: list(data['exclude-actions'], ['exclude-actions']),
     sts: stsSection(section(data.sts)),
