@@ -31,9 +31,7 @@ export async function renderPolicy(policy: PolicyDocument, format: PolicyFormat 
       return asciiOnly(spacedJson({ policy: asciiOnly(spacedJson(policy)) })) + '\n';
     case 'yaml': {
       // Loaded only when asked for: keeps the common JSON path's start-up small.
-      // In the bundled CLI a dynamically imported CommonJS module arrives as `default` only.
-      const yaml = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
-      const stringify = yaml.stringify ?? yaml.default?.stringify;
+      const { stringify } = await import('yaml');
       // YAML 1.1 rules, as PyYAML reads it: quotes strings such as '2012-10-17' that 1.1 would take for dates.
       return stringify(policy, { version: '1.1', indentSeq: false, lineWidth: 0, singleQuote: true });
     }
