@@ -5,3 +5,4 @@ export * from './writing/index.js';
 export * from './analysis/index.js';
 export { UserError } from './util/errors.js';
 export { matchesWildcard, wildcardToRegExp } from './util/wildcard.js';
+export * from './linting/index.js';

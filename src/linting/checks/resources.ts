@@ -1,0 +1,4 @@
+/** Lint checks of the resources family. */
+import type { Check } from '../check.js';
+
+export const resourcesChecks: readonly Check[] = [];
