@@ -161,6 +161,14 @@ test('writeOutput follows a symbolic link: the target is replaced, the link stay
   assert.equal(readlinkSync(link), join('real', 'db.json'));
   assert.equal(readFileSync(target, 'utf8'), 'new');
   assert.deepEqual(readdirSync(join(out, 'real')), ['db.json']);
+
+  // A link to a file not made yet: the file is made where the link points.
+  const dangling = join(out, 'later.json');
+  symlinkSync(join('real', 'later.json'), dangling);
+  assert.deepEqual(writeOutput(dangling, 'made'), { kind: 'file', path: join(out, 'real', 'later.json') });
+  assert.ok(lstatSync(dangling).isSymbolicLink());
+  assert.equal(readFileSync(join(out, 'real', 'later.json'), 'utf8'), 'made');
+  assert.deepEqual(readdirSync(join(out, 'real')).sort(), ['db.json', 'later.json']);
 });
 
 test('writeOutput refuses folders, sockets, empty paths and trailing slashes', { skip: !posix }, async () => {

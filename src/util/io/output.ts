@@ -10,7 +10,6 @@
  * with exit 141, which is what the shell reports for cat, grep or git killed by SIGPIPE there: not an error
  * worth a message, but not a complete output either.
  */
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -18,6 +17,7 @@ import {
   fsyncSync,
   lstatSync,
   openSync,
+  readlinkSync,
   realpathSync,
   renameSync,
   rmSync,
@@ -145,14 +145,12 @@ export function writeOutput(
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
         throw new OutputError(path, describeIoError(e, 'write'));
-      // A link to a file yet to be made: written through, as the shell's `>` does, so the link stays.
-      return writeInto(
-        absolute,
-        bytes,
-        path,
-        constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC,
-        'file',
-      );
+      // A link to a file yet to be made: the file is made (whole or not at all) and the link stays, as
+      // the shell's `>` would write through it. A chain of links is written through in place.
+      const linked = resolve(dirname(absolute), readlinkSync(absolute));
+      if (!existsOrLink(linked)) return replaceFile(linked, bytes, path);
+      const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC;
+      return writeInto(absolute, bytes, path, flags, 'file');
     }
   }
   if (stat.isDirectory()) throw new OutputError(path, describeIoError({ code: 'EISDIR' }, 'write'));
@@ -165,6 +163,15 @@ export function writeOutput(
     path,
     stat.isBlockDevice() ? 'it is a block device; refusing to write into it' : 'it is a socket',
   );
+}
+
+function existsOrLink(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Why a file could not be created at `path`, in words. */
@@ -192,10 +199,9 @@ function removeQuietly(path: string): void {
 
 /** Temporary file beside `target`, renamed over it once complete; its mode is `mode` when given (kept). */
 function replaceFile(target: string, bytes: Uint8Array, shown: string, mode?: number): WrittenOutput {
-  const tmp = join(
-    dirname(target),
-    `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
-  );
+  // Created with 'wx' (never an existing file); the random part keeps two writes of one process apart.
+  const unique = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+  const tmp = join(dirname(target), `.${basename(target)}.${unique}.tmp`);
   let fd: number;
   try {
     fd = openSync(tmp, 'wx', 0o666);
