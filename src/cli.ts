@@ -1,12 +1,8 @@
 #!/usr/bin/env node
 import { main } from './cli/main.js';
 
-// A closed pipe (`iamwright ... | head`) is not an error worth a trace.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
-
+// Output is written synchronously by src/util/io/output.ts, whose errors main() turns into the exit code;
+// process.stdout is not used for output, so it has no errors to handle here.
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

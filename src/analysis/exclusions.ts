@@ -7,9 +7,9 @@
  * or plain text, one action pattern a line, `#` for comments. A file whose text parses as a YAML mapping is
  * read as YAML; anything else as the line format.
  */
-import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { UserError } from '../util/errors.js';
+import { InputError, readInputText } from '../util/io/read-input.js';
 import { parseActionList } from './risky-actions.js';
 
 export interface Exclusions {
@@ -53,11 +53,10 @@ export function parseExclusions(text: string, file: string): Exclusions {
 export function readExclusionsFile(file: string): Exclusions {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readInputText(file);
   } catch (e) {
-    throw new UserError(
-      `cannot read exclusions file ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
-    );
+    if (!(e instanceof InputError)) throw e;
+    throw new UserError(`cannot read exclusions file ${e.path === '-' ? 'from stdin' : file}: ${e.reason}`);
   }
   return parseExclusions(text, file);
 }

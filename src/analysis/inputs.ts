@@ -1,91 +1,115 @@
 /**
  * Turning the paths given to `analyze` into policy documents: policy files, folders of them (every *.json,
  * recursively, in name order), `-` for stdin, and authorization-details files (one entry per policy).
- * Problems become entries with `error`, so one bad file does not stop the others.
+ * Problems become entries with `error`, so one bad file does not stop the others; a folder that cannot be
+ * read is such an entry too, never skipped in silence. Files and stdin are read by src/util/io/read-input.ts
+ * (size limit while reading, slow pipes waited for).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { describeSize, INPUT_LIMITS } from '../util/limits.js';
+import { describeIoError } from '../util/io/errors.js';
+import { InputError, readInputText, STDIN_PATH } from '../util/io/read-input.js';
 import { authorizationDetailsPolicies, isAuthorizationDetails, type PolicySource } from './auth-details.js';
 import { parseJsonText } from './json-text.js';
 
 export interface ReadInputsOptions {
-  /** Largest file read, in bytes. Default 256 MiB (authorization details of a large account run to tens of MB). */
+  /** Largest file read, in bytes. Default INPUT_LIMITS.maxBytes, 256 MiB (authorization details of a large account run to tens of MB). */
   maxBytes?: number;
   /** Deepest JSON nesting accepted. Default 64. */
   maxDepth?: number;
-  /** Reads stdin for `-`. Default: file descriptor 0. */
+  /** Reads stdin for `-`. Default: file descriptor 0, through read-input.ts. */
   readStdin?: () => string;
 }
 
-export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = INPUT_LIMITS.maxBytes;
 
 /** Every policy document found under `paths`, in the order given (folders in file-name order). */
 export function readPolicyInputs(paths: readonly string[], options: ReadInputsOptions = {}): PolicySource[] {
   const out: PolicySource[] = [];
   for (const path of paths) {
-    if (path === '-') {
+    if (path === STDIN_PATH) {
       let text: string;
       try {
-        text = (options.readStdin ?? (() => readFileSync(0, 'utf8')))();
+        text = options.readStdin
+          ? options.readStdin()
+          : readInputText(STDIN_PATH, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
       } catch (e) {
-        out.push({ file: '-', kind: 'file', error: `cannot read stdin: ${(e as Error).message}` });
+        const reason = e instanceof InputError ? e.reason : (e as Error).message;
+        out.push({ file: STDIN_PATH, kind: 'file', error: `cannot read stdin: ${reason}` });
         continue;
       }
-      out.push(...policiesInText(text, '-', options));
+      out.push(...policiesInText(text, STDIN_PATH, options));
       continue;
     }
     let isDir: boolean;
     try {
       isDir = statSync(path).isDirectory();
     } catch (e) {
-      out.push({ file: path, kind: 'file', error: describeFsError(e) });
+      out.push({ file: path, kind: 'file', error: describeIoError(e, 'read') });
       continue;
     }
-    const files = isDir ? jsonFilesUnder(path) : [path];
-    if (isDir && files.length === 0)
-      out.push({ file: path, kind: 'file', error: 'folder holds no *.json files' });
-    for (const f of files) out.push(...policiesInFile(f, options));
+    if (!isDir) {
+      out.push(...policiesInFile(path, options));
+      continue;
+    }
+    const entries = jsonEntriesUnder(path);
+    if (entries.length === 0) out.push({ file: path, kind: 'file', error: 'folder holds no *.json files' });
+    for (const e of entries) {
+      if (e.error !== undefined) out.push({ file: e.path, kind: 'file', error: e.error });
+      else out.push(...policiesInFile(e.path, options));
+    }
   }
   return out;
 }
 
-/** *.json files under a folder, recursively, sorted. Symbolic links to folders are not followed (no loops). */
+/**
+ * *.json files under a folder, recursively, sorted. Symbolic links to folders are not followed (no loops).
+ * Folders that cannot be read are left out here; readPolicyInputs reports them as errors.
+ */
 export function jsonFilesUnder(dir: string): string[] {
-  const found: string[] = [];
+  return jsonEntriesUnder(dir).flatMap((e) => (e.error === undefined ? [e.path] : []));
+}
+
+/** The *.json files under `dir` and the folders that could not be read (with why), sorted by path. */
+function jsonEntriesUnder(dir: string): { path: string; error?: string }[] {
+  const found: { path: string; error?: string }[] = [];
   const pending = [dir];
   while (pending.length) {
     const d = pending.pop() as string;
     let entries;
     try {
       entries = readdirSync(d, { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      found.push({ path: d, error: describeIoError(e, 'read') });
       continue;
     }
     for (const e of entries) {
       const p = join(d, e.name);
       if (e.isDirectory()) pending.push(p);
-      else if ((e.isFile() || e.isSymbolicLink()) && e.name.toLowerCase().endsWith('.json')) found.push(p);
+      else if ((e.isFile() || e.isSymbolicLink()) && e.name.toLowerCase().endsWith('.json'))
+        found.push({ path: p });
     }
   }
-  return found.sort();
+  return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 function policiesInFile(file: string, options: ReadInputsOptions): PolicySource[] {
-  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let text: string;
   try {
-    const size = statSync(file).size;
-    if (size > max) return [{ file, kind: 'file', error: `file is ${mb(size)}, over the ${mb(max)} limit` }];
-    text = readFileSync(file, 'utf8');
+    text = readInputText(file, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
   } catch (e) {
-    return [{ file, kind: 'file', error: describeFsError(e) }];
+    if (e instanceof InputError) return [{ file, kind: 'file', error: e.reason }];
+    throw e;
   }
   return policiesInText(text, file, options);
 }
 
 function policiesInText(text: string, file: string, options: ReadInputsOptions): PolicySource[] {
   const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (text.length > max) return [{ file, kind: 'file', error: `input is over the ${mb(max)} limit` }];
+  // Files and stdin are held to the limit while read; this is for text from options.readStdin.
+  if (text.length > max)
+    return [{ file, kind: 'file', error: `input is over the ${describeSize(max)} limit` }];
   if (text.trim() === '')
     return [{ file, kind: 'file', error: 'empty input: expected a policy JSON document' }];
   let value: unknown;
@@ -96,16 +120,4 @@ function policiesInText(text: string, file: string, options: ReadInputsOptions):
   }
   if (isAuthorizationDetails(value)) return authorizationDetailsPolicies(value, file);
   return [{ file, kind: 'file', document: value }];
-}
-
-function mb(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${bytes} bytes` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-
-function describeFsError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES') return 'permission denied';
-  if (code === 'EISDIR') return 'is a folder';
-  return `cannot read: ${code ?? (e as Error).message}`;
 }

@@ -5,8 +5,11 @@ export interface CliContext {
   /** The database chosen by --db / IAMWRIGHT_DB / local / bundled, opened once on first call. */
   database(): IamDatabase;
   env: NodeJS.ProcessEnv;
-  /** Writes to stdout. */
+  /**
+   * Writes to stdout, synchronously. Throws OutputError when it cannot (full disk, closed pipe...): the
+   * command stops there and main() reports it.
+   */
   out(text: string): void;
-  /** Writes to stderr. */
+  /** Writes to stderr, synchronously; a failure is ignored (there is nowhere left to report it). */
   err(text: string): void;
 }

@@ -3,6 +3,7 @@ import { selectDatabase } from '../database/select.js';
 import { databaseNotices } from '../database/update/status.js';
 import type { IamDatabase } from '../database/database.js';
 import { UserError } from '../util/errors.js';
+import { OutputError, writeStderr, writeStdout } from '../util/io/output.js';
 import { packageVersion } from '../util/package-root.js';
 import { buildProgram } from './program.js';
 import type { CliContext } from './context.js';
@@ -20,8 +21,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       }
       return db;
     },
-    out: (s) => void process.stdout.write(s),
-    err: (s) => void process.stderr.write(s),
+    out: writeStdout,
+    err: writeStderr,
   };
   const program = buildProgram(ctx, packageVersion());
   try {
@@ -29,6 +30,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode; // commander has printed its own message
+    if (e instanceof OutputError && e.quiet) return e.exitCode; // `| head` stopped reading: nothing to say
     if (e instanceof UserError) {
       ctx.err(`iamwright: ${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
       return e.exitCode;

@@ -3,6 +3,7 @@
  * runs, so that `--help` and a query start fast.
  */
 import { Command } from 'commander';
+import { UserError } from '../util/errors.js';
 import type { CliContext } from './context.js';
 import { helpOrUnknownCommand } from './unknown-command.js';
 import { registerQuery } from './commands/query.js';
@@ -20,7 +21,13 @@ export function buildProgram(ctx: CliContext, version: string): Command {
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) })
     // Throw instead of exiting so that main() decides the exit code; subcommands inherit this.
-    .exitOverride();
+    .exitOverride()
+    // `--db ''` (often an unset shell variable) must not quietly fall back to another database.
+    .hook('preAction', () => {
+      if (program.opts<{ db?: string }>().db?.trim() === '') {
+        throw new UserError('option --db is empty: give a database path or leave the option out');
+      }
+    });
   registerQuery(program, ctx);
   registerWritePolicy(program, ctx);
   registerCreateTemplate(program, ctx);

@@ -90,7 +90,7 @@ test('accepted risks: --exclude-actions and --exclusions-file', { skip }, () => 
   assert.match(r.stdout, /1 skipped by exclusions/);
   const bad = runCli([...args, '--exclusions-file', join(dir, 'nope.yml')], { env });
   assert.equal(bad.code, 1);
-  assert.match(bad.stderr, /^iamwright: cannot read exclusions file .*nope\.yml: ENOENT\n$/);
+  assert.match(bad.stderr, /^iamwright: cannot read exclusions file .*nope\.yml: no such file or folder\n$/);
 });
 
 test('bad inputs: clear messages, non-zero exit, the other files still analysed', { skip }, () => {

@@ -93,7 +93,7 @@ test('--fmt yaml and terraform', () => {
 test('a missing input file or a bad value is one clean line on stderr and no policy', () => {
   const missing = wp(['-i', join(dir, 'nope.yml')]);
   assert.notEqual(missing.code, 0);
-  assert.match(missing.stderr, /^iamwright: cannot read template '.*nope\.yml': no such file\n$/);
+  assert.match(missing.stderr, /^iamwright: cannot read template '.*nope\.yml': no such file or folder\n$/);
   assert.equal(missing.stdout, '');
   const unknown = wp([], 'mode: actions\nactions:\n- store:Nope\n');
   assert.notEqual(unknown.code, 0);

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import type { FindingCategory } from '../../analysis/risky-actions.js';
@@ -64,6 +65,10 @@ async function runExpand(ctx: CliContext, policy: string): Promise<number> {
   const { readPolicyInputs } = await import('../../analysis/inputs.js');
   const { expandPolicy } = await import('../../analysis/expand-policy.js');
   const { UserError } = await import('../../util/errors.js');
+  // A folder would give many documents; expanding one of them in silence hides the others.
+  if (policy !== '-' && statSync(policy, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UserError(`${policy}: expand takes one policy file; use analyze for folders`);
+  }
   const [source] = readPolicyInputs([policy]);
   if (source.error !== undefined) throw new UserError(`${source.file}: ${source.error}`);
   if (source.kind !== 'file') {

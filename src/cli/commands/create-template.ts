@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 
@@ -18,14 +19,16 @@ export function registerCreateTemplate(program: Command, ctx: CliContext): void 
     .requiredOption('-t, --template-type <type>', 'crud or actions (any case)')
     .option('--force', 'overwrite the output file if it exists')
     .action(async (opts: CreateTemplateOptions) => {
-      const { parseTemplateType, templateText, writeTemplateFile } =
-        await import('../../writing/template/create.js');
+      const { parseTemplateType, templateText } = await import('../../writing/template/create.js');
+      const { writeOutput } = await import('../../util/io/output.js');
       const type = parseTemplateType(opts.templateType);
-      if (opts.outputFile === '-') {
-        ctx.out(templateText(type));
-        return;
+      const written = writeOutput(opts.outputFile, templateText(type), {
+        option: '-o',
+        exclusive: !opts.force,
+        existsHint: 'use --force to overwrite it',
+      });
+      if (written.kind !== 'stdout') {
+        ctx.out(`write-policy template (${type}) written to: ${resolve(opts.outputFile)}\n`);
       }
-      const written = writeTemplateFile(opts.outputFile, type, { force: opts.force });
-      ctx.out(`write-policy template (${type}) written to: ${written}\n`);
     });
 }

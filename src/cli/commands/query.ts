@@ -49,7 +49,8 @@ function verboseOption(): Option {
 
 async function emit(ctx: CliContext, data: unknown, fmt: Fmt, layout: Layout = {}): Promise<void> {
   const { render } = await import('../../util/format/index.js');
-  const width = process.stdout.isTTY ? process.stdout.columns : undefined;
+  const { stdoutColumns } = await import('../../util/io/output.js');
+  const width = stdoutColumns();
   ctx.out(
     render(data, fmt, {
       ...layout,
@@ -67,7 +68,8 @@ async function actionDataTable(
   rows: readonly import('../../querying/index.js').ActionDataRow[],
 ): Promise<string> {
   const { render, wrapText } = await import('../../util/format/index.js');
-  const width = (process.stdout.isTTY ? process.stdout.columns : undefined) ?? 120;
+  const { stdoutColumns } = await import('../../util/io/output.js');
+  const width = stdoutColumns() ?? 120;
   const blocks: string[] = [];
   for (const action of [...new Set(rows.map((r) => r.action))]) {
     const own = rows.filter((r) => r.action === action);

@@ -3,7 +3,7 @@
  * "Tagging" on actions that create resources). A YAML file maps prefix -> access level -> action names
  * (compared without regard to case). The bundled file is data/access-level-overrides.yml.
  */
-import { readFileSync } from 'node:fs';
+import { InputError, readInputText } from '../../util/io/read-input.js';
 import { parse } from 'yaml';
 import { ACCESS_LEVELS, type AccessLevel, type AppliedOverride, type ServiceRecord } from '../types.js';
 import { UserError } from '../../util/errors.js';
@@ -77,11 +77,10 @@ export function parseOverrides(text: string, file: string): AccessLevelOverrides
 export function loadOverrides(path: string, shownAs = path): AccessLevelOverrides {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readInputText(path);
   } catch (e) {
-    throw new UserError(
-      `cannot read access-level overrides ${shownAs}: ${(e as NodeJS.ErrnoException).code ?? e}`,
-    );
+    if (!(e instanceof InputError)) throw e;
+    throw new UserError(`cannot read access-level overrides ${shownAs}: ${e.reason}`);
   }
   return parseOverrides(text, shownAs);
 }

@@ -1,7 +1,7 @@
 /** Exports of the database for other tools: SQLite (schema in docs/database-schema.md) and single-file JSON. */
-import { writeFileSync, renameSync } from 'node:fs';
 import type { IamDatabase } from '../database.js';
 import { UserError } from '../../util/errors.js';
+import { writeOutput, type WrittenOutput } from '../../util/io/output.js';
 import { exportJson } from './json.js';
 import { exportSqlite } from './sqlite.js';
 
@@ -12,19 +12,18 @@ export { SQLITE_SCHEMA, SQLITE_SCHEMA_VERSION } from './sqlite-schema.js';
 export const EXPORT_FORMATS = ['sqlite', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** Writes `db` to `file` in `format`, through a temporary file so a reader never sees half an export. */
-export async function exportDatabase(db: IamDatabase, format: string, file: string): Promise<void> {
+/**
+ * Writes `db` to `file` in `format` with the one output writer (src/util/io/output.ts): `-` is stdout; a
+ * regular file is written through a temporary file (removed on failure) so that a reader never sees half an
+ * export; a FIFO, a character device or a symbolic link's target is written into, never replaced. Failures
+ * are UserErrors: `cannot write x.json: no space left on device`.
+ */
+export async function exportDatabase(db: IamDatabase, format: string, file: string): Promise<WrittenOutput> {
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
     throw new UserError(
       `--format: unknown export format '${format}' (allowed: ${EXPORT_FORMATS.join(', ')})`,
     );
   }
   const data = format === 'sqlite' ? await exportSqlite(db) : exportJson(db);
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, file);
-  } catch (e) {
-    throw new UserError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`);
-  }
+  return writeOutput(file, data, { option: '--out' });
 }

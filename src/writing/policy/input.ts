@@ -1,6 +1,7 @@
-/** Reading a template: from a file, or from stdin when no file is given. */
-import { readFileSync } from 'node:fs';
+/** Reading a template: from a file, or from stdin for `-` or when no file is given. */
+import { isatty } from 'node:tty';
 import { UserError } from '../../util/errors.js';
+import { InputError, readInputText, STDIN_PATH, type ReadInputOptions } from '../../util/io/read-input.js';
 
 export interface TemplateInput {
   text: string;
@@ -8,32 +9,20 @@ export interface TemplateInput {
   name: string;
 }
 
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EISDIR: 'it is a directory',
-};
-
-export function readTemplateInput(
-  file: string | undefined,
-  stdin: number | NodeJS.ReadStream = process.stdin,
-): TemplateInput {
-  if (file === undefined) {
-    if (typeof stdin !== 'number' && stdin.isTTY) {
-      throw new UserError('no template: give one with --input-file FILE or pipe YAML on stdin');
-    }
-    try {
-      return { text: readFileSync(typeof stdin === 'number' ? stdin : 0, 'utf8'), name: '<stdin>' };
-    } catch (e) {
-      throw new UserError(
-        `cannot read the template from stdin: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
-      );
-    }
+/**
+ * The template's text. Without a file, stdin is read unless it is a terminal (where nothing would come):
+ * then the error says how to give one. The size limit and the reading of slow pipes are read-input.ts's.
+ */
+export function readTemplateInput(file: string | undefined, options: ReadInputOptions = {}): TemplateInput {
+  if (file === undefined && isatty(options.stdinFd ?? 0)) {
+    throw new UserError('no template: give one with --input-file FILE or pipe YAML on stdin');
   }
+  const path = file ?? STDIN_PATH;
   try {
-    return { text: readFileSync(file, 'utf8'), name: file };
+    return { text: readInputText(path, options), name: path === STDIN_PATH ? '<stdin>' : path };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    throw new UserError(`cannot read template '${file}': ${REASONS[code] ?? code ?? String(e)}`);
+    if (!(e instanceof InputError)) throw e;
+    const what = path === STDIN_PATH ? 'the template from stdin' : `template '${path}'`;
+    throw new UserError(`cannot read ${what}: ${e.reason}`);
   }
 }

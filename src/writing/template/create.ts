@@ -5,9 +5,8 @@
  * a YAML error that names the line. Either way the unfilled template is valid, here and in policy_sentry,
  * and gives an empty policy.
  */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { UserError } from '../../util/errors.js';
+import { writeOutput } from '../../util/io/output.js';
 
 export const TEMPLATE_TYPES = ['crud', 'actions'] as const;
 export type TemplateType = (typeof TEMPLATE_TYPES)[number];
@@ -87,23 +86,18 @@ export interface WriteTemplateFileOptions {
   force?: boolean;
 }
 
-/** Writes a starter template to `path`; returns the absolute path written. */
+/**
+ * Writes a starter template to `path` (`-`: stdout) through the one output writer (src/util/io/output.ts);
+ * returns the absolute path written. Any failure is a UserError, e.g. `cannot write t.yml: it exists
+ * already; use --force to overwrite it` or `... no space left on device`.
+ */
 export function writeTemplateFile(
   path: string,
   type: TemplateType,
   options: WriteTemplateFileOptions = {},
 ): string {
-  const target = resolve(path);
-  try {
-    // 'wx' creates the file or fails if it exists, in one step: nothing can slip in between a check and the write.
-    writeFileSync(target, templateText(type), { flag: options.force ? 'w' : 'wx' });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UserError(`${path} exists already; use --force to overwrite it`);
-    if (code === 'ENOENT') throw new UserError(`cannot write ${path}: its folder does not exist`);
-    if (code === 'EISDIR') throw new UserError(`cannot write ${path}: it is a folder`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`cannot write ${path}: permission denied`);
-    throw e;
-  }
-  return target;
+  return writeOutput(path, templateText(type), {
+    exclusive: !options.force,
+    existsHint: 'use --force to overwrite it',
+  }).path;
 }
