@@ -87,7 +87,8 @@ if (markdown) {
     for (const s of n.samples) console.log(`    ${s.file} ${s.path}: ${s.message}`);
   }
 }
-console.log(
+// With --markdown the table alone goes to stdout, ready to paste.
+(markdown ? console.error : console.log)(
   `\n${files.length} policies linted in ${Math.round(ms)} ms wall, ${Math.round(cpuMs)} ms CPU ` +
     '(opening the database, reading, parsing and linting, in this process; on a busy machine the CPU time is the steadier figure)',
 );
