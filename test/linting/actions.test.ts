@@ -40,6 +40,10 @@ test('unknown-action: an unknown service prefix, wildcard or not, names the pref
 
 test('unknown-action: in a Deny it says the Deny protects nothing; known names in any case pass', () => {
   assert.match(findings('actions/unknown-action', act('iam:DeleteUsr', 'Deny'))[0].message, /denies nothing/);
+  const notAction = policy({ Effect: 'Deny', NotAction: ['iam:GetUsr'], Resource: '*' });
+  const [n] = findings('actions/unknown-action', notAction);
+  assert.match(n.message, /as a NotAction entry it excepts nothing/);
+  assert.doesNotMatch(n.message, /denies nothing/);
   assert.deepEqual(findings('actions/unknown-action', act(['S3:getobject', 'iam:*', 's3:Get*'])), []);
   // A wildcard within a known service that matches nothing is the other check's.
   assert.deepEqual(findings('actions/unknown-action', act('s3:Gett*')), []);

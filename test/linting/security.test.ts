@@ -247,6 +247,18 @@ test('the risk categories: scoped, conditional, denied, or not granting pass', (
   }
 });
 
+test('the risk categories: each passes a grant narrowed to a named resource or by a Condition', () => {
+  for (const category of RISK_CATEGORIES) {
+    const action = riskyAction(category);
+    const named = stmt({ Action: action, Resource: 'arn:aws:s3:::example-bucket' });
+    const conditional = stmt({
+      Action: action,
+      Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } },
+    });
+    assert.deepEqual(findings(`security/${category}`, policy(named, conditional)), [], category);
+  }
+});
+
 test('the risk categories: one unreadable statement does not hide the risks of the others', () => {
   const action = riskyAction('privilege-escalation');
   const doc = policy(

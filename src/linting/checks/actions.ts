@@ -16,12 +16,12 @@ import { sample } from './sample.js';
 /** Each Action / NotAction value of every statement, with its expansion against the database. */
 function eachAction(
   ctx: CheckContext,
-  fn: (v: ElementValue, e: IdExpansion, st: LintStatement) => void,
+  fn: (v: ElementValue, e: IdExpansion, st: LintStatement, inNotAction: boolean) => void,
 ): void {
   const index = actionIndex(ctx.db);
   for (const st of ctx.doc.statements) {
-    for (const v of st.action ?? []) fn(v, index.expand(v.value), st);
-    for (const v of st.notAction ?? []) fn(v, index.expand(v.value), st);
+    for (const v of st.action ?? []) fn(v, index.expand(v.value), st, false);
+    for (const v of st.notAction ?? []) fn(v, index.expand(v.value), st, true);
   }
 }
 
@@ -110,14 +110,19 @@ export const unknownAction: Check = {
   accessAnalyzer: ['INVALID_ACTION', 'INVALID_SERVICE_IN_ACTION'],
   parliament: ['UNKNOWN_ACTION', 'UNKNOWN_PREFIX'],
   run(ctx) {
-    eachAction(ctx, (v, e, st) => {
+    eachAction(ctx, (v, e, st, inNotAction) => {
       // A pattern whose service prefix is named exactly but unknown is reported here, wildcard or not;
       // a wildcard within a known service that matches nothing is wildcard-matches-nothing.
       const named =
         (e.problem === 'unknown-service' && !hasWildcard(servicePart(v.value))) ||
         (e.problem === 'unknown-action' && !hasWildcard(v.value));
       if (!named) return;
-      const tail = st.effect === 'Deny' ? '; this Deny denies nothing for it' : '';
+      // What the unknown name costs: a Deny that protects nothing is the worst case.
+      const tail = inNotAction
+        ? '; as a NotAction entry it excepts nothing'
+        : st.effect === 'Deny'
+          ? '; this Deny denies nothing for it'
+          : '';
       ctx.report(v.path, unknownMessage(ctx.db, v.value, e) + tail);
     });
   },
