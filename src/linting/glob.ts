@@ -24,10 +24,17 @@ export function coverer(general: string, ignoreCase = true): (specific: string) 
   return (s) => s === g || (s.startsWith(prefix) && coversFrom(g, s));
 }
 
+/**
+ * Beyond this many cells the general case answers "no" without computing: a safe answer (coverage is
+ * never claimed falsely), and it keeps a hostile pair of huge patterns from costing seconds.
+ */
+const MAX_CELLS = 1_000_000;
+
 /** The general case, by dynamic programming over both patterns from their ends. */
 function coversFrom(g: string, s: string): boolean {
   const n = g.length;
   const m = s.length;
+  if (n * m > MAX_CELLS) return false;
   // next[j]: does g[i+1..] cover s[j..]; cur[j] the same for g[i..].
   let next = new Uint8Array(m + 1);
   let cur = new Uint8Array(m + 1);

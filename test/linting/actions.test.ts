@@ -136,6 +136,14 @@ test('globCovers finds the coverage of a name and of a trailing-star pattern', (
   fc.assert(fc.property(name, name, (a, b) => globCovers(`${a}*`, `${a}${b}*`)));
 });
 
+test('globCovers gives up on huge pattern pairs, answering no (never a false yes)', () => {
+  // (a*)^k b covers a^2k * b for every k; past a million cells of work the answer is a safe "no".
+  const pair = (k: number) => [`${'a*'.repeat(k)}b`, `${'a'.repeat(2 * k)}*b`] as const;
+  assert.equal(globCovers(...pair(10)), true);
+  assert.equal(globCovers(...pair(300)), true);
+  assert.equal(globCovers(...pair(2000)), false);
+});
+
 test('withinDistance agrees with editDistance', () => {
   fc.assert(
     fc.property(
