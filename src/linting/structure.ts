@@ -94,23 +94,18 @@ function walk(doc: LintDocument): ShapeProblem[] {
     if ('Effect' in s && typeof s.Effect !== 'string')
       wrong([...at, 'Effect'], '"Allow" or "Deny"', s.Effect);
     for (const key of ['Action', 'NotAction', 'Resource', 'NotResource'] as const) {
-      if (!(key in s)) continue;
       const v = s[key];
-      const path = [...at, key];
-      if (typeof v === 'string') continue;
+      // Paths are built only for problems: this loop sees every value of every policy.
+      if (v === undefined || typeof v === 'string') continue;
       if (!Array.isArray(v)) {
-        wrong(path, 'a string or a list of strings', v);
+        wrong([...at, key], 'a string or a list of strings', v);
       } else if (v.length === 0) {
-        empty(
-          path,
-          key.endsWith('Action')
-            ? 'the statement names no action and has no effect'
-            : 'the statement names no resource and has no effect',
-        );
+        const what = key.endsWith('Action') ? 'action' : 'resource';
+        empty([...at, key], `the statement names no ${what} and has no effect`);
       } else {
-        v.forEach((x, i) => {
-          if (typeof x !== 'string') wrong([...path, i], 'a string', x);
-        });
+        for (let i = 0; i < v.length; i++) {
+          if (typeof v[i] !== 'string') wrong([...at, key, i], 'a string', v[i]);
+        }
       }
     }
     for (const key of ['Principal', 'NotPrincipal'] as const) {
@@ -164,21 +159,19 @@ function conditionShape(v: unknown, path: JsonPath, wrong: Wrong, empty: Empty):
   if (Object.keys(v).length === 0)
     empty(path, 'the Condition has no operator and tests nothing; remove it or add a test');
   for (const [op, block] of Object.entries(v)) {
-    const at = [...path, op];
     if (!isObject(block)) {
-      wrong(at, 'an object of condition keys and values', block);
+      wrong([...path, op], 'an object of condition keys and values', block);
       continue;
     }
     for (const [key, values] of Object.entries(block)) {
-      const kat = [...at, key];
       if (isScalar(values)) continue;
       if (!Array.isArray(values)) {
-        wrong(kat, 'a string, number, boolean or a list of them', values);
+        wrong([...path, op, key], 'a string, number, boolean or a list of them', values);
         continue;
       }
-      values.forEach((x, i) => {
-        if (!isScalar(x)) wrong([...kat, i], 'a string, number or boolean', x);
-      });
+      for (let i = 0; i < values.length; i++) {
+        if (!isScalar(values[i])) wrong([...path, op, key, i], 'a string, number or boolean', values[i]);
+      }
     }
   }
 }

@@ -44,13 +44,39 @@ export function withinDistance(a: string, b: string, limit: number): boolean {
   return prev[m] <= limit;
 }
 
+const template = new Int16Array(64);
+const diff = new Int16Array(64);
+
+/**
+ * A lower bound of the edit distance from character counts: one edit changes the counts by at most 2 in
+ * total, so distance >= (sum of count differences) / 2. Characters share 64 buckets, which only lowers
+ * the sum, so the bound holds. `template` holds the needle's counts.
+ */
+function countBound(needleLength: number, hay: string): number {
+  diff.set(template);
+  let l1 = needleLength;
+  for (let i = 0; i < hay.length; i++) {
+    const b = hay.charCodeAt(i) & 63;
+    l1 += diff[b] > 0 ? -1 : 1;
+    diff[b]--;
+  }
+  return Math.ceil(l1 / 2);
+}
+
 /** The close matches of `input` among `candidates`, as closeMatches gives them, but quickly. */
 export function suggest(input: string, candidates: readonly string[]): string[] {
   const needle = input.toLowerCase();
   const limit = limitFor(needle);
+  template.fill(0);
+  for (let i = 0; i < needle.length; i++) template[needle.charCodeAt(i) & 63]++;
   const near = candidates.filter((c) => {
     const hay = c.toLowerCase();
-    return hay.startsWith(needle) || needle.startsWith(hay) || withinDistance(needle, hay, limit);
+    if (hay.startsWith(needle) || needle.startsWith(hay)) return true;
+    return (
+      Math.abs(hay.length - needle.length) <= limit &&
+      countBound(needle.length, hay) <= limit &&
+      withinDistance(needle, hay, limit)
+    );
   });
   return closeMatches(input, near);
 }

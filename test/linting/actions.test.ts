@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { editDistance } from '../../src/util/errors.js';
+import { closeMatches, editDistance } from '../../src/util/errors.js';
 import { matchesWildcard } from '../../src/util/wildcard.js';
 import { globCovers } from '../../src/linting/glob.js';
-import { withinDistance } from '../../src/linting/suggest.js';
+import { suggest, withinDistance } from '../../src/linting/suggest.js';
 import { db, findings, firesAt, policy } from './helpers.js';
 
 const act = (Action: unknown, Effect = 'Allow') => policy({ Effect, Action, Resource: '*' });
@@ -142,6 +142,18 @@ test('globCovers gives up on huge pattern pairs, answering no (never a false yes
   assert.equal(globCovers(...pair(10)), true);
   assert.equal(globCovers(...pair(300)), true);
   assert.equal(globCovers(...pair(2000)), false);
+});
+
+// For names under 27 characters; beyond, closeMatches' editDistance shortcut (a length difference over 8
+// counts as the distance) accepts names suggest rightly leaves out.
+test('suggest gives what closeMatches gives, over all candidates', () => {
+  const word = fc.stringMatching(/^[a-cA-C:*]{0,10}$/);
+  fc.assert(
+    fc.property(word, fc.array(word, { maxLength: 20 }), (input, candidates) => {
+      assert.deepEqual(suggest(input, candidates), closeMatches(input, candidates));
+    }),
+    { numRuns: 3000 },
+  );
 });
 
 test('withinDistance agrees with editDistance', () => {

@@ -7,22 +7,35 @@ import { actionIndex, type IdExpansion } from '../../querying/expand.js';
 import { hasWildcard } from '../../util/wildcard.js';
 import type { Check, CheckContext } from '../check.js';
 import { databaseLabel } from '../db-label.js';
-import type { ElementValue, LintStatement } from '../document.js';
+import type { ElementValue, LintDocument, LintStatement } from '../document.js';
 import { coverer, globCovers } from '../glob.js';
 import { formatPath, quotedList } from '../shape.js';
 import { suggest } from '../suggest.js';
 import { sample } from './sample.js';
 
+interface ExpandedValue {
+  v: ElementValue;
+  e: IdExpansion;
+  st: LintStatement;
+  inNotAction: boolean;
+}
+
+/** Expansions by document: the four checks of this family read the same ones. */
+const expanded = new WeakMap<LintDocument, ExpandedValue[]>();
+
 /** Each Action / NotAction value of every statement, with its expansion against the database. */
-function eachAction(
-  ctx: CheckContext,
-  fn: (v: ElementValue, e: IdExpansion, st: LintStatement, inNotAction: boolean) => void,
-): void {
-  const index = actionIndex(ctx.db);
-  for (const st of ctx.doc.statements) {
-    for (const v of st.action ?? []) fn(v, index.expand(v.value), st, false);
-    for (const v of st.notAction ?? []) fn(v, index.expand(v.value), st, true);
+function eachAction(ctx: CheckContext, fn: (x: ExpandedValue) => void): void {
+  let list = expanded.get(ctx.doc);
+  if (!list) {
+    const index = actionIndex(ctx.db);
+    list = [];
+    for (const st of ctx.doc.statements) {
+      for (const v of st.action ?? []) list.push({ v, e: index.expand(v.value), st, inNotAction: false });
+      for (const v of st.notAction ?? []) list.push({ v, e: index.expand(v.value), st, inNotAction: true });
+    }
+    expanded.set(ctx.doc, list);
   }
+  for (const x of list) fn(x);
 }
 
 function servicePart(pattern: string): string {
@@ -83,7 +96,7 @@ export const invalidFormat: Check = {
   },
   parliament: ['UNKNOWN_PREFIX'],
   run(ctx) {
-    eachAction(ctx, (v, e) => {
+    eachAction(ctx, ({ v, e }) => {
       if (e.problem === 'malformed') {
         ctx.report(
           v.path,
@@ -110,7 +123,7 @@ export const unknownAction: Check = {
   accessAnalyzer: ['INVALID_ACTION', 'INVALID_SERVICE_IN_ACTION'],
   parliament: ['UNKNOWN_ACTION', 'UNKNOWN_PREFIX'],
   run(ctx) {
-    eachAction(ctx, (v, e, st, inNotAction) => {
+    eachAction(ctx, ({ v, e, st, inNotAction }) => {
       // A pattern whose service prefix is named exactly but unknown is reported here, wildcard or not;
       // a wildcard within a known service that matches nothing is wildcard-matches-nothing.
       const named =
@@ -143,7 +156,7 @@ export const wildcardMatchesNothing: Check = {
   accessAnalyzer: ['INVALID_ACTION'],
   parliament: ['UNKNOWN_ACTION'],
   run(ctx) {
-    eachAction(ctx, (v, e) => {
+    eachAction(ctx, ({ v, e }) => {
       if (!e.problem || e.problem === 'malformed') return;
       const svc = servicePart(v.value);
       if (e.problem === 'unknown-service' && hasWildcard(svc)) {
@@ -212,9 +225,10 @@ export const redundantAction: Check = {
   accessAnalyzer: ['REDUNDANT_ACTION'],
   run(ctx) {
     const index = actionIndex(ctx.db);
+    const known = (v: string) => !index.expand(v).problem;
     for (const st of ctx.doc.statements) {
       for (const values of [st.action, st.notAction]) {
-        if (values && values.length > 1) reportRedundant(ctx, values, (v) => !index.expand(v).problem);
+        if (values && values.length > 1) reportRedundant(ctx, values, known);
       }
     }
   },

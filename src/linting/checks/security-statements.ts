@@ -1,6 +1,6 @@
 /** Security checks of single statements: Allow with a Not- element, and iam:PassRole on any role. */
 import { denyCovers } from '../../analysis/index.js';
-import { matchesWildcard } from '../../util/wildcard.js';
+import { hasWildcard, matchesWildcard } from '../../util/wildcard.js';
 import type { Check } from '../check.js';
 import type { LintStatement } from '../document.js';
 import { globCovers } from '../glob.js';
@@ -121,6 +121,9 @@ export function coversAllRoles(resource: string): boolean {
 
 /** Does an action pattern match iam:PassRole? (A pattern covering the name matches it.) */
 function matchesPassRole(pattern: string): boolean {
+  // Most entries are exact names of other actions: settle those without lower-casing or matching.
+  if (!hasWildcard(pattern))
+    return pattern.length === PASS_ROLE.length && pattern.toLowerCase() === 'iam:passrole';
   return globCovers(pattern, PASS_ROLE);
 }
 
