@@ -224,8 +224,11 @@ export const redundantAction: Check = {
   },
   accessAnalyzer: ['REDUNDANT_ACTION'],
   run(ctx) {
-    const index = actionIndex(ctx.db);
-    const known = (v: string) => !index.expand(v).problem;
+    const unknown = new Set<string>();
+    eachAction(ctx, ({ v, e }) => {
+      if (e.problem) unknown.add(v.value);
+    });
+    const known = (v: string) => !unknown.has(v);
     for (const st of ctx.doc.statements) {
       for (const values of [st.action, st.notAction]) {
         if (values && values.length > 1) reportRedundant(ctx, values, known);
