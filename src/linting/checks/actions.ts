@@ -45,8 +45,12 @@ function servicePart(pattern: string): string {
 
 const UPDATE_HINT = 'if it is newer, `iamwright db update` fetches the current list';
 
-/** Messages by database and pattern: the same unknown name recurs across an account's policies. */
+/**
+ * Messages by database and pattern: the same unknown name recurs across an account's policies. Bounded,
+ * so that a long-running process linting endless distinct typos does not grow without end.
+ */
 const messages = new WeakMap<IamDatabase, Map<string, string>>();
+const MESSAGE_CACHE_LIMIT = 10_000;
 
 function unknownMessage(db: IamDatabase, pattern: string, e: IdExpansion): string {
   let cache = messages.get(db);
@@ -54,6 +58,7 @@ function unknownMessage(db: IamDatabase, pattern: string, e: IdExpansion): strin
   let message = cache.get(pattern);
   if (message === undefined) {
     message = composeUnknownMessage(db, pattern, e);
+    if (cache.size >= MESSAGE_CACHE_LIMIT) cache.clear();
     cache.set(pattern, message);
   }
   return message;

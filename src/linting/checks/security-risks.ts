@@ -47,8 +47,11 @@ function riskFindings(ctx: CheckContext): Map<RiskCategory, LocatedFinding[]> {
     ({ st, view }) => view.effect === 'Deny' || (!view.conditional && onEveryResource(st)),
   );
   if (!views.some(({ view }) => view.effect === 'Allow')) return byCategory;
-  const statements = views.map(({ view }) => {
+  const statements = views.map(({ st, view }) => {
     const s: Record<string, unknown> = { Effect: view.effect };
+    // Whom a statement is about stays: the analysis decides whether a Deny naming principals is certain.
+    if ('Principal' in st.raw) s.Principal = st.raw.Principal;
+    if ('NotPrincipal' in st.raw) s.NotPrincipal = st.raw.NotPrincipal;
     if (view.actions) s.Action = view.actions;
     else s.NotAction = view.notActions;
     if (view.resources) s.Resource = view.resources;
@@ -56,7 +59,6 @@ function riskFindings(ctx: CheckContext): Map<RiskCategory, LocatedFinding[]> {
     if (view.conditional) s.Condition = view.raw.Condition;
     return s;
   });
-  if (statements.length === 0) return byCategory;
   const { findings } = analyzerFor(ctx.db).analyze({ Version: '2012-10-17', Statement: statements });
   for (const finding of findings) {
     const st = views[finding.statementIndex].st;
