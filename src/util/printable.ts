@@ -29,11 +29,15 @@ export function escapeUnsafe(text: string): string {
   return UNSAFE.test(text) ? text.replace(UNSAFE_ALL, escapeOne) : text;
 }
 
+/** `text` in double quotes, with quotes and backslashes escaped as in JSON and every unsafe character escaped. */
+export function quoted(text: string): string {
+  return `"${text.replace(/["\\]/g, '\\$&').replace(UNSAFE_ALL, escapeOne)}"`;
+}
+
 /**
- * A name as it is, or, when it holds an unsafe character, JSON-quoted with that character escaped
- * (`"\u001b[31mRED"`), so that a reader sees the name was escaped and where it ends.
+ * A name as it is, or, when it holds an unsafe character, quoted (see `quoted`: `"\u001b[31mRED"`), so that
+ * a reader sees the name was escaped and where it ends.
  */
 export function printableName(name: string): string {
-  if (!UNSAFE.test(name)) return name;
-  return `"${name.replace(/["\\]/g, '\\$&').replace(UNSAFE_ALL, escapeOne)}"`;
+  return UNSAFE.test(name) ? quoted(name) : name;
 }
