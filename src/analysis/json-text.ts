@@ -9,7 +9,7 @@
  * policy and AWS another: a repeated key is an error.
  */
 import { INPUT_LIMITS } from '../util/limits.js';
-import { quoted } from '../util/printable.js';
+import { escapeUnsafe, quoted } from '../util/printable.js';
 
 export class JsonTextError extends Error {
   constructor(
@@ -52,9 +52,13 @@ export function parseJsonText(text: string, limits: JsonLimits = {}): unknown {
     value = JSON.parse(body);
   } catch (e) {
     const fault = locateJsonError(body);
-    if (!fault) throw new JsonTextError(`invalid JSON: ${(e as Error).message}`);
+    if (!fault) throw new JsonTextError(`invalid JSON: ${escapeUnsafe((e as Error).message)}`);
     const { line, column } = lineAndColumn(body, fault.offset);
-    throw new JsonTextError(`invalid JSON at line ${line}, column ${column}: ${fault.message}`, line, column);
+    throw new JsonTextError(
+      `invalid JSON at line ${line}, column ${column}: ${escapeUnsafe(fault.message)}`,
+      line,
+      column,
+    );
   }
   // Reported only for valid JSON: in broken text the scan's idea of what is a key may be wrong.
   if (scan.duplicate) {

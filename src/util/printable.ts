@@ -29,6 +29,17 @@ export function escapeUnsafe(text: string): string {
   return UNSAFE.test(text) ? text.replace(UNSAFE_ALL, escapeOne) : text;
 }
 
+/** The unsafe characters JSON.stringify leaves as they are (it escapes C0 controls itself). */
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text made by JSON.stringify, with the unsafe characters it leaves (DEL, C1, separators, bidirectional)
+ * escaped as `\uXXXX`: still valid JSON meaning the same, and its line breaks (indentation) are kept.
+ */
+export function escapeJsonText(json: string): string {
+  return json.replace(UNSAFE_IN_JSON, escapeOne);
+}
+
 /** `text` in double quotes, with quotes and backslashes escaped as in JSON and every unsafe character escaped. */
 export function quoted(text: string): string {
   return `"${text.replace(/["\\]/g, '\\$&').replace(UNSAFE_ALL, escapeOne)}"`;
