@@ -73,54 +73,66 @@ export interface StatementProblem {
 export function statementProblems(s: unknown): StatementProblem[] {
   if (!isObject(s)) return [{ element: '', message: `must be an object, found ${describe(s)}` }];
   const out: StatementProblem[] = [];
-  const problem = (element: string, message: string) => out.push({ element, message });
   for (const key of Object.keys(s)) {
-    if ((STATEMENT_ELEMENTS as readonly string[]).includes(key)) continue;
+    if (ELEMENTS.has(key)) continue;
     const hint = didYouMean(key, STATEMENT_ELEMENTS) || `; a statement has ${STATEMENT_ELEMENTS.join(', ')}`;
-    problem(key, `unknown element ${quoteKey(key)}${hint}`);
+    out.push({ element: key, message: `unknown element ${quoteKey(key)}${hint}` });
   }
-  if ('Sid' in s && typeof s.Sid !== 'string')
-    problem('Sid', `Sid must be a string, found ${describe(s.Sid)}`);
+  if ('Sid' in s && typeof s.Sid !== 'string') {
+    out.push({ element: 'Sid', message: `Sid must be a string, found ${describe(s.Sid)}` });
+  }
   if (s.Effect !== 'Allow' && s.Effect !== 'Deny') {
-    problem(
-      'Effect',
-      `Effect must be "Allow" or "Deny", found ${s.Effect === undefined ? 'none' : describeValue(s.Effect)}`,
-    );
+    const found = s.Effect === undefined ? 'none' : describeValue(s.Effect);
+    out.push({ element: 'Effect', message: `Effect must be "Allow" or "Deny", found ${found}` });
   }
-  const pair = (name: string, required: boolean) => {
-    const not = `Not${name}`;
-    if (name in s && not in s) problem(not, `has both ${name} and ${not}; a statement takes one of them`);
-    else if (required && !(name in s) && !(not in s)) problem(name, `needs exactly one of ${name} or ${not}`);
-  };
-  pair('Action', true);
-  for (const key of ['Action', 'NotAction', 'Resource', 'NotResource']) {
-    if (!(key in s)) continue;
-    const why = stringListProblem(s[key]);
-    if (why) problem(key, `${key} ${why}`);
+  pairProblem(s, 'Action', true, out);
+  for (const key of LIST_ELEMENTS) {
+    if (key in s && !isStringList(s[key])) {
+      out.push({
+        element: key,
+        message: `${key} must be a string or a list of strings, found ${describe(s[key])}`,
+      });
+    }
   }
-  pair('Principal', false);
-  for (const key of ['Principal', 'NotPrincipal']) {
-    if (!(key in s)) continue;
-    const why = principalProblem(s[key]);
-    if (why) problem(key, `${key} ${why}`);
+  pairProblem(s, 'Principal', false, out);
+  for (const key of PRINCIPAL_ELEMENTS) {
+    const why = key in s ? principalProblem(s[key]) : undefined;
+    if (why) out.push({ element: key, message: `${key} ${why}` });
   }
-  const hasPrincipal = 'Principal' in s || 'NotPrincipal' in s;
-  pair('Resource', !hasPrincipal);
-  if ('Condition' in s) {
-    const why = conditionProblem(s.Condition);
-    if (why) problem('Condition', `Condition ${why}`);
-  }
+  pairProblem(s, 'Resource', !('Principal' in s || 'NotPrincipal' in s), out);
+  const why = 'Condition' in s ? conditionProblem(s.Condition) : undefined;
+  if (why) out.push({ element: 'Condition', message: `Condition ${why}` });
   return out;
 }
 
+const ELEMENTS = new Set<string>(STATEMENT_ELEMENTS);
+const LIST_ELEMENTS = ['Action', 'NotAction', 'Resource', 'NotResource'];
+const PRINCIPAL_ELEMENTS = ['Principal', 'NotPrincipal'];
+
+/** Both `name` and `Not<name>` (an error), or neither when one is `required`. */
+function pairProblem(s: Record<string, unknown>, name: string, required: boolean, out: StatementProblem[]) {
+  const not = `Not${name}`;
+  if (name in s && not in s) {
+    out.push({ element: not, message: `has both ${name} and ${not}; a statement takes one of them` });
+  } else if (required && !(name in s) && !(not in s)) {
+    out.push({ element: name, message: `needs exactly one of ${name} or ${not}` });
+  }
+}
+
 /**
- * Why `value` is not a string or a list of strings, or undefined when it is one. An empty list is let
- * through: it grants or denies nothing, so it cannot make a Deny look stronger than it is.
+ * A string or a list of strings. An empty list is let through: it grants or denies nothing, so it cannot
+ * make a Deny look stronger than it is.
  */
-function stringListProblem(value: unknown): string | undefined {
-  if (typeof value === 'string') return undefined;
-  if (Array.isArray(value) && value.every((x) => typeof x === 'string')) return undefined;
-  return `must be a string or a list of strings, found ${describe(value)}`;
+function isStringList(value: unknown): boolean {
+  if (typeof value === 'string') return true;
+  if (!Array.isArray(value)) return false;
+  for (const x of value) if (typeof x !== 'string') return false;
+  return true;
+}
+
+function isConditionValue(value: unknown): boolean {
+  const t = typeof value;
+  return t === 'string' || t === 'boolean' || t === 'number';
 }
 
 function principalProblem(value: unknown): string | undefined {
@@ -133,8 +145,9 @@ function principalProblem(value: unknown): string | undefined {
       const hint = didYouMean(key, PRINCIPAL_TYPES) || `; types: ${PRINCIPAL_TYPES.join(', ')}`;
       return `has unknown principal type ${quoteKey(key)}${hint}`;
     }
-    const why = stringListProblem(value[key]);
-    if (why) return `${key} ${why}`;
+    if (!isStringList(value[key])) {
+      return `${key} must be a string or a list of strings, found ${describe(value[key])}`;
+    }
   }
   return undefined;
 }
@@ -142,15 +155,15 @@ function principalProblem(value: unknown): string | undefined {
 /** A Condition is an object of operators, each an object of condition keys and their values. */
 function conditionProblem(value: unknown): string | undefined {
   if (!isObject(value)) return `must be an object of condition operators, found ${describe(value)}`;
-  for (const [operator, keys] of Object.entries(value)) {
+  for (const operator of Object.keys(value)) {
+    const keys = value[operator];
     if (!isObject(keys)) {
       return `${quoteKey(operator)} must be an object of condition keys, found ${describe(keys)}`;
     }
-    for (const [key, v] of Object.entries(keys)) {
-      const scalar = (x: unknown) => ['string', 'number', 'boolean'].includes(typeof x);
-      if (!scalar(v) && !(Array.isArray(v) && v.every(scalar))) {
-        return `${quoteKey(operator)} ${quoteKey(key)} must be a value or a list of values, found ${describe(v)}`;
-      }
+    for (const key of Object.keys(keys)) {
+      const v = keys[key];
+      if (isConditionValue(v) || (Array.isArray(v) && v.every(isConditionValue))) continue;
+      return `${quoteKey(operator)} ${quoteKey(key)} must be a value or a list of values, found ${describe(v)}`;
     }
   }
   return undefined;
