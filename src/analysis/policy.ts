@@ -1,6 +1,7 @@
 /**
- * Reading an IAM policy document given as parsed JSON: checking it is a policy and bringing each statement
- * to one shape (lists for Action/NotAction/Resource), while keeping the original statement for output.
+ * Reading an IAM policy document given as parsed JSON: checking it is a policy whose statements AWS would
+ * accept (statementProblems), and bringing each statement to one shape (lists for Action/NotAction/Resource),
+ * while keeping the original statement for output.
  */
 import { didYouMean, UserError } from '../util/errors.js';
 import { escapeUnsafe, hasUnsafeCharacters, printableName } from '../util/printable.js';
