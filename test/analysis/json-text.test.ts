@@ -107,7 +107,7 @@ test('a policy file with a repeated key is reported and not analysed; other file
   assert.ok(report.findings.some((f) => f.actions.includes('iam:PassRole')));
 });
 
-test('the repeated-key scan stays linear: twice the keys take at most about twice the time', () => {
+test('the repeated-key scan stays linear: four times the keys take about four times as long, not sixteen', () => {
   const objectOf = (n: number) => `{${Array.from({ length: n }, (_, i) => `"k${i}":${i}`).join(',')}}`;
   const time = (text: string) => {
     let best = Infinity;
@@ -118,9 +118,10 @@ test('the repeated-key scan stays linear: twice the keys take at most about twic
     }
     return best;
   };
-  const small = objectOf(20_000);
+  const small = objectOf(10_000);
   const large = objectOf(40_000);
   time(small);
+  // Linear gives 4, quadratic 16: the bound leaves room for a noisy shared machine.
   const ratio = time(large) / time(small);
-  assert.ok(ratio < 4, `time(2n)/time(n) = ${ratio.toFixed(2)}`);
+  assert.ok(ratio < 9, `time(4n)/time(n) = ${ratio.toFixed(2)}`);
 });
