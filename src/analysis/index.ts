@@ -8,7 +8,7 @@ export {
   type PolicyAnalysis,
   type AccessLevelCounts,
 } from './analyze.js';
-export { denyCovers, resourceCovers } from './deny.js';
+export { denyCovers, isCertainDeny, resourceCovers } from './deny.js';
 export {
   auditPolicy,
   riskyActionsByCategory,
@@ -19,8 +19,12 @@ export {
 export { expandPolicy, type ExpandedPolicy } from './expand-policy.js';
 export {
   readPolicyStatements,
+  statementProblems,
+  appliesToEveryRequest,
+  STATEMENT_ELEMENTS,
   PolicyFormatError,
   type PolicyStatementView,
+  type StatementProblem,
   type StatementEffect,
 } from './policy.js';
 export {

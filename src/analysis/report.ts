@@ -13,6 +13,7 @@ import {
   type PolicyAnalysis,
 } from './analyze.js';
 import type { Attachments, PolicySource } from './auth-details.js';
+import { escapeJsonText, escapeUnsafe, printableName } from '../util/printable.js';
 import { matchesWildcard } from '../util/wildcard.js';
 import { FINDING_CATEGORIES, type FindingCategory } from './risky-actions.js';
 
@@ -128,29 +129,39 @@ export function hasFindingsIn(report: AnalysisReport, categories: readonly Findi
   return categories.some((c) => report.counts[c] > 0);
 }
 
-/** The report as JSON (2-space indent, trailing newline). */
+/**
+ * The report as JSON (2-space indent, trailing newline). JSON.stringify escapes C0 controls; the other
+ * characters a terminal acts on (DEL, C1, bidirectional overrides) are escaped too, which is still valid JSON.
+ */
 export function formatReportJson(report: AnalysisReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;
 }
 
-/** The report as text tables: findings, then access levels per policy, then a summary line. */
+/**
+ * The report as text tables: findings, then access levels per policy, then a summary line. Names from the
+ * files (file names, Sids, patterns, actions) that hold control characters are shown quoted and escaped,
+ * so that a policy cannot recolour the terminal or forge a row.
+ */
 export function formatReportTable(report: AnalysisReport): string {
   const lines: string[] = [];
+  const name = printableName;
   if (report.findings.length) {
     const rows = report.findings.map((f) => [
-      f.file,
-      f.policy ?? '-',
-      f.statement,
+      name(f.file),
+      f.policy === undefined ? '-' : name(f.policy),
+      name(f.statement),
       f.category,
-      f.pattern + (f.conditional ? ' (conditional)' : ''),
-      f.category === 'unknown-action' ? (f.message ?? f.actions.join(', ')) : listSome(f.actions),
+      name(f.pattern) + (f.conditional ? ' (conditional)' : ''),
+      f.category === 'unknown-action'
+        ? escapeUnsafe(f.message ?? f.actions.join(', '))
+        : listSome(f.actions.map(name)),
     ]);
     lines.push(...table(['FILE', 'POLICY', 'STATEMENT', 'CATEGORY', 'GRANTED BY', 'ACTIONS'], rows), '');
   }
   if (report.policies.length) {
     const rows = report.policies.map((p) => [
-      p.file,
-      p.name ?? '-',
+      name(p.file),
+      p.name === undefined ? '-' : name(p.name),
       ...ACCESS_LEVELS.map((l) => String(p.accessLevels[l])),
     ]);
     lines.push(...table(['FILE', 'POLICY', ...ACCESS_LEVELS], rows), '');
@@ -188,7 +199,13 @@ function table(header: string[], rows: string[][]): string[] {
   return [line(header), ...rows.map(line)];
 }
 
-/** Errors as stderr lines: `iamwright: <file>[: <policy>]: <message>`. */
+/** Errors as stderr lines: `iamwright: <file>[: <policy>]: <message>`, control characters escaped. */
 export function formatErrors(errors: readonly AnalysisError[]): string {
-  return errors.map((e) => `iamwright: ${e.file}${e.policy ? `: ${e.policy}` : ''}: ${e.message}\n`).join('');
+  return errors
+    .map(
+      (e) =>
+        `iamwright: ${printableName(e.file)}${e.policy ? `: ${printableName(e.policy)}` : ''}: ` +
+        `${escapeUnsafe(e.message)}\n`,
+    )
+    .join('');
 }

@@ -4,7 +4,7 @@
  * Statements the analysis could not read (no valid Effect, not exactly one of Action / NotAction) are left
  * out: the grammar checks report them.
  */
-import type { PolicyStatementView } from '../analysis/index.js';
+import { appliesToEveryRequest, statementProblems, type PolicyStatementView } from '../analysis/index.js';
 import type { LintDocument, LintStatement } from './document.js';
 import { isObject } from './shape.js';
 
@@ -16,6 +16,8 @@ export function statementView(st: LintStatement): PolicyStatementView | undefine
     label: st.sid || `#${st.index}`,
     effect: st.effect,
     conditional: st.raw.Condition !== undefined && st.raw.Condition !== null,
+    // The analysis layer's one rule: only a valid statement that applies to every request is certain.
+    certain: appliesToEveryRequest(st.raw) && statementProblems(st.raw).length === 0,
     raw: st.raw,
   };
   if (st.action) view.actions = strings(st.action);

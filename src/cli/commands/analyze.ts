@@ -65,21 +65,28 @@ async function runExpand(ctx: CliContext, policy: string): Promise<number> {
   const { readPolicyInputs } = await import('../../analysis/inputs.js');
   const { expandPolicy } = await import('../../analysis/expand-policy.js');
   const { UserError } = await import('../../util/errors.js');
+  const { escapeJsonText, escapeUnsafe, printableName } = await import('../../util/printable.js');
   // A folder would give many documents; expanding one of them in silence hides the others.
   if (policy !== '-' && statSync(policy, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new UserError(`${policy}: expand takes one policy file; use analyze for folders`);
+    throw new UserError(`${printableName(policy)}: expand takes one policy file; use analyze for folders`);
   }
   const [source] = readPolicyInputs([policy]);
-  if (source.error !== undefined) throw new UserError(`${source.file}: ${source.error}`);
+  if (source.error !== undefined) {
+    throw new UserError(`${printableName(source.file)}: ${escapeUnsafe(source.error)}`);
+  }
   if (source.kind !== 'file') {
     throw new UserError(
-      `${source.file}: expand takes one policy document; use analyze for authorization details`,
+      `${printableName(source.file)}: expand takes one policy document; use analyze for authorization details`,
     );
   }
   const { policy: expanded, unknown } = expandPolicy(ctx.database(), source.document);
-  for (const u of unknown)
-    ctx.err(`iamwright: warning: statement ${u.statement}: ${u.message} (kept as written)\n`);
-  ctx.out(`${JSON.stringify(expanded, null, 4)}\n`);
+  // Sids and names from the file reach the terminal escaped (control characters could forge lines).
+  for (const u of unknown) {
+    ctx.err(
+      `iamwright: warning: statement ${printableName(u.statement)}: ${escapeUnsafe(u.message ?? u.pattern)} (kept as written)\n`,
+    );
+  }
+  ctx.out(`${escapeJsonText(JSON.stringify(expanded, null, 4))}\n`);
   return 0;
 }
 
@@ -96,7 +103,15 @@ async function runAnalyze(ctx: CliContext, paths: string[], flags: AnalyzeFlags)
     throw new UserError(`--fmt must be table or json, not '${flags.fmt}'`);
   }
   const failOn: FindingCategory[] = [];
-  for (const name of splitList(flags.failOn)) {
+  const failOnNames = splitList(flags.failOn);
+  // An empty list would turn the CI gate off without a word (`--fail-on "$UNSET"`).
+  if (flags.failOn !== undefined && failOnNames.length === 0) {
+    throw new UserError(
+      `--fail-on: no category given (${JSON.stringify(flags.failOn)}); ` +
+        `categories: ${a.FINDING_CATEGORIES.join(', ')}, all`,
+    );
+  }
+  for (const name of failOnNames) {
     if (name === 'all') failOn.push(...a.FINDING_CATEGORIES);
     else if (a.isFindingCategory(name)) failOn.push(name);
     else {
