@@ -104,14 +104,25 @@ function addKey(index: KeyIndex, name: string, type: string | undefined): void {
 
 function buildIndex(services: readonly Service[]): KeyIndex {
   const index: KeyIndex = { exact: new Map(), templates: new Map(), byPrefix: new Map() };
+  const seen = new Set<string>();
   for (const svc of services) {
-    for (const c of svc.conditionKeys) addKey(index, c.name, c.type);
+    for (const c of svc.conditionKeys) {
+      seen.add(c.name);
+      addKey(index, c.name, c.type);
+    }
   }
-  // Pages also cite keys in their actions and resource types that their key table lacks.
+  // Pages also cite keys in their actions and resource types that their key table lacks. The same few
+  // keys are cited by thousands of actions: skip the ones seen before reading them.
+  const cite = (k: string) => {
+    if (!seen.has(k)) {
+      seen.add(k);
+      addKey(index, k, undefined);
+    }
+  };
   for (const svc of services) {
     for (const a of svc.actions)
-      for (const row of a.resourceTypes) for (const k of row.conditionKeys) addKey(index, k, undefined);
-    for (const r of svc.resourceTypes) for (const k of r.conditionKeys) addKey(index, k, undefined);
+      for (const row of a.resourceTypes) for (const k of row.conditionKeys) cite(k);
+    for (const r of svc.resourceTypes) for (const k of r.conditionKeys) cite(k);
   }
   return index;
 }

@@ -197,8 +197,8 @@ const wildcardOnlyAction = check(
         if (stmt.resource.some((r) => coversStar(r.value, prefix) || r.value.startsWith('${'))) continue;
         ctx.report(
           a.path,
-          `${facts.name} takes no resource ARN: only "Resource": "*" applies to it, and this statement ` +
-            'names specific ARNs only',
+          `${facts.name} takes no resource ARN in the Service Authorization Reference (only "Resource": "*"); ` +
+            'this statement names specific ARNs only, so it may not grant it',
         );
       }
     }
