@@ -162,14 +162,25 @@ test('unknown-service-key: service keys the database does not document; unknown 
         'kms:EncryptionContext:purpose': 'x',
         'token.actions.githubusercontent.com:sub': 'repo:o/r:*',
         'saml:aud': 'https://signin.aws.amazon.com/saml',
+        // an OIDC provider's key as CloudFormation writes it, with placeholders
+        'oidc.eks.${AWS::Region}.amazonaws.com/id/${ClusterId}:sub': 'system:serviceaccount:*',
         'somenewservice:Key': 'x',
       },
     },
-    ['s3:ListBucket', 's3:GetObject', 'kms:Decrypt', 'sts:AssumeRoleWithWebIdentity'],
+    [
+      's3:ListBucket',
+      's3:GetObject',
+      's3:PutObject',
+      'kms:Decrypt',
+      'sts:AssumeRoleWithWebIdentity',
+      'sts:AssumeRoleWithSAML',
+    ],
     'Allow',
     '*',
   );
   assert.deepEqual(of('unknown-service-key', fine), []);
+  assert.deepEqual(of('invalid-key-format', fine), []);
+  assert.deepEqual(of('key-not-supported', fine), []);
 });
 
 test('key-not-supported: a service key no action of the statement supports', () => {
