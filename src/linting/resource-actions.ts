@@ -264,8 +264,11 @@ export function resourceLevelUnion(
 /** What the actions `pattern` matches accept. */
 export function patternFacts(db: IamDatabase, pattern: string): PatternFacts {
   const c = cacheOf(db);
+  // Policies repeat their patterns in one spelling: look that up before the lower-case form.
+  let facts = c.patterns.get(pattern);
+  if (facts) return facts;
   const key = pattern.toLowerCase();
-  let facts = c.patterns.get(key);
+  facts = c.patterns.get(key);
   if (!facts) {
     if (!/[*?]/.test(pattern) && pattern.trim() === pattern) {
       // A plain action name: a lookup, without the pattern machinery.
@@ -278,13 +281,24 @@ export function patternFacts(db: IamDatabase, pattern: string): PatternFacts {
     if (c.patterns.size >= PATTERN_LIMIT) c.patterns.clear();
     c.patterns.set(key, facts);
   }
+  c.patterns.set(pattern, facts);
   return facts;
 }
 
-/** The Action element's patterns as facts, or undefined when the statement has no Action (or it is empty). */
+const byStatement = new WeakMap<LintStatement, PatternFacts[]>();
+
+/**
+ * The Action element's patterns as facts, in the element's order, or undefined when the statement has no
+ * Action (or it is empty). Kept with the statement: several checks ask.
+ */
 export function statementPatterns(db: IamDatabase, stmt: LintStatement): PatternFacts[] | undefined {
   if (!stmt.action || stmt.action.length === 0) return undefined;
-  return stmt.action.map((a) => patternFacts(db, a.value));
+  let hit = byStatement.get(stmt);
+  if (!hit) {
+    hit = stmt.action.map((a) => patternFacts(db, a.value));
+    byStatement.set(stmt, hit);
+  }
+  return hit;
 }
 
 /** Does any action behind these patterns support condition key `key` (any case)? */

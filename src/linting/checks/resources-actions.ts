@@ -7,7 +7,6 @@ import type { Check, CheckContext, CheckInfo } from '../check.js';
 import type { LintStatement } from '../document.js';
 import {
   factsOfAction,
-  patternFacts,
   resourceLevelUnion,
   statementPatterns,
   type PatternFacts,
@@ -187,20 +186,21 @@ const wildcardOnlyAction = check(
   (ctx) => {
     for (const stmt of ctx.doc.statements) {
       if (!stmt.action || !stmt.resource || stmt.resource.length === 0) continue;
-      for (const a of stmt.action) {
-        if (!isLiteral(a.value)) continue;
-        const p = patternFacts(ctx.db, a.value);
-        if (!p.known || p.ids.length !== 1) continue;
+      const patterns = statementPatterns(ctx.db, stmt) ?? [];
+      stmt.action.forEach((a, i) => {
+        if (!isLiteral(a.value)) return;
+        const p = patterns[i];
+        if (!p.known || p.ids.length !== 1) return;
         const facts = factsOfAction(ctx.db, p.ids[0]);
-        if (!facts.wildcardOnly) continue;
+        if (!facts.wildcardOnly) return;
         const prefix = facts.name.slice(0, facts.name.indexOf(':'));
-        if (stmt.resource.some((r) => coversStar(r.value, prefix) || r.value.startsWith('${'))) continue;
+        if (stmt.resource?.some((r) => coversStar(r.value, prefix) || r.value.startsWith('${'))) return;
         ctx.report(
           a.path,
           `${facts.name} takes no resource ARN in the Service Authorization Reference (only "Resource": "*"); ` +
             'this statement names specific ARNs only, so it may not grant it',
         );
-      }
+      });
     }
   },
 );
