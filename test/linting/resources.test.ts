@@ -290,7 +290,10 @@ test('wildcard-only-action: an action without resource types named with specific
       ['Statement', 1, 'Action'],
     ],
   );
-  assert.match(found[0].message, /s3:ListAllMyBuckets takes no resource ARN in the Service Authorization Reference \(only "Resource": "\*"\)/);
+  assert.match(
+    found[0].message,
+    /s3:ListAllMyBuckets takes no resource ARN in the Service Authorization Reference \(only "Resource": "\*"\)/,
+  );
   assert.deepEqual(
     of('wildcard-only-action', [
       allow(['s3:ListBucket', 's3:ListAllMyBuckets'], ['arn:aws:s3:::my-bucket', '*']),
