@@ -44,12 +44,13 @@ export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 function ruleDescriptor(rule: RuleDescriptor): Sarif.ReportingDescriptor {
   const family = rule.id.includes('/') ? rule.id.slice(0, rule.id.indexOf('/')) : rule.id;
-  const tags = ['iam', family];
-  const properties: Sarif.PropertyBag = { tags };
+  const tags = new Set(['iam', family]);
+  const properties: Sarif.PropertyBag = {};
   if (rule.severity === 'security-warning') {
-    tags.push('security');
+    tags.add('security');
     properties['security-severity'] = SECURITY_SEVERITY;
   }
+  properties.tags = [...tags]; // the schema wants them unique: the security family is also the tag
   const d: Sarif.ReportingDescriptor = {
     id: rule.id,
     shortDescription: { text: rule.title },
