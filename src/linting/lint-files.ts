@@ -53,7 +53,7 @@ export function lintFiles(
   const selection = { checks: options.checks, skipChecks: options.skipChecks };
   const registry = registrySelection(selection);
   const lint = options.lint ?? lintPolicy;
-  // The same document in many places (an inline policy on many roles) is linted once.
+  // The same document in many places of a file (an inline policy on many roles) is linted once.
   const cache = new Map<string, LintFinding[]>();
   const result: LintFilesResult = { findings: [], accepted: [], errors: [], files: 0, policies: 0 };
   const all: ReportedFinding[] = [];
@@ -69,13 +69,18 @@ export function lintFiles(
       if (!selects(selection, p.rule)) continue;
       found.push(problemFinding(p));
     }
+    // Only files with several policies are worth the key: a plain policy file is one document.
+    const useCache = file.policies.length > 1;
     for (const policy of file.policies) {
       result.policies++;
       const lintOptions: LintOptions = { ...registry, policyType: policy.policyType };
       if (policy.sizeQuota) lintOptions.sizeQuota = policy.sizeQuota;
-      const key = `${policy.policyType}\0${policy.sizeQuota ?? ''}\0${JSON.stringify(policy.document)}`;
-      let findings = cache.get(key);
-      if (!findings) cache.set(key, (findings = lint(db, policy.document, lintOptions)));
+      let findings: LintFinding[] | undefined;
+      if (useCache) {
+        const key = `${policy.policyType}\0${policy.sizeQuota ?? ''}\0${JSON.stringify(policy.document)}`;
+        findings = cache.get(key);
+        if (!findings) cache.set(key, (findings = lint(db, policy.document, lintOptions)));
+      } else findings = lint(db, policy.document, lintOptions);
       for (const f of findings) found.push(placed(f, policy));
     }
     all.push(...inFileOrder(found));

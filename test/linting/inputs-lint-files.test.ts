@@ -103,21 +103,26 @@ test('a bad file among good ones: one finding for it, the others linted, nothing
   assert.equal(r.policies, 1);
 });
 
-test('the same document in two places is linted once and reported in both', () => {
-  const doc = JSON.stringify({
+test('the same document in two places of a file is linted once and reported at both', () => {
+  const doc = {
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Action: 's3:GetObject' }],
+    Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+  };
+  const role = (name: string) => ({
+    RoleName: name,
+    RolePolicyList: [{ PolicyName: 'read', PolicyDocument: doc }],
   });
-  const a = join(tmp, 'a.json');
-  const b = join(tmp, 'b.json');
-  writeFileSync(a, doc);
-  writeFileSync(b, doc);
+  const file = join(tmp, 'details.json');
+  writeFileSync(file, JSON.stringify({ RoleDetailList: [role('a'), role('b')], Policies: [] }, null, 2));
   const calls: LintOptions[] = [];
-  const r = lintFiles(db, [a, b], { lint: s3Lint(calls) });
+  const r = lintFiles(db, [file], { lint: s3Lint(calls) });
   assert.equal(calls.length, 1);
   assert.deepEqual(
-    r.findings.map((f) => f.location.file),
-    [a, b],
+    r.findings.map((f) => [f.policy, f.location.line]),
+    [
+      ['role/a/read', positionOf(file, '"s3:GetObject"').line],
+      ['role/b/read', positionOf(file, '"s3:GetObject"', '"b"').line],
+    ],
   );
 });
 
