@@ -34,8 +34,8 @@ export interface LintFilesResult {
   findings: ReportedFinding[];
   /** Findings the config accepts. */
   accepted: ReportedFinding[];
-  /** Paths that could not be read (each also an input/unreadable finding, unless that rule is skipped). */
-  errors: { file: string; message: string }[];
+  /** Paths that could not be read or are malformed (each also a finding, unless its rule is skipped). */
+  errors: { file: string; message: string; line?: number; column?: number }[];
   /** Files that held policies (or could not be read), and policies linted. */
   files: number;
   policies: number;
@@ -65,7 +65,13 @@ export function lintFiles(
     if (file.policies.length || file.problems.length) result.files++;
     const found: ReportedFinding[] = [];
     for (const p of file.problems) {
-      if (p.rule === 'input/unreadable') result.errors.push({ file: p.file, message: p.message });
+      if (p.rule === 'input/unreadable' || p.rule === 'input/malformed') {
+        result.errors.push({
+          file: p.file,
+          message: p.message,
+          ...(p.line !== undefined && { line: p.line, column: p.column }),
+        });
+      }
       if (!selects(selection, p.rule)) continue;
       found.push(problemFinding(p));
     }

@@ -15,6 +15,17 @@ export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): b
   return stream.isTTY === true && !env.NO_COLOR;
 }
 
+/**
+ * Text from user files made safe for a terminal or CI log: control characters (escape sequences, line
+ * breaks that would forge a row) and bidirectional overrides are written as \u escapes.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 const SEVERITY_COLOR: Record<Severity, string> = {
   error: '31', // red
   'security-warning': '35', // magenta
@@ -32,17 +43,17 @@ export function formatFindingsTable(report: FindingReport, options: TableFormatO
     else byFile.set(f.location.file, [f]);
   }
   for (const [file, findings] of byFile) {
-    lines.push(paint('4', file));
+    lines.push(paint('4', printable(file)));
     const at = findings.map((f) =>
       f.location.line === undefined ? '-' : `${f.location.line}:${f.location.column ?? 1}`,
     );
     const atWidth = Math.max(...at.map((s) => s.length));
     const sevWidth = Math.max(...findings.map((f) => f.severity.length));
     findings.forEach((f, i) => {
-      const message = (f.policy !== undefined ? `[${f.policy}] ` : '') + f.message;
+      const message = printable((f.policy !== undefined ? `[${f.policy}] ` : '') + f.message);
       lines.push(
         `  ${paint('2', at[i].padEnd(atWidth))}  ${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(sevWidth))}  ` +
-          `${message}  ${paint('2', f.ruleId)}`,
+          `${message}  ${paint('2', printable(f.ruleId))}`,
       );
     });
     lines.push('');

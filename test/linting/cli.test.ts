@@ -12,7 +12,7 @@ import { assertValid } from '../reporting/sarif-schema.js';
 import { FIXTURES, fixture, positionOf } from './inputs-helpers.js';
 
 const env = { IAMWRIGHT_DB: '', IAMWRIGHT_HOME: mkdtempSync(join(tmpdir(), 'iamwright-lint-home-')) };
-const INPUT_RULES = ['--checks', 'input,grammar/json-syntax,grammar/yaml-syntax'];
+const INPUT_RULES = ['--checks', 'input,grammar/json-syntax,grammar/yaml-syntax,grammar/duplicate-key'];
 const BROKEN = fixture('policies', 'broken.json');
 const GOOD = fixture('policies', 'read-only.json');
 const APP = fixture('cloudformation', 'app.yaml');
@@ -48,6 +48,15 @@ test('a bad file among good ones: every file linted, the unreadable one on stder
   assert.match(r.stdout, /\(1 policy in 3 files\)/);
 });
 
+test('malformed authorization details: exit 1, and stderr names the file, line and column', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'iamwright-lint-malformed-'));
+  const file = join(dir, 'details.json');
+  writeFileSync(file, '{"UserDetailList": {"UserName": "x"}, "Policies": []}');
+  const r = lint([file]);
+  assert.equal(r.code, 1);
+  assert.equal(r.stderr, `iamwright: ${file}:1:2: UserDetailList should be a list, not an object\n`);
+});
+
 test('--fail-on: the threshold decides between exit 0 and 2', () => {
   // app.yaml's only input finding is a suggestion (a policy known only at deploy time).
   assert.equal(lint([...INPUT_RULES, APP]).code, 0);
@@ -66,6 +75,9 @@ test('--checks and --skip-checks take ids and families; an unknown one is one li
   const onlyInput = lint(['--checks', 'input', '--fail-on', 'suggestion', BROKEN, APP]);
   assert.equal(onlyInput.code, 2);
   assert.doesNotMatch(onlyInput.stdout, /json-syntax/);
+  const empty = lint(['--checks', '', GOOD]);
+  assert.equal(empty.code, 1);
+  assert.match(empty.stderr, /^iamwright: --checks: empty list; name check ids or families/);
   const unknown = lint(['--checks', 'grammer', GOOD]);
   assert.equal(unknown.code, 1);
   assert.equal(
@@ -102,8 +114,10 @@ test('--fmt sarif --out FILE: valid SARIF 2.1.0, URIs relative to the working di
   assert.equal(run.tool.driver.name, 'iamwright');
   // Only the rules that ran are declared.
   assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id).sort(), [
+    'grammar/duplicate-key',
     'grammar/json-syntax',
     'grammar/yaml-syntax',
+    'input/malformed',
     'input/unreadable',
     'input/unresolved-document',
   ]);

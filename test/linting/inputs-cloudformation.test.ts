@@ -134,6 +134,14 @@ test('a YAML syntax error is one grammar/yaml-syntax finding at its line; a JSON
   ]);
 });
 
+test('YAML nested past the limit: one finding saying so, not a parser stack overflow', () => {
+  const file = join(tmp, 'deep.yaml');
+  writeFileSync(file, `Resources: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
+  const [p] = readAll([file]).problems;
+  assert.equal(p.rule, 'grammar/yaml-syntax');
+  assert.equal(p.message, 'invalid YAML: nested deeper than 64 levels; not a template');
+});
+
 test('YAML that is not CloudFormation: reported when named, skipped in a folder', () => {
   const dir = mkdtempSync(join(tmp, 'folder-'));
   const ci = join(dir, 'ci.yml');

@@ -98,7 +98,7 @@ test('a folder walk skips node_modules and dot-folders, and in cdk.out takes onl
   ];
   for (const f of files) writeFileSync(join(root, f), '{}');
   assert.deepEqual(
-    lintableFilesUnder(root).map((f) => relative(root, f).split('\\').join('/')),
+    lintableFilesUnder(root).files.map((f) => relative(root, f).split('\\').join('/')),
     [
       'infra/cdk.out/App.template.json',
       'infra/cdk.out/assembly-Stage/Stage-App.template.json',
@@ -183,4 +183,55 @@ test('the fixtures folder as a whole: every format at once', () => {
     'terraform/plan.json',
     'terraform/state.json',
   ]);
+});
+
+test('a key written twice: grammar/duplicate-key at the second one, and the document still read (last wins)', () => {
+  const file = join(tmp, 'dup.json');
+  const text =
+    '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": "iam:PassRole", "Resource": "*", "Effect": "Deny" }\n  ]\n}\n';
+  writeFileSync(file, text);
+  const { policies, problems } = readAll([file]);
+  assert.deepEqual(problems, [
+    {
+      file,
+      rule: 'grammar/duplicate-key',
+      message:
+        "'Effect' appears more than once in the same object; parsers disagree on which counts (this reads the last)",
+      ...positionOf(file, '"Effect": "Deny"'),
+    },
+  ]);
+  assert.equal((policies[0].document as { Statement: { Effect: string }[] }).Statement[0].Effect, 'Deny');
+  // The same key in different objects is no repeat; a key inside a string is no key.
+  writeFileSync(file, '{"Statement": [{"Sid": "a"}, {"Sid": "b", "Condition": {"x": "\\"Sid\\": 1"}}]}');
+  assert.deepEqual(readAll([file]).problems, []);
+});
+
+test('authorization details whose lists are malformed: input/malformed naming what, never skipped silently', () => {
+  const file = join(tmp, 'malformed.json');
+  writeFileSync(file, '{"UserDetailList": {"UserName": "x"}, "Policies": [3]}');
+  // Managed policies are read first, then users, groups and roles.
+  assert.deepEqual(
+    readAll([file]).problems.map((p) => [p.rule, p.message, p.line, p.column]),
+    [
+      ['input/malformed', 'Policies[0] should be an object', 1, positionOf(file, '3]').column],
+      [
+        'input/malformed',
+        'UserDetailList should be a list, not an object',
+        1,
+        positionOf(file, '"UserDetailList"').column,
+      ],
+    ],
+  );
+  writeFileSync(file, '{"RoleDetailList": [{"RoleName": "r", "UserPolicyList": []}], "Policies": []}');
+  assert.deepEqual(
+    readAll([file]).problems.map((p) => p.message),
+    ["role 'r' has UserPolicyList; a role's inline policies are under RolePolicyList"],
+  );
+});
+
+test('a path that is not a readable folder is reported, not skipped', () => {
+  const file = fixture('policies', 'read-only.json');
+  const r = lintableFilesUnder(file);
+  assert.deepEqual(r.files, []);
+  assert.deepEqual(r.unreadable, [{ path: file, message: 'cannot read folder: ENOTDIR' }]);
 });

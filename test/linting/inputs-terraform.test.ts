@@ -2,7 +2,9 @@
 // unknown values as placeholders, positions inside the strings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fixture, named, positionOf, readAll, resources } from './inputs-helpers.js';
 
 const PLAN = fixture('terraform', 'plan.json');
@@ -82,4 +84,39 @@ test('state: resources of the root module and of child modules', () => {
   );
   const deploy = named(policies, 'module.ci.aws_iam_user_policy.deploy');
   assert.equal(deploy.locate(['Statement', 0, 'Action']).line, positionOf(STATE, '"policy"', 'deploy').line);
+});
+
+test('a key written twice inside a policy string: grammar/duplicate-key at its place in the string', () => {
+  const policy =
+    '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Effect": "Deny"}]}';
+  const plan = {
+    format_version: '1.2',
+    planned_values: {
+      root_module: {
+        resources: [
+          {
+            address: 'aws_iam_policy.p',
+            mode: 'managed',
+            type: 'aws_iam_policy',
+            name: 'p',
+            values: { policy },
+          },
+        ],
+      },
+    },
+  };
+  const file = join(mkdtempSync(join(tmpdir(), 'iamwright-lint-tf-')), 'plan.json');
+  writeFileSync(file, JSON.stringify(plan, null, 2));
+  const { policies, problems } = readAll([file]);
+  assert.equal(policies.length, 1);
+  assert.deepEqual(
+    problems.map((p) => [p.rule, p.policy, p.line, p.column]),
+    [
+      [
+        'grammar/duplicate-key',
+        'aws_iam_policy.p',
+        ...Object.values(positionOf(file, '\\"Effect\\": \\"Deny')),
+      ],
+    ],
+  );
 });

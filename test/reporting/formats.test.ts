@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { ReportedFinding } from '../../src/reporting/finding.js';
 import { formatFindingsJson } from '../../src/reporting/json.js';
 import { atLeast, countBySeverity } from '../../src/reporting/report.js';
-import { formatFindingsTable, useColor } from '../../src/reporting/table.js';
+import { formatFindingsTable, printable, useColor } from '../../src/reporting/table.js';
 
 const F: ReportedFinding[] = [
   {
@@ -87,4 +87,20 @@ test('severity order: --fail-on warning catches errors and security warnings, no
   assert.equal(atLeast('suggestion', 'warning'), false);
   assert.equal(atLeast('warning', 'security-warning'), false);
   assert.deepEqual(countBySeverity([]), { error: 0, 'security-warning': 0, warning: 0, suggestion: 0 });
+});
+
+test('table: control characters from files are escaped, so they cannot colour, clear or forge lines', () => {
+  const hostile: ReportedFinding = {
+    ruleId: 'actions/unknown-action',
+    severity: 'error',
+    message: "'s3:Get\u001b[2Jx' is not an action",
+    location: { file: 'evil\n::error::x.json', line: 1, column: 1 },
+    policy: 'Role\u202eevil',
+  };
+  const text = formatFindingsTable({ findings: [hostile] });
+  assert.ok(!text.includes('\u001b') && !text.includes('\u202e'), text);
+  assert.equal(text.split('\n')[0], 'evil\\n::error::x.json');
+  assert.ok(text.includes("[Role\\u202eevil] 's3:Get\\u001b[2Jx' is not an action"), text);
+  assert.equal(printable('tab\there'), 'tab\\there');
+  assert.equal(printable('plain: arn:aws:s3:::b/*'), 'plain: arn:aws:s3:::b/*');
 });

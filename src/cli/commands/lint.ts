@@ -88,6 +88,9 @@ async function runLint(ctx: CliContext, paths: string[], flags: LintFlags): Prom
   type Severity = import('../../reporting/finding.js').Severity;
 
   const checks = flags.checks === undefined ? undefined : splitList(flags.checks);
+  // An empty list (an unset variable in CI) would run nothing and pass: refused, not taken as "none".
+  if (checks?.length === 0)
+    throw new UserError("--checks: empty list; name check ids or families (e.g. 'actions,security')");
   const skipChecks = splitList(flags.skipChecks);
   validateRuleNames(checks, '--checks');
   validateRuleNames(skipChecks, '--skip-checks');
@@ -131,7 +134,11 @@ async function runLint(ctx: CliContext, paths: string[], flags: LintFlags): Prom
       throw new UserError(`cannot write ${flags.out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
     }
   } else ctx.out(text);
-  for (const e of result.errors) ctx.err(`iamwright: ${e.file}: ${e.message}\n`);
+  const { printable } = await import('../../reporting/table.js');
+  for (const e of result.errors) {
+    const at = e.line === undefined ? '' : `:${e.line}:${e.column ?? 1}`;
+    ctx.err(`iamwright: ${printable(`${e.file}${at}: ${e.message}`)}\n`);
+  }
   if (result.errors.length) return EXIT_INPUT_ERROR;
   const failOn = flags.failOn as Severity | 'none';
   if (failOn !== 'none' && result.findings.some((f) => atLeast(f.severity, failOn))) return EXIT_FINDINGS;

@@ -19,12 +19,28 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-/** Each object of a list, with its index (other entries skipped). */
-function objects(v: unknown): [Json, number][] {
-  return Array.isArray(v) ? v.flatMap((x, i) => (isObject(x) ? [[x, i] as [Json, number]] : [])) : [];
-}
+const POLICY_LISTS = ['UserPolicyList', 'GroupPolicyList', 'RolePolicyList'];
 
 export function authorizationDetailsInputs(details: Json, source: LazyJsonFile, out: FileInputs): void {
+  const malformed = (path: JsonPath, message: string) =>
+    out.problems.push({ file: source.file, rule: 'input/malformed', message, ...source.locator(path)([]) });
+  /** The objects of the list at `path` (absent: none); anything else is reported, never skipped silently. */
+  const objects = (v: unknown, path: JsonPath): [Json, number][] => {
+    if (v === undefined || v === null) return [];
+    const label = path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+      .join('')
+      .slice(1);
+    if (!Array.isArray(v)) {
+      malformed(path, `${label} should be a list, not ${typeof v === 'object' ? 'an object' : typeof v}`);
+      return [];
+    }
+    return v.flatMap((x, i) => {
+      if (isObject(x)) return [[x, i] as [Json, number]];
+      malformed([...path, i], `${label}[${i}] should be an object`);
+      return [];
+    });
+  };
   const add = (
     value: unknown,
     base: JsonPath,
@@ -60,9 +76,9 @@ export function authorizationDetailsInputs(details: Json, source: LazyJsonFile, 
     out.policies.push(policyOf(site, decoded.document, locate));
   };
 
-  for (const [p, i] of objects(details.Policies)) {
+  for (const [p, i] of objects(details.Policies, ['Policies'])) {
     const name = str(p.PolicyName) ?? str(p.Arn) ?? `Policies[${i}]`;
-    const versions = objects(p.PolicyVersionList);
+    const versions = objects(p.PolicyVersionList, ['Policies', i, 'PolicyVersionList']);
     const chosen =
       versions.find(([v]) => v.IsDefaultVersion === true) ??
       versions.find(([v]) => p.DefaultVersionId !== undefined && v.VersionId === p.DefaultVersionId);
@@ -87,8 +103,14 @@ export function authorizationDetailsInputs(details: Json, source: LazyJsonFile, 
     ['RoleDetailList', 'role', 'RoleName', 'RolePolicyList', 'role-inline'],
   ] as const;
   for (const [listKey, kind, nameKey, policiesKey, quota] of principals) {
-    for (const [who, i] of objects(details[listKey])) {
+    for (const [who, i] of objects(details[listKey], [listKey])) {
       const owner = str(who[nameKey]) ?? str(who.Arn) ?? `${listKey}[${i}]`;
+      for (const other of POLICY_LISTS.filter((k) => k !== policiesKey && k in who)) {
+        malformed(
+          [listKey, i, other],
+          `${kind} '${owner}' has ${other}; a ${kind}'s inline policies are under ${policiesKey}`,
+        );
+      }
       if (kind === 'role' && who.AssumeRolePolicyDocument !== undefined) {
         add(
           who.AssumeRolePolicyDocument,
@@ -98,7 +120,7 @@ export function authorizationDetailsInputs(details: Json, source: LazyJsonFile, 
           undefined,
         );
       }
-      for (const [ip, k] of objects(who[policiesKey])) {
+      for (const [ip, k] of objects(who[policiesKey], [listKey, i, policiesKey])) {
         const name = `${kind}/${owner}/${str(ip.PolicyName) ?? `${policiesKey}[${k}]`}`;
         add(ip.PolicyDocument, [listKey, i, policiesKey, k, 'PolicyDocument'], name, 'identity', quota);
       }

@@ -154,7 +154,7 @@ function policiesOf(
       const site: PolicySite = { file: src.file, text: src.text, position: src.position, name, ...kind };
       const r = policyAt(doc, site);
       if (r.policy) out.policies.push(r.policy);
-      else out.problems.push(r.problem);
+      out.problems.push(...r.problems);
     }
   }
 }

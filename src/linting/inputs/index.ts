@@ -14,8 +14,8 @@ import { isAuthorizationDetails } from '../../analysis/auth-details.js';
 import type { PolicyType } from '../types.js';
 import { authorizationDetailsInputs } from './auth-details.js';
 import { cloudFormationInputs, isCloudFormationTemplate } from './cloudformation.js';
-import { parseStrictJson } from './json-text.js';
-import { LazyJsonFile, policyOf } from './policy-site.js';
+import { duplicateKeysIn, parseStrictJson } from './json-text.js';
+import { duplicateKeyProblem, LazyJsonFile, policyOf } from './policy-site.js';
 import { describeFsError, lintableFilesUnder, readInputText } from './read.js';
 import { jsonSourceTree, toValue } from './source-tree.js';
 import { isTerraformJson, terraformInputs } from './terraform.js';
@@ -52,9 +52,11 @@ export function* readLintInputs(
       yield readLintFile(path, true, options);
       continue;
     }
-    const files = lintableFilesUnder(path);
-    if (files.length === 0)
+    const { files, unreadable: folders } = lintableFilesUnder(path);
+    for (const u of folders) yield unreadable(u.path, u.message);
+    if (files.length === 0 && folders.length === 0) {
       yield unreadable(path, 'folder holds no *.json, *.yaml, *.yml or *.template files');
+    }
     for (const f of files) yield readLintFile(f, false, options);
   }
 }
@@ -129,6 +131,10 @@ function readJson(
   }
   const value = parsed.value;
   const source = new LazyJsonFile(file, text);
+  if (parsed.duplicateKeys) {
+    for (const d of duplicateKeysIn(source.tree()))
+      out.problems.push(duplicateKeyProblem(source, d.key, d.offset));
+  }
   if (isAuthorizationDetails(value)) authorizationDetailsInputs(value, source, out);
   else if (isCloudFormationTemplate(value)) {
     cloudFormationInputs({ file, text, tree: jsonSourceTree(text), position: source.position }, out);

@@ -4,7 +4,7 @@
  * PolicyDocument written as a string) or, when it holds only placeholders, a value known at deploy time.
  */
 import type { JsonPath, PolicyType, SizeQuota } from '../types.js';
-import { parseEmbeddedJson } from './json-text.js';
+import { parseEmbeddedJson, type EmbeddedJson } from './json-text.js';
 import { jsonSourceTree, nodeAt, offsetOf, toValue, type SourceNode } from './source-tree.js';
 import { LineIndex, type Position } from './text-position.js';
 import type { InputProblem, PolicyInput } from './types.js';
@@ -20,34 +20,35 @@ export interface PolicySite {
   sizeQuota?: SizeQuota;
 }
 
-export type SiteResult =
-  { policy: PolicyInput; problem?: undefined } | { problem: InputProblem; policy?: undefined };
+/** The policy (when there is one to lint) and the problems found reading it. */
+export interface SiteResult {
+  policy?: PolicyInput;
+  problems: InputProblem[];
+}
 
 /** The policy held by `node` (intrinsic functions already resolved). */
 export function policyAt(node: SourceNode, site: PolicySite): SiteResult {
   if (node.kind === 'scalar' && typeof node.value === 'string') {
     const text = node.value;
     if (!text.trimStart().startsWith('{') && text.includes('${')) {
-      return problem(
-        site,
-        node.offset,
-        'input/unresolved-document',
-        `the policy is '${text}', known only at deploy time; not checked`,
-      );
+      const message = `the policy is '${text}', known only at deploy time; not checked`;
+      return { problems: [problem(site, node.offset, 'input/unresolved-document', message)] };
     }
     const embedded = parseEmbeddedJson(site.text, node, text);
     if (embedded.error) {
-      return problem(
-        site,
-        embedded.error.offset,
-        'grammar/json-syntax',
-        `the policy string is not JSON: ${embedded.error.message}`,
-      );
+      const message = `the policy string is not JSON: ${embedded.error.message}`;
+      return { problems: [problem(site, embedded.error.offset, 'grammar/json-syntax', message)] };
     }
     const tree = embedded.tree as SourceNode;
-    return { policy: policyOf(site, embedded.value, (path) => site.position(offsetOf(tree, path))) };
+    return {
+      policy: policyOf(site, embedded.value, (path) => site.position(offsetOf(tree, path))),
+      problems: (embedded.duplicates ?? []).map((d) => duplicateKeyProblem(site, d.key, d.offset)),
+    };
   }
-  return { policy: policyOf(site, toValue(node), (path) => site.position(offsetOf(node, path))) };
+  return {
+    policy: policyOf(site, toValue(node), (path) => site.position(offsetOf(node, path))),
+    problems: [],
+  };
 }
 
 export function policyOf(
@@ -66,10 +67,20 @@ export function problem(
   offset: number,
   rule: InputProblem['rule'],
   message: string,
-): { problem: InputProblem } {
+): InputProblem {
   const p: InputProblem = { file: site.file, rule, message, ...site.position(offset) };
   if (site.name !== undefined) p.policy = site.name;
-  return { problem: p };
+  return p;
+}
+
+/** A key written twice in one object (only the last one is read). */
+export function duplicateKeyProblem(
+  site: Pick<PolicySite, 'file' | 'name' | 'position'>,
+  key: string,
+  offset: number,
+): InputProblem {
+  const message = `'${key}' appears more than once in the same object; parsers disagree on which counts (this reads the last)`;
+  return problem(site, offset, 'grammar/duplicate-key', message);
 }
 
 /**
@@ -96,6 +107,12 @@ export class LazyJsonFile {
   /** A locator for the document at `base` in the file. */
   locator(base: JsonPath): (path: JsonPath) => Position {
     return (path) => this.position(offsetOf(this.tree(), [...base, ...path]));
+  }
+
+  /** The JSON held as text in the string at `base`, parsed with positions in the file. */
+  embedded(base: JsonPath, json: string): EmbeddedJson | undefined {
+    const node = nodeAt(this.tree(), base);
+    return node?.kind === 'scalar' ? parseEmbeddedJson(this.text, node, json) : undefined;
   }
 
   /** Where the first JSON fault of `json`, held in the string at `base`, stands in the file. */

@@ -49,20 +49,26 @@ export function isLintableName(name: string): boolean {
 }
 
 /**
- * The files lint reads under a folder, recursively, sorted. Skipped: node_modules and dot-folders (.git,
+ * The files lint reads under a folder, recursively, sorted, and the folders that could not be read (so
+ * that what was left out is said, never skipped silently). Skipped: node_modules and dot-folders (.git,
  * .terraform...: dependencies and caches, not the project's policies), symbolic links to folders (no
  * loops), and inside a CDK cloud assembly (a folder named cdk.out) everything but the synthesized
  * `*.template.json` templates (manifests, asset bundles).
  */
-export function lintableFilesUnder(dir: string): string[] {
-  const found: string[] = [];
+export function lintableFilesUnder(dir: string): {
+  files: string[];
+  unreadable: { path: string; message: string }[];
+} {
+  const files: string[] = [];
+  const unreadable: { path: string; message: string }[] = [];
   const pending: [string, boolean][] = [[dir, basename(dir) === 'cdk.out']];
   while (pending.length) {
     const [d, inCdkOut] = pending.pop() as [string, boolean];
     let entries;
     try {
       entries = readdirSync(d, { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      unreadable.push({ path: d, message: describeFsError(e, 'folder') });
       continue;
     }
     for (const e of entries) {
@@ -72,9 +78,9 @@ export function lintableFilesUnder(dir: string): string[] {
         if (inCdkOut && e.name.startsWith('asset.')) continue;
         pending.push([p, inCdkOut || e.name === 'cdk.out']);
       } else if (e.isFile() || e.isSymbolicLink()) {
-        if (inCdkOut ? /\.template\.json$/i.test(e.name) : isLintableName(e.name)) found.push(p);
+        if (inCdkOut ? /\.template\.json$/i.test(e.name) : isLintableName(e.name)) files.push(p);
       }
     }
   }
-  return found.sort();
+  return { files: files.sort(), unreadable: unreadable.sort((a, b) => (a.path < b.path ? -1 : 1)) };
 }

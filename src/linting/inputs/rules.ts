@@ -16,6 +16,16 @@ export const INPUT_RULES = [
       'checked until it parses.',
   },
   {
+    id: 'grammar/duplicate-key',
+    severity: 'error',
+    title: 'A key appears twice in the same object',
+    help:
+      'JSON parsers disagree on a repeated key: most keep the last value, some the first, some refuse the ' +
+      'document. A policy whose meaning depends on the parser is how grants hide from reviewers and ' +
+      'scanners (two Effect elements, a second Condition operator block that replaces the first). Merge the ' +
+      'values into one key.',
+  },
+  {
     id: 'grammar/yaml-syntax',
     severity: 'error',
     title: 'The CloudFormation template is not valid YAML',
@@ -32,6 +42,15 @@ export const INPUT_RULES = [
       'the inputs lint reads: a policy JSON document, get-account-authorization-details output, a ' +
       'CloudFormation template (JSON or YAML, CDK synth output included) or a Terraform plan or state in ' +
       'JSON. The other paths are still linted; the exit code is 1.',
+  },
+  {
+    id: 'input/malformed',
+    severity: 'error',
+    title: 'The file is not shaped as its format requires',
+    help:
+      'A list of get-account-authorization-details output that is not a list, or inline policies under ' +
+      "another kind of principal's key (a role's under UserPolicyList): what it holds cannot be linted. " +
+      'The other policies are still linted; the exit code is 1.',
   },
   {
     id: 'input/unresolved-document',

@@ -7,7 +7,7 @@
  * holds several.
  */
 import type { JsonPath, PolicyType, SizeQuota } from '../types.js';
-import { policyOf, type LazyJsonFile, type PolicySite } from './policy-site.js';
+import { duplicateKeyProblem, policyOf, type LazyJsonFile, type PolicySite } from './policy-site.js';
 import { parseStrictJson } from './json-text.js';
 import type { Position } from './text-position.js';
 import type { FileInputs, InputProblem } from './types.js';
@@ -202,6 +202,13 @@ function readAttribute(source: LazyJsonFile, out: FileInputs, r: TfResource, a: 
       source.faultInString(at, value),
     );
     return;
+  }
+  if (parsed.duplicateKeys) {
+    for (const d of source.embedded(at, value)?.duplicates ?? []) {
+      out.problems.push(
+        duplicateKeyProblem({ file: source.file, name: a.name, position: source.position }, d.key, d.offset),
+      );
+    }
   }
   const site: PolicySite = {
     file: source.file,

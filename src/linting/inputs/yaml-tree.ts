@@ -45,6 +45,8 @@ const CFN_TAGS: (ScalarTag | CollectionTag)[] = Object.keys(SHORT_FORMS).flatMap
   { tag, collection: 'map', resolve: (map) => map } satisfies CollectionTag,
 ]);
 
+const TOO_DEEP = `nested deeper than ${INPUT_LIMITS.maxDepth} levels; not a template`;
+
 export interface YamlResult {
   tree?: SourceNode;
   /** The first syntax error (or limit passed), when there is no tree. */
@@ -65,10 +67,14 @@ export function yamlSourceTree(text: string): YamlResult {
     doc = parseDocument(text, { customTags: CFN_TAGS, lineCounter: lines, prettyErrors: false });
   } catch (e) {
     // The parser recurses on nesting: input nested thousands deep can exhaust the stack.
-    return { error: { message: `cannot parse: ${(e as Error).message}`, offset: 0 }, position };
+    const message = e instanceof RangeError ? TOO_DEEP : `cannot parse: ${(e as Error).message}`;
+    return { error: { message, offset: 0 }, position };
   }
   const [first] = doc.errors;
-  if (first) return { error: { message: first.message.split('\n')[0], offset: first.pos[0] }, position };
+  if (first) {
+    const message = /call stack/i.test(first.message) ? TOO_DEEP : first.message.split('\n')[0];
+    return { error: { message, offset: first.pos[0] }, position };
+  }
   if (!doc.contents) return { error: { message: 'the file holds no YAML document', offset: 0 }, position };
   try {
     return { tree: convert(doc.contents, doc, 0, { nodes: 0 }), position };
