@@ -10,6 +10,7 @@
  * Kubernetes) are skipped, and a JSON syntax error is reported only in a file that mentions a policy's or
  * a template's elements.
  */
+import { statSync } from 'node:fs';
 import { isAuthorizationDetails } from '../../analysis/auth-details.js';
 import type { PolicyType } from '../types.js';
 import { authorizationDetailsInputs } from './auth-details.js';
@@ -22,7 +23,6 @@ import { isTerraformJson, terraformInputs } from './terraform.js';
 import { LineIndex } from './text-position.js';
 import type { FileInputs, InputProblem } from './types.js';
 import { yamlSourceTree } from './yaml-tree.js';
-import { statSync } from 'node:fs';
 
 export interface ReadLintInputsOptions {
   /** The type of plain policy documents (files, stdin); others take theirs from where they stand. Default identity. */

@@ -48,7 +48,17 @@ export function toValue(node: SourceNode): unknown {
       return node.items.map(toValue);
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const m of node.members) out[m.key] = toValue(m.value);
+      for (const m of node.members) {
+        // As JSON.parse does: a key named __proto__ is an own property, not the object's prototype.
+        if (m.key === '__proto__') {
+          Object.defineProperty(out, m.key, {
+            value: toValue(m.value),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        } else out[m.key] = toValue(m.value);
+      }
       return out;
     }
   }
