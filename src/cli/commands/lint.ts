@@ -69,8 +69,8 @@ export function registerLint(program: Command, ctx: CliContext): void {
     )
     .addHelpText(
       'after',
-      '\nExit codes: 0 no finding at or above --fail-on; 1 some input could not be read (the rest is linted) ' +
-        'or a bad option; 2 a finding at or above --fail-on.\n' +
+      '\nExit codes: 0 no finding at or above --fail-on; 1 some input could not be read or is malformed ' +
+        '(the rest is linted) or a bad option; 2 a finding at or above --fail-on.\n' +
         'Example: iamwright lint cdk.out/ policies/ --fmt sarif --out lint.sarif --fail-on security-warning\n',
     )
     .action(async (paths: string[], flags: LintFlags) => {
