@@ -198,6 +198,27 @@ async function main() {
     });
   } else log('analyze: skipped (generator absent)');
 
+  const managed = join(SHARED, 'real-world', 'aws-managed-policies');
+  if (existsSync(managed)) {
+    await inProcess('lint: 1,641 AWS managed policies (CLI, target <= 2 s)', async () => {
+      const env = {
+        ...process.env,
+        IAMWRIGHT_DB: '',
+        IAMWRIGHT_HOME: mkdtempSync(join(tmpdir(), 'iw-bench-home-')),
+      };
+      // --fail-on none: findings must not turn the run into a failure here.
+      const args = [CLI, 'lint', managed, '--fmt', 'json', '--fail-on', 'none'];
+      timeOnce(args, { env }); // warm the file cache
+      const ms = median([0, 1, 2, 3, 4].map(() => timeOnce(args, { env })));
+      const peakMb = peakRssMb(args, { env });
+      return {
+        ms,
+        peakMb,
+        text: `${(ms / 1000).toFixed(2)} s (median of 5), peak ${peakMb?.toFixed(0) ?? '?'} MB`,
+      };
+    });
+  } else log('lint: skipped (../shared/real-world/aws-managed-policies absent)');
+
   if (asJson) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
 }
 

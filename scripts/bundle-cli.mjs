@@ -23,7 +23,12 @@ await build({
   // when needed: ajv (generated validators need only its runtime), htmlparser2 (db build), sql.js (its .wasm
   // sits beside it).
   external: ['ajv', 'ajv/*', 'htmlparser2', 'sql.js'],
-  alias: { yaml: './node_modules/yaml/browser/index.js' },
+  // jsonc-parser: its ES-module build, since its UMD main loads its parts with require() calls that
+  // esbuild cannot follow.
+  alias: {
+    yaml: './node_modules/yaml/browser/index.js',
+    'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js',
+  },
   // import.meta.url, which finds the package's data files, from the bundle's own path.
   define: { 'import.meta.url': '__iamwrightModuleUrl' },
   banner: { js: "const __iamwrightModuleUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -6,3 +6,4 @@ export * from './analysis/index.js';
 export { UserError } from './util/errors.js';
 export { matchesWildcard, wildcardToRegExp } from './util/wildcard.js';
 export * from './linting/index.js';
+export * from './reporting/index.js';
