@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { CHECKS } from '../../src/linting/index.js';
+import { INPUT_RULES } from '../../src/linting/inputs/rules.js';
 
 const doc = readFileSync(new URL('../../docs/lint.md', import.meta.url), 'utf8');
 
@@ -11,8 +12,8 @@ const doc = readFileSync(new URL('../../docs/lint.md', import.meta.url), 'utf8')
 const ROW = /^\|\s*`([a-z]+\/[a-z0-9-]+)`\s*\|\s*([a-z-]+)\s*\|/gm;
 const rows = [...doc.matchAll(ROW)].map((m) => [m[1], m[2]] as const);
 
-test('every check has a row in docs/lint.md with its severity', () => {
-  for (const c of CHECKS) {
+test('every check and input rule has a row in docs/lint.md with its severity', () => {
+  for (const c of [...CHECKS, ...INPUT_RULES]) {
     const mine = rows.filter(([id]) => id === c.id);
     assert.ok(mine.length > 0, `${c.id} is not documented in docs/lint.md`);
     for (const [, severity] of mine) assert.equal(severity, c.severity, `${c.id}: docs say ${severity}`);
@@ -21,7 +22,7 @@ test('every check has a row in docs/lint.md with its severity', () => {
 
 test('every check id in docs/lint.md exists', () => {
   assert.ok(rows.length > 0);
-  const ids = new Set(CHECKS.map((c) => c.id));
+  const ids = new Set([...CHECKS, ...INPUT_RULES].map((c) => c.id));
   for (const [id] of rows) assert.ok(ids.has(id), `docs/lint.md documents '${id}', which is not a check`);
 });
 

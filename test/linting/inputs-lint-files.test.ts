@@ -142,11 +142,11 @@ test('--checks / --skip-checks choose input rules by id or family; unknown names
   );
 });
 
-test('the registry gets only the names it knows: input rules and empty families are not passed on', () => {
+test('the registry gets only the names it knows: input rules are not passed on', () => {
   const calls: LintOptions[] = [];
   lintFiles(db, [fixture('policies', 'read-only.json')], { lint: s3Lint(calls), checks: ['input', 'size'] });
-  // No size check is registered on this branch: the registry is asked for none rather than refused.
-  assert.deepEqual(calls[0].checks, []);
+  // Input rules are lintFiles' own: the registry is asked only for the family it holds.
+  assert.deepEqual(calls[0].checks, ['size']);
   lintFiles(db, [fixture('policies', 'read-only.json')], { lint: s3Lint(calls) });
   assert.equal(calls[1].checks, undefined);
 });

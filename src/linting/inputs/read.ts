@@ -1,32 +1,23 @@
 /**
- * Reading lint's input files, and finding them in folders. readInputText is the one place that touches
- * the file system for a file's text (with the limits of util/limits.ts), so that the shared reader can
- * replace it in one spot.
+ * Reading lint's input files (through the shared reader of util/io), and finding them in folders.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describeSize, INPUT_LIMITS } from '../../util/limits.js';
+import { InputError, readInputText as readSharedInput } from '../../util/io/read-input.js';
 
 export type TextOrError = { text: string; error?: undefined } | { error: string; text?: undefined };
 
-/** The text of `file` (`-`: stdin through `readStdin`), a leading BOM removed; or why it cannot be read. */
-export function readInputText(
-  file: string,
-  readStdin: () => string = () => readFileSync(0, 'utf8'),
-): TextOrError {
+/**
+ * The text of `file` (`-`: stdin, or `readStdin` when given), a leading BOM removed; or why it cannot be read.
+ * The shared reader (util/io) applies the input limits while reading.
+ */
+export function readInputText(file: string, readStdin?: () => string): TextOrError {
   let text: string;
   try {
-    if (file === '-') text = readStdin();
-    else {
-      const size = statSync(file).size;
-      if (size > INPUT_LIMITS.maxBytes) {
-        return {
-          error: `file is ${describeSize(size)}, over the ${describeSize(INPUT_LIMITS.maxBytes)} limit`,
-        };
-      }
-      text = readFileSync(file, 'utf8');
-    }
+    text = file === '-' && readStdin ? readStdin() : readSharedInput(file);
   } catch (e) {
+    if (e instanceof InputError) return { error: e.reason };
     return { error: describeFsError(e, file === '-' ? 'stdin' : 'file') };
   }
   if (text.length > INPUT_LIMITS.maxBytes) {
