@@ -12,6 +12,7 @@ import { addByActions } from './derive.js';
 import { excludedActions } from './exclude.js';
 import { StatementDrafts } from './group.js';
 import { requireAction } from './names.js';
+import { WILDCARD_SID } from './sid.js';
 
 export interface WritePolicyOptions extends WriteOptions {
   /**
@@ -48,10 +49,51 @@ export function writePolicy(
     );
   }
   const granted = drafts.drafts.size > 0;
-  const policy = assemble(db, drafts, { effect, excluded, minimize });
+  const dependents = drafts.dependentsOnWildcard().filter((a) => !excluded.has(a.toLowerCase()));
+  const { policy, dropped } = assemble(db, drafts, { effect, excluded, minimize });
+  const warn = options.onWarning;
+  if (!warn) return policy;
   if (granted && excluded.size > 0 && policy.Statement.length === 0) {
     // As policy_sentry answers, but an empty policy is rarely what was meant: say so.
-    options.onWarning?.('exclude-actions removed every action; the policy grants nothing');
+    warn('exclude-actions removed every action; the policy grants nothing');
   }
+  if (dependents.length > 0) warn(dependentsMessage(template, dependents));
+  if (dropped.length > 0) warn(droppedMessage(dropped));
   return policy;
+}
+
+/** Most action names a warning lists before `and N more`: keeps it one readable line. */
+const LISTED = 12;
+
+function listed(names: readonly string[]): string {
+  const shown = names.slice(0, LISTED).join(', ');
+  return names.length > LISTED ? `${shown} and ${names.length - LISTED} more` : shown;
+}
+
+/**
+ * Dependent actions go to Resource '*' (policy_sentry does the same, and its answer is kept), so asking for
+ * one bucket can grant iam:PassRole on every role. Said every time: it is easy to miss in the policy.
+ */
+function dependentsMessage(template: Template, dependents: string[]): string {
+  const verb = template.effect === 'Deny' ? 'denied' : 'granted';
+  const sorted = [...dependents].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
+  const [them, s] = sorted.length === 1 ? ['it', ''] : ['them', 's'];
+  const hint =
+    template.mode === 'crud'
+      ? `; review ${them} (exclude-actions leaves out what you do not want)`
+      : `; review ${them} (remove from the policy what you do not want)`;
+  return (
+    `dependent action${s} ${verb} on Resource '*' in ${WILDCARD_SID} (other actions of the policy need ` +
+    `${them}; as policy_sentry does): ${listed(sorted)}${hint}`
+  );
+}
+
+/** What policy_sentry's minimize rule dropped from an Allow: it grants less than the full policy. */
+function droppedMessage(dropped: { sid: string; actions: string[] }[]): string {
+  const names = dropped.flatMap((d) => d.actions.map((a) => `${a} (${d.sid})`));
+  return (
+    `minimize: the minimized policy no longer grants ${listed(names)} (narrower than the full policy, ` +
+    `not broader): as policy_sentry does, a prefix that is itself another wanted action is written ` +
+    `without '*'; write the policy without minimizing to grant ${names.length === 1 ? 'it' : 'them'}`
+  );
 }
