@@ -22,6 +22,29 @@ export function requireService(db: IamDatabase, prefix: string): Service {
 }
 
 /**
+ * Service prefixes as the query tables take them: as AWS writes them, lower case (policy_sentry finds nothing
+ * for `S3`, so neither do we, but we say why). A prefix in another case is a UserError that suggests the
+ * lower-case form when that is a service (or one of `alsoAccepted`, e.g. `all`), and otherwise the close
+ * matches any unknown prefix gets: 'FOOBAR' is not told to try 'foobar'.
+ */
+export function requireLowerCasePrefix(
+  db: IamDatabase,
+  prefix: string,
+  alsoAccepted: readonly string[] = [],
+): void {
+  const lower = prefix.toLowerCase();
+  if (prefix === lower) return;
+  if (db.hasService(lower) || alsoAccepted.includes(lower)) {
+    throw new UserError(
+      `unknown service prefix '${prefix}'; service prefixes are lower case: did you mean '${lower}'?`,
+    );
+  }
+  const prefixes = db.listServices().map((s) => s.prefix);
+  const hint = didYouMean(prefix, prefixes) || arnNamespaceHint(db, prefix);
+  throw new UserError(`unknown service prefix '${prefix}'${hint}`);
+}
+
+/**
  * A few services write another name in their ARNs than their action prefix (Service Catalog's portfolios
  * are `arn:aws:catalog:...`), so a user copying it from an ARN asks for a prefix that does not exist.
  * Name the services whose ARN formats use it. Reads every service, but only on this error path.
