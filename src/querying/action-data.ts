@@ -7,6 +7,7 @@ import type { Service } from '../database/service.js';
 import type { AccessLevel, ActionRecord } from '../database/types.js';
 import { matchesWildcard, hasWildcard } from '../util/wildcard.js';
 import { UserError } from '../util/errors.js';
+import { checkDatabase, checkString, checkStringList } from './arguments.js';
 import { requireAction, requireService } from './names.js';
 
 export interface ActionDataRow {
@@ -55,6 +56,9 @@ export function actionDataRows(svc: Service, action: ActionRecord): ActionDataRo
  * gives the rows of every matching action, possibly none; an exact name that does not exist is a UserError.
  */
 export function actionData(db: IamDatabase, service: string, actionName: string): ActionData {
+  checkDatabase('actionData', db);
+  checkString('actionData', 'service', service);
+  checkString('actionData', 'actionName', actionName);
   const svc = requireService(db, service);
   const actions = hasWildcard(actionName)
     ? svc.actions.filter((a) => matchesWildcard(actionName, a.name))
@@ -68,6 +72,8 @@ export function actionData(db: IamDatabase, service: string, actionName: string)
  * first-seen order; the given actions themselves are not included unless another one depends on them.
  */
 export function dependentActions(db: IamDatabase, actions: readonly string[]): string[] {
+  checkDatabase('dependentActions', db);
+  checkStringList('dependentActions', 'actions', actions);
   const found = new Set<string>();
   for (const full of actions) {
     const [prefix, name] = splitAction(full);

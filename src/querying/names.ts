@@ -11,9 +11,12 @@ import {
   type ConditionKeyRecord,
 } from '../database/types.js';
 import { UserError, didYouMean } from '../util/errors.js';
+import { argumentError, checkDatabase, checkString } from './arguments.js';
 
 /** The service with this prefix (any case), or a UserError naming close prefixes. */
 export function requireService(db: IamDatabase, prefix: string): Service {
+  checkDatabase('requireService', db);
+  checkString('requireService', 'prefix', prefix);
   const svc = db.service(prefix);
   if (svc) return svc;
   const prefixes = db.listServices().map((s) => s.prefix);
@@ -32,6 +35,8 @@ export function requireLowerCasePrefix(
   prefix: string,
   alsoAccepted: readonly string[] = [],
 ): void {
+  checkDatabase('requireLowerCasePrefix', db);
+  checkString('requireLowerCasePrefix', 'prefix', prefix);
   const lower = prefix.toLowerCase();
   if (prefix === lower) return;
   if (db.hasService(lower) || alsoAccepted.includes(lower)) {
@@ -63,6 +68,10 @@ function arnNamespaceHint(db: IamDatabase, namespace: string): string {
 
 /** The action `name` (without prefix, any case) of `svc`, or a UserError naming close actions. */
 export function requireAction(svc: Service, name: string): ActionRecord {
+  if (typeof (svc as Partial<Service> | null)?.action !== 'function') {
+    throw argumentError('requireAction', 'svc', 'a service (from requireService)', svc);
+  }
+  checkString('requireAction', 'name', name);
   const action = svc.action(name);
   if (action) return action;
   const names = svc.actions.map((a) => a.name);
@@ -101,6 +110,8 @@ export function requireResourceTypeName(svc: Service, name: string): string {
  * `secretsmanager:ResourceTag/tag-key`), starting with the part before the placeholder.
  */
 export function conditionKeyMatches(documented: string, key: string): boolean {
+  checkString('conditionKeyMatches', 'documented', documented);
+  checkString('conditionKeyMatches', 'key', key);
   const doc = documented.toLowerCase();
   const given = key.toLowerCase();
   if (doc === given) return true;
@@ -130,6 +141,7 @@ export const ACCESS_LEVEL_OPTIONS = ['read', 'write', 'list', 'tagging', 'permis
  * or a UserError listing the allowed values.
  */
 export function parseAccessLevel(text: string): AccessLevel {
+  checkString('parseAccessLevel', 'text', text);
   const norm = text
     .trim()
     .toLowerCase()

@@ -10,6 +10,7 @@
  * says which actions were lost, and `keepEvery` names them again so that nothing is lost (a Deny needs it).
  */
 import type { IamDatabase } from '../database/database.js';
+import { argumentError, checkDatabase, checkOptions, checkStringList } from '../querying/arguments.js';
 import { hasWildcard, matchesWildcard } from '../util/wildcard.js';
 
 /** Every action of a service, lower case and sorted, so that a prefix's actions form one run. */
@@ -108,7 +109,13 @@ export function minimizeActionsDetailed(
   actions: readonly string[],
   options: MinimizeOptions = {},
 ): MinimizeResult {
+  checkDatabase('minimizeActions', db);
+  checkStringList('minimizeActions', 'actions', actions);
+  checkOptions('minimizeActions', 'options', options);
   const minChars = options.minChars ?? 0;
+  if (!(Number.isInteger(minChars) && minChars >= 0)) {
+    throw argumentError('minimizeActions', 'options.minChars', 'a whole number >= 0 (or null)', minChars);
+  }
   const wanted = new Set(actions.map((a) => a.toLowerCase()));
 
   // A prefix is unsafe when some action of the database that is not wanted starts with it.
