@@ -2,6 +2,7 @@
  * Reading an IAM policy document given as parsed JSON: checking it is a policy and bringing each statement
  * to one shape (lists for Action/NotAction/Resource), while keeping the original statement for output.
  */
+import { shown } from '../querying/printable.js';
 import { UserError } from '../util/errors.js';
 
 export type StatementEffect = 'Allow' | 'Deny';
@@ -48,7 +49,10 @@ export function readPolicyStatements(doc: unknown): PolicyStatementView[] {
     throw new PolicyFormatError(`not an IAM policy: expected a JSON object, found ${describe(doc)}`);
   }
   if (!('Statement' in doc)) {
-    const keys = Object.keys(doc).slice(0, 5).join(', ');
+    const keys = Object.keys(doc)
+      .slice(0, 5)
+      .map((k) => shown(k))
+      .join(', ');
     throw new PolicyFormatError(`not an IAM policy: no Statement element${keys ? ` (keys: ${keys})` : ''}`);
   }
   const list = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
@@ -60,10 +64,10 @@ function readStatement(s: unknown, index: number): PolicyStatementView {
   if (!isObject(s)) throw new PolicyFormatError(`${where} must be an object, found ${describe(s)}`);
   const sid = typeof s.Sid === 'string' && s.Sid !== '' ? s.Sid : undefined;
   const label = sid ?? `#${index}`;
-  const at = sid ? `${where} (Sid ${sid})` : where;
+  const at = sid ? `${where} (Sid ${shown(sid)})` : where;
   if (s.Effect !== 'Allow' && s.Effect !== 'Deny') {
     throw new PolicyFormatError(
-      `${at}: Effect must be "Allow" or "Deny", found ${s.Effect === undefined ? 'none' : JSON.stringify(s.Effect)}`,
+      `${at}: Effect must be "Allow" or "Deny", found ${s.Effect === undefined ? 'none' : shown(JSON.stringify(s.Effect))}`,
     );
   }
   const hasAction = 'Action' in s;

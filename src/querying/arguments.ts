@@ -5,13 +5,14 @@
  */
 import type { IamDatabase } from '../database/database.js';
 import { UserError } from '../util/errors.js';
+import { shown } from './printable.js';
 
 /** What a wrong argument is, for "must be X, not Y". */
 export function describeArgument(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `a string (${JSON.stringify(value.slice(0, 40))})`;
+  if (typeof value === 'string') return `a string (${shown(JSON.stringify(value))})`;
   if (typeof value === 'number' || typeof value === 'boolean') return `a ${typeof value} (${String(value)})`;
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

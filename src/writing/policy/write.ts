@@ -6,7 +6,7 @@
 import type { IamDatabase } from '../../database/database.js';
 import { argumentError, checkDatabase, checkOptions, describeArgument } from '../../querying/arguments.js';
 import { UserError } from '../../util/errors.js';
-import { printable } from '../printable.js';
+import { printable } from '../../querying/printable.js';
 import { checkTemplateShape } from '../template/shape.js';
 import type { PolicyDocument, Template, WriteOptions } from '../types.js';
 import { assemble } from './assemble.js';

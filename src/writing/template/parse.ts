@@ -4,7 +4,7 @@
  */
 import { LineCounter, parseDocument } from 'yaml';
 import { UserError } from '../../util/errors.js';
-import { printable } from '../printable.js';
+import { printable } from '../../querying/printable.js';
 import type { Template } from '../types.js';
 import { yamlLocator } from './locate.js';
 import { normalizeTemplate } from './normalize.js';

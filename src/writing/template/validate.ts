@@ -7,7 +7,7 @@ import { UserError, didYouMean } from '../../util/errors.js';
 import { ACTIONS_MODE_KEYS, CRUD_MODE_KEYS, EFFECTS, MODES, STS_KEYS, WILDCARD_ONLY_KEYS } from './keys.js';
 import type { TemplateData } from './normalize.js';
 import { firstSchemaError } from './schema.js';
-import { shown } from '../printable.js';
+import { shown } from '../../querying/printable.js';
 
 /** A path into the template data: keys and list indexes. */
 export type DataPath = (string | number)[];

@@ -1,7 +1,7 @@
 /**
- * Template values echoed in messages: a message is one line on a terminal, so control characters (a NUL,
- * a newline or an escape sequence inside a quoted YAML string) are shown escaped, never written raw, and a
- * long value is cut short.
+ * User values echoed in messages (template entries, library arguments): a message is one line on a
+ * terminal, so control characters (a NUL, a newline or an escape sequence inside a quoted YAML string) are
+ * shown escaped, never written raw, and a long value is cut short.
  */
 
 /** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */
