@@ -6,6 +6,7 @@ import type { IamDatabase } from '../database/database.js';
 import type { Service } from '../database/service.js';
 import type { AccessLevel, ActionRecord } from '../database/types.js';
 import { matchesWildcard, hasWildcard } from '../util/wildcard.js';
+import { shown } from './printable.js';
 import { UserError } from '../util/errors.js';
 import { checkDatabase, checkString, checkStringList } from './arguments.js';
 import { requireAction, requireService } from './names.js';
@@ -87,7 +88,7 @@ export function dependentActions(db: IamDatabase, actions: readonly string[]): s
 export function splitAction(full: string): [string, string] {
   const i = full.indexOf(':');
   if (i <= 0 || i === full.length - 1 || full.indexOf(':', i + 1) !== -1) {
-    throw new UserError(`'${full}' is not an action name of the form service:Action`);
+    throw new UserError(`'${shown(full)}' is not an action name of the form service:Action`);
   }
   return [full.slice(0, i), full.slice(i + 1)];
 }

@@ -10,6 +10,7 @@ import {
   type ActionRecord,
   type ConditionKeyRecord,
 } from '../database/types.js';
+import { shown } from './printable.js';
 import { UserError, didYouMean } from '../util/errors.js';
 import { argumentError, checkDatabase, checkString } from './arguments.js';
 
@@ -21,7 +22,7 @@ export function requireService(db: IamDatabase, prefix: string): Service {
   if (svc) return svc;
   const prefixes = db.listServices().map((s) => s.prefix);
   const hint = didYouMean(prefix, prefixes) || arnNamespaceHint(db, prefix);
-  throw new UserError(`unknown service prefix '${prefix}'${hint}`);
+  throw new UserError(`unknown service prefix '${shown(prefix)}'${hint}`);
 }
 
 /**
@@ -41,12 +42,12 @@ export function requireLowerCasePrefix(
   if (prefix === lower) return;
   if (db.hasService(lower) || alsoAccepted.includes(lower)) {
     throw new UserError(
-      `unknown service prefix '${prefix}'; service prefixes are lower case: did you mean '${lower}'?`,
+      `unknown service prefix '${shown(prefix)}'; service prefixes are lower case: did you mean '${shown(lower)}'?`,
     );
   }
   const prefixes = db.listServices().map((s) => s.prefix);
   const hint = didYouMean(prefix, prefixes) || arnNamespaceHint(db, prefix);
-  throw new UserError(`unknown service prefix '${prefix}'${hint}`);
+  throw new UserError(`unknown service prefix '${shown(prefix)}'${hint}`);
 }
 
 /**
@@ -75,7 +76,7 @@ export function requireAction(svc: Service, name: string): ActionRecord {
   const action = svc.action(name);
   if (action) return action;
   const names = svc.actions.map((a) => a.name);
-  throw new UserError(`unknown action '${svc.prefix}:${name}'${didYouMean(name, names)}`);
+  throw new UserError(`unknown action '${svc.prefix}:${shown(name)}'${didYouMean(name, names)}`);
 }
 
 /**
@@ -101,7 +102,7 @@ export function requireResourceTypeName(svc: Service, name: string): string {
   const found = names.find((n) => n.toLowerCase() === name.toLowerCase());
   if (found !== undefined) return found;
   const hint = didYouMean(name, names) || (names.length === 0 ? `; ${svc.prefix} has no resource types` : '');
-  throw new UserError(`unknown resource type '${name}' for service ${svc.prefix}${hint}`);
+  throw new UserError(`unknown resource type '${shown(name)}' for service ${svc.prefix}${hint}`);
 }
 
 /**
@@ -130,7 +131,7 @@ export function requireConditionKey(svc: Service, key: string): ConditionKeyReco
   if (templated) return templated;
   const names = svc.conditionKeys.map((c) => c.name);
   const hint = didYouMean(key, names) || (names.length === 0 ? `; ${svc.prefix} has no condition keys` : '');
-  throw new UserError(`unknown condition key '${key}' for service ${svc.prefix}${hint}`);
+  throw new UserError(`unknown condition key '${shown(key)}' for service ${svc.prefix}${hint}`);
 }
 
 /** The CLI's spellings of the access levels, in ACCESS_LEVELS order. */
@@ -148,5 +149,5 @@ export function parseAccessLevel(text: string): AccessLevel {
     .replace(/[-_\s]+/g, ' ');
   const level = ACCESS_LEVELS.find((l) => l.toLowerCase() === norm);
   if (level) return level;
-  throw new UserError(`unknown access level '${text}' (allowed: ${ACCESS_LEVEL_OPTIONS.join(', ')})`);
+  throw new UserError(`unknown access level '${shown(text)}' (allowed: ${ACCESS_LEVEL_OPTIONS.join(', ')})`);
 }

@@ -1,5 +1,6 @@
 /** Queries over a service's resource types table (policy_sentry's querying/arns.py, minus ARN matching). */
 import type { IamDatabase } from '../database/database.js';
+import { shown } from './printable.js';
 import { UserError, didYouMean } from '../util/errors.js';
 import { checkDatabase, checkString } from './arguments.js';
 import { requireService } from './names.js';
@@ -45,7 +46,7 @@ export function resourceTypeDetails(
     const names = svc.resourceTypes.map((t) => t.name);
     const hint =
       didYouMean(resourceType, names) || (names.length === 0 ? `; ${svc.prefix} has no resource types` : '');
-    throw new UserError(`unknown resource type '${resourceType}' for service ${svc.prefix}${hint}`);
+    throw new UserError(`unknown resource type '${shown(resourceType)}' for service ${svc.prefix}${hint}`);
   }
   return { resource_type_name: r.name, raw_arn: r.arn, condition_keys: [...r.conditionKeys] };
 }

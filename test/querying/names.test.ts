@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { requireLowerCasePrefix } from '../../src/querying/names.js';
+import { parseAccessLevel, requireLowerCasePrefix, requireService } from '../../src/querying/names.js';
 import { UserError } from '../../src/util/errors.js';
 import { fixtureDb } from './fixture.js';
 
@@ -35,4 +35,13 @@ test('another case suggests the lower-case form only when it is a service (or ac
   assert.doesNotMatch(message('ALL'), /'all'/);
   // The usual close matches instead.
   assert.equal(message('Shopp'), "unknown service prefix 'Shopp'; did you mean 'shop'?");
+});
+
+test('names echoed in messages keep control characters escaped: one line, whatever was typed', () => {
+  assert.throws(
+    () => requireService(db, 'sh\nop\u001b[2J'),
+    /^UserError: unknown service prefix 'sh\\nop\\u001b\[2J'/,
+  );
+  assert.equal(message('SH\nOP'), "unknown service prefix 'SH\\nOP'; did you mean 'shop'?");
+  assert.throws(() => parseAccessLevel('re\rad'), /^UserError: unknown access level 're\\rad' \(allowed/);
 });
