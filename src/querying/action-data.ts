@@ -6,7 +6,9 @@ import type { IamDatabase } from '../database/database.js';
 import type { Service } from '../database/service.js';
 import type { AccessLevel, ActionRecord } from '../database/types.js';
 import { matchesWildcard, hasWildcard } from '../util/wildcard.js';
+import { shown } from './printable.js';
 import { UserError } from '../util/errors.js';
+import { checkDatabase, checkString, checkStringList } from './arguments.js';
 import { requireAction, requireService } from './names.js';
 
 export interface ActionDataRow {
@@ -55,6 +57,9 @@ export function actionDataRows(svc: Service, action: ActionRecord): ActionDataRo
  * gives the rows of every matching action, possibly none; an exact name that does not exist is a UserError.
  */
 export function actionData(db: IamDatabase, service: string, actionName: string): ActionData {
+  checkDatabase('actionData', db);
+  checkString('actionData', 'service', service);
+  checkString('actionData', 'actionName', actionName);
   const svc = requireService(db, service);
   const actions = hasWildcard(actionName)
     ? svc.actions.filter((a) => matchesWildcard(actionName, a.name))
@@ -68,6 +73,8 @@ export function actionData(db: IamDatabase, service: string, actionName: string)
  * first-seen order; the given actions themselves are not included unless another one depends on them.
  */
 export function dependentActions(db: IamDatabase, actions: readonly string[]): string[] {
+  checkDatabase('dependentActions', db);
+  checkStringList('dependentActions', 'actions', actions);
   const found = new Set<string>();
   for (const full of actions) {
     const [prefix, name] = splitAction(full);
@@ -81,7 +88,7 @@ export function dependentActions(db: IamDatabase, actions: readonly string[]): s
 export function splitAction(full: string): [string, string] {
   const i = full.indexOf(':');
   if (i <= 0 || i === full.length - 1 || full.indexOf(':', i + 1) !== -1) {
-    throw new UserError(`'${full}' is not an action name of the form service:Action`);
+    throw new UserError(`'${shown(full)}' is not an action name of the form service:Action`);
   }
   return [full.slice(0, i), full.slice(i + 1)];
 }

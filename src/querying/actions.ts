@@ -7,6 +7,7 @@ import type { IamDatabase } from '../database/database.js';
 import type { Service } from '../database/service.js';
 import type { AccessLevel, ActionRecord } from '../database/types.js';
 import { UserError } from '../util/errors.js';
+import { checkDatabase, checkOptionalString, checkOptions, checkString } from './arguments.js';
 import { parseAccessLevel, requireConditionKey, requireResourceTypeName } from './names.js';
 import { isAllServices, servicesInScope } from './scope.js';
 
@@ -82,6 +83,11 @@ function resolveOrSkip<T>(lenient: boolean, resolve: () => T): T | undefined {
  * applies to the services that define it; naming one that no service defines is a UserError.
  */
 export function findActions(db: IamDatabase, service: string, filter: ActionFilter = {}): string[] {
+  checkQuery('findActions', db, service);
+  checkOptions('findActions', 'filter', filter);
+  for (const key of ['accessLevel', 'resourceType', 'conditionKey'] as const) {
+    checkOptionalString('findActions', `filter.${key}`, filter[key]);
+  }
   const all = isAllServices(db, service);
   const results: string[] = [];
   let applicable = 0;
@@ -101,8 +107,14 @@ export function findActions(db: IamDatabase, service: string, filter: ActionFilt
   return results;
 }
 
+function checkQuery(fn: string, db: unknown, service: unknown): void {
+  checkDatabase(fn, db);
+  checkString(fn, 'service', service);
+}
+
 /** Every action of a service (policy_sentry's get_actions_for_service). */
 export function actionsForService(db: IamDatabase, service: string): string[] {
+  checkQuery('actionsForService', db, service);
   return findActions(db, service);
 }
 
@@ -112,11 +124,15 @@ export function actionsWithAccessLevel(
   service: string,
   accessLevel: AccessLevel | string,
 ): string[] {
+  checkQuery('actionsWithAccessLevel', db, service);
+  checkString('actionsWithAccessLevel', 'accessLevel', accessLevel);
   return findActions(db, service, { accessLevel });
 }
 
 /** Actions that can be scoped to a resource type; `*` = actions with none (get_actions_matching_arn_type). */
 export function actionsWithResourceType(db: IamDatabase, service: string, resourceType: string): string[] {
+  checkQuery('actionsWithResourceType', db, service);
+  checkString('actionsWithResourceType', 'resourceType', resourceType);
   return findActions(db, service, { resourceType });
 }
 
@@ -127,6 +143,10 @@ export function actionsWithResourceTypeAndAccessLevel(
   resourceType: string,
   accessLevel: AccessLevel | string,
 ): string[] {
+  const fn = 'actionsWithResourceTypeAndAccessLevel';
+  checkQuery(fn, db, service);
+  checkString(fn, 'resourceType', resourceType);
+  checkString(fn, 'accessLevel', accessLevel);
   return findActions(db, service, { resourceType, accessLevel });
 }
 
@@ -136,6 +156,8 @@ export function actionsMatchingConditionKey(
   service: string,
   conditionKey: string,
 ): string[] {
+  checkQuery('actionsMatchingConditionKey', db, service);
+  checkString('actionsMatchingConditionKey', 'conditionKey', conditionKey);
   return findActions(db, service, { conditionKey });
 }
 
@@ -148,5 +170,7 @@ export function wildcardOnlyActions(
   service: string,
   accessLevel?: AccessLevel | string,
 ): string[] {
+  checkQuery('wildcardOnlyActions', db, service);
+  checkOptionalString('wildcardOnlyActions', 'accessLevel', accessLevel);
   return findActions(db, service, { resourceType: NO_RESOURCE_TYPE, accessLevel });
 }

@@ -1,5 +1,6 @@
 /** Queries over a service's condition keys table (policy_sentry's querying/conditions.py). */
 import type { IamDatabase } from '../database/database.js';
+import { checkDatabase, checkString } from './arguments.js';
 import { requireConditionKey, requireService } from './names.js';
 
 /** Details of one condition key, as policy_sentry's get_condition_key_details returns them. */
@@ -13,6 +14,8 @@ export interface ConditionKeyDetails {
 
 /** The condition keys a service documents, in the page's order (get_condition_keys_for_service). */
 export function conditionKeysForService(db: IamDatabase, service: string): string[] {
+  checkDatabase('conditionKeysForService', db);
+  checkString('conditionKeysForService', 'service', service);
   return requireService(db, service).conditionKeys.map((c) => c.name);
 }
 
@@ -21,6 +24,9 @@ export function conditionKeysForService(db: IamDatabase, service: string): strin
  * concrete tag (`aws:ResourceTag/owner`) gives the documented template key.
  */
 export function conditionKeyDetails(db: IamDatabase, service: string, key: string): ConditionKeyDetails {
+  checkDatabase('conditionKeyDetails', db);
+  checkString('conditionKeyDetails', 'service', service);
+  checkString('conditionKeyDetails', 'key', key);
   const c = requireConditionKey(requireService(db, service), key);
   return { name: c.name, description: c.description, condition_value_type: c.type.toLowerCase() };
 }

@@ -9,6 +9,7 @@
 import type { IamDatabase } from '../database/database.js';
 import { ACCESS_LEVELS, type AccessLevel, type ServiceSummary } from '../database/types.js';
 import { hasWildcard, matchesWildcard, wildcardToRegExp } from '../util/wildcard.js';
+import { argumentError, checkDatabase, checkOptions, checkString, checkStringList } from './arguments.js';
 
 /** Why a pattern matched nothing. */
 export type ExpansionProblem = 'malformed' | 'unknown-service' | 'unknown-action';
@@ -225,12 +226,16 @@ function toNames(index: ActionIndex, e: IdExpansion): ActionExpansion {
 
 /** Expands one action pattern. Unknown services or actions come back with `problem` set, not thrown. */
 export function expandActionPattern(db: IamDatabase, pattern: string): ActionExpansion {
+  checkDatabase('expandActionPattern', db);
+  checkString('expandActionPattern', 'pattern', pattern);
   const index = actionIndex(db);
   return toNames(index, index.expand(pattern));
 }
 
 /** Expands patterns (as an IAM `Action` element: a string or a list). */
 export function expandActions(db: IamDatabase, patterns: string | readonly string[]): ActionsExpansion {
+  checkDatabase('expandActions', db);
+  checkStringList('expandActions', 'patterns', patterns, true);
   const index = actionIndex(db);
   const list = typeof patterns === 'string' ? [patterns] : patterns;
   const expansions = list.map((p) => index.expand(p));
@@ -284,6 +289,18 @@ export function complementActions(
   patterns: string | readonly string[],
   options: ComplementOptions = {},
 ): ActionsExpansion {
+  checkDatabase('complementActions', db);
+  checkStringList('complementActions', 'patterns', patterns, true);
+  checkOptions('complementActions', 'options', options);
+  const scopes: (ComplementScope | undefined)[] = ['named-services', 'all-services', undefined];
+  if (!scopes.includes(options.scope)) {
+    throw argumentError(
+      'complementActions',
+      'options.scope',
+      "'named-services' or 'all-services'",
+      options.scope,
+    );
+  }
   const index = actionIndex(db);
   const list = typeof patterns === 'string' ? [patterns] : patterns;
   const { ids, expansions } = complementIds(index, list, options.scope);
@@ -293,5 +310,7 @@ export function complementActions(
 
 /** Does an action pattern (as written in a policy) match `prefix:Action`? IAM's rule: wildcards, any case. */
 export function actionMatches(pattern: string, action: string): boolean {
+  checkString('actionMatches', 'pattern', pattern);
+  checkString('actionMatches', 'action', action);
   return matchesWildcard(pattern, action);
 }

@@ -22,6 +22,7 @@ export { conditionKeysForService, conditionKeyDetails, type ConditionKeyDetails 
 export { serviceList, servicePrefixes, type ServiceListEntry } from './services.js';
 export {
   requireService,
+  requireLowerCasePrefix,
   requireAction,
   conditionKeyMatches,
   parseAccessLevel,

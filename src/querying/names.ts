@@ -10,15 +10,44 @@ import {
   type ActionRecord,
   type ConditionKeyRecord,
 } from '../database/types.js';
+import { shown } from './printable.js';
 import { UserError, didYouMean } from '../util/errors.js';
+import { argumentError, checkDatabase, checkString } from './arguments.js';
 
 /** The service with this prefix (any case), or a UserError naming close prefixes. */
 export function requireService(db: IamDatabase, prefix: string): Service {
+  checkDatabase('requireService', db);
+  checkString('requireService', 'prefix', prefix);
   const svc = db.service(prefix);
   if (svc) return svc;
   const prefixes = db.listServices().map((s) => s.prefix);
   const hint = didYouMean(prefix, prefixes) || arnNamespaceHint(db, prefix);
-  throw new UserError(`unknown service prefix '${prefix}'${hint}`);
+  throw new UserError(`unknown service prefix '${shown(prefix)}'${hint}`);
+}
+
+/**
+ * Service prefixes as the query tables take them: as AWS writes them, lower case (policy_sentry finds nothing
+ * for `S3`, so neither do we, but we say why). A prefix in another case is a UserError that suggests the
+ * lower-case form when that is a service (or one of `alsoAccepted`, e.g. `all`), and otherwise the close
+ * matches any unknown prefix gets: 'FOOBAR' is not told to try 'foobar'.
+ */
+export function requireLowerCasePrefix(
+  db: IamDatabase,
+  prefix: string,
+  alsoAccepted: readonly string[] = [],
+): void {
+  checkDatabase('requireLowerCasePrefix', db);
+  checkString('requireLowerCasePrefix', 'prefix', prefix);
+  const lower = prefix.toLowerCase();
+  if (prefix === lower) return;
+  if (db.hasService(lower) || alsoAccepted.includes(lower)) {
+    throw new UserError(
+      `unknown service prefix '${shown(prefix)}'; service prefixes are lower case: did you mean '${shown(lower)}'?`,
+    );
+  }
+  const prefixes = db.listServices().map((s) => s.prefix);
+  const hint = didYouMean(prefix, prefixes) || arnNamespaceHint(db, prefix);
+  throw new UserError(`unknown service prefix '${shown(prefix)}'${hint}`);
 }
 
 /**
@@ -40,10 +69,14 @@ function arnNamespaceHint(db: IamDatabase, namespace: string): string {
 
 /** The action `name` (without prefix, any case) of `svc`, or a UserError naming close actions. */
 export function requireAction(svc: Service, name: string): ActionRecord {
+  if (typeof (svc as Partial<Service> | null)?.action !== 'function') {
+    throw argumentError('requireAction', 'svc', 'a service (from requireService)', svc);
+  }
+  checkString('requireAction', 'name', name);
   const action = svc.action(name);
   if (action) return action;
   const names = svc.actions.map((a) => a.name);
-  throw new UserError(`unknown action '${svc.prefix}:${name}'${didYouMean(name, names)}`);
+  throw new UserError(`unknown action '${svc.prefix}:${shown(name)}'${didYouMean(name, names)}`);
 }
 
 /**
@@ -69,7 +102,7 @@ export function requireResourceTypeName(svc: Service, name: string): string {
   const found = names.find((n) => n.toLowerCase() === name.toLowerCase());
   if (found !== undefined) return found;
   const hint = didYouMean(name, names) || (names.length === 0 ? `; ${svc.prefix} has no resource types` : '');
-  throw new UserError(`unknown resource type '${name}' for service ${svc.prefix}${hint}`);
+  throw new UserError(`unknown resource type '${shown(name)}' for service ${svc.prefix}${hint}`);
 }
 
 /**
@@ -78,6 +111,8 @@ export function requireResourceTypeName(svc: Service, name: string): string {
  * `secretsmanager:ResourceTag/tag-key`), starting with the part before the placeholder.
  */
 export function conditionKeyMatches(documented: string, key: string): boolean {
+  checkString('conditionKeyMatches', 'documented', documented);
+  checkString('conditionKeyMatches', 'key', key);
   const doc = documented.toLowerCase();
   const given = key.toLowerCase();
   if (doc === given) return true;
@@ -96,7 +131,7 @@ export function requireConditionKey(svc: Service, key: string): ConditionKeyReco
   if (templated) return templated;
   const names = svc.conditionKeys.map((c) => c.name);
   const hint = didYouMean(key, names) || (names.length === 0 ? `; ${svc.prefix} has no condition keys` : '');
-  throw new UserError(`unknown condition key '${key}' for service ${svc.prefix}${hint}`);
+  throw new UserError(`unknown condition key '${shown(key)}' for service ${svc.prefix}${hint}`);
 }
 
 /** The CLI's spellings of the access levels, in ACCESS_LEVELS order. */
@@ -107,11 +142,12 @@ export const ACCESS_LEVEL_OPTIONS = ['read', 'write', 'list', 'tagging', 'permis
  * or a UserError listing the allowed values.
  */
 export function parseAccessLevel(text: string): AccessLevel {
+  checkString('parseAccessLevel', 'text', text);
   const norm = text
     .trim()
     .toLowerCase()
     .replace(/[-_\s]+/g, ' ');
   const level = ACCESS_LEVELS.find((l) => l.toLowerCase() === norm);
   if (level) return level;
-  throw new UserError(`unknown access level '${text}' (allowed: ${ACCESS_LEVEL_OPTIONS.join(', ')})`);
+  throw new UserError(`unknown access level '${shown(text)}' (allowed: ${ACCESS_LEVEL_OPTIONS.join(', ')})`);
 }

@@ -11,6 +11,13 @@
  */
 import { stringify } from 'yaml';
 import type { IamDatabase } from '../database/database.js';
+import {
+  argumentError,
+  checkDatabase,
+  checkOptionalString,
+  checkOptions,
+  checkString,
+} from '../querying/arguments.js';
 import { UserError } from '../util/errors.js';
 import { writePolicy } from './policy/write.js';
 import { ACCESS_LEVEL_KEYS, STS_KEYS, WILDCARD_ONLY_KEYS } from './template/keys.js';
@@ -62,16 +69,41 @@ export interface RenderOptions {
   minimize?: number;
   /** Overrides the builder's effect for this rendering. Default: the builder's effect ('Allow' unless set). */
   effect?: Effect;
+  /**
+   * Called with a one-line note for each thing worth knowing that is not an error (see writePolicy's
+   * onWarning: an entry that grants nothing, dependent actions granted on '*', actions minimizing drops).
+   * Default: notes are dropped.
+   */
+  onWarning?: (message: string) => void;
 }
 
 /**
  * The entries given, without empty strings: in code an empty string is nothing to add, never the
- * placeholder that makes a template file ignore a list (see template/normalize.ts).
+ * placeholder that makes a template file ignore a list (see template/normalize.ts). Anything but strings
+ * is a UserError naming the method and argument (`fn`, `name`): a `null` entry must not vanish quietly.
  */
-function entries(value: Entries | undefined): string[] {
+function entries(value: Entries | undefined, fn: string, name: string): string[] {
   if (value === undefined) return [];
-  const all = typeof value === 'string' ? [value] : [...value];
-  return all.filter((x) => !(typeof x === 'string' && x.trim() === ''));
+  if (typeof value === 'string') return value.trim() === '' ? [] : [value];
+  const iterable = value as unknown;
+  if (
+    iterable === null ||
+    typeof iterable !== 'object' ||
+    typeof (iterable as Iterable<unknown>)[Symbol.iterator] !== 'function'
+  ) {
+    throw argumentError(fn, name, 'a string or a list of strings', value);
+  }
+  const all = [...(iterable as Iterable<unknown>)];
+  const bad = all.findIndex((x) => typeof x !== 'string');
+  if (bad >= 0) throw argumentError(fn, `${name}[${bad}]`, 'a string', all[bad]);
+  return (all as string[]).filter((x) => x.trim() !== '');
+}
+
+const EFFECTS: readonly unknown[] = ['Allow', 'Deny'];
+
+function checkEffect(fn: string, name: string, value: unknown): asserts value is Effect | undefined {
+  if (value !== undefined && !EFFECTS.includes(value))
+    throw argumentError(fn, name, "'Allow' or 'Deny'", value);
 }
 
 type Mode = 'crud' | 'actions';
@@ -86,12 +118,24 @@ export class PolicyBuilder {
   #lists = new Map<string, string[]>();
 
   constructor(options: PolicyBuilderOptions = {}) {
+    checkOptions('PolicyBuilder', 'options', options);
+    checkOptionalString('PolicyBuilder', 'options.name', options.name);
+    checkEffect('PolicyBuilder', 'options.effect', options.effect);
     this.#name = options.name ?? '';
     this.#effect = options.effect ?? 'Allow';
   }
 
   /** A builder holding a template (e.g. one from parseTemplate), to add to it in code. */
   static fromTemplate(template: Template): PolicyBuilder {
+    const mode = (template as Partial<Template> | null)?.mode;
+    if (mode !== 'crud' && mode !== 'actions') {
+      throw argumentError(
+        'PolicyBuilder.fromTemplate',
+        'template',
+        'a template (from parseTemplate or toTemplate)',
+        template,
+      );
+    }
     const b = new PolicyBuilder({ name: template.name, effect: template.effect });
     if (template.mode === 'actions') return b.addActions(template.actions);
     b.read(template.read)
@@ -107,68 +151,75 @@ export class PolicyBuilder {
 
   /** Sets the template's name. */
   name(name: string): this {
+    checkString('PolicyBuilder.name', 'name', name);
     this.#name = name;
     return this;
   }
 
   /** Sets the effect of every statement: 'Allow' or 'Deny'. */
   effect(effect: Effect): this {
+    if (effect === undefined)
+      throw argumentError('PolicyBuilder.effect', 'effect', "'Allow' or 'Deny'", effect);
+    checkEffect('PolicyBuilder.effect', 'effect', effect);
     this.#effect = effect;
     return this;
   }
 
   /** Grants Read-level actions on these resource ARNs. */
   read(arns: Entries): this {
-    return this.#add('read', 'read', arns);
+    return this.#add('read', 'read', arns, 'arns');
   }
 
   /** Grants Write-level actions on these resource ARNs. */
   write(arns: Entries): this {
-    return this.#add('write', 'write', arns);
+    return this.#add('write', 'write', arns, 'arns');
   }
 
   /** Grants List-level actions on these resource ARNs. */
   list(arns: Entries): this {
-    return this.#add('list', 'list', arns);
+    return this.#add('list', 'list', arns, 'arns');
   }
 
   /** Grants Tagging actions on these resource ARNs. */
   tagging(arns: Entries): this {
-    return this.#add('tagging', 'tagging', arns);
+    return this.#add('tagging', 'tagging', arns, 'arns');
   }
 
   /** Grants Permissions management actions on these resource ARNs. */
   permissionsManagement(arns: Entries): this {
-    return this.#add('permissionsManagement', 'permissions-management', arns);
+    return this.#add('permissionsManagement', 'permissions-management', arns, 'arns');
   }
 
   /** Adds actions that take no resource ARN, singly or by service and access level. */
   wildcardOnly(options: WildcardOnlyOptions): this {
+    checkOptions('PolicyBuilder.wildcardOnly', 'options', options);
     for (const [key, field] of Object.entries(WILDCARD_ONLY_KEYS)) {
-      this.#add('wildcardOnly', `wildcard-only.${key}`, options[field]);
+      this.#add('wildcardOnly', `wildcard-only.${key}`, options?.[field], `options.${field}`);
     }
     return this;
   }
 
   /** Grants these actions on Resource '*' even though they could be limited to resources. */
   skipResourceConstraints(actions: Entries): this {
-    return this.#add('skipResourceConstraints', 'skip-resource-constraints', actions);
+    return this.#add('skipResourceConstraints', 'skip-resource-constraints', actions, 'actions');
   }
 
   /** Leaves actions out of the policy; wildcards allowed (e.g. 'kms:Delete*'). */
   exclude(patterns: Entries): this {
-    return this.#add('exclude', 'exclude-actions', patterns);
+    return this.#add('exclude', 'exclude-actions', patterns, 'patterns');
   }
 
   /** Allows assuming these roles. */
   sts(options: StsOptions): this {
+    checkOptions('PolicyBuilder.sts', 'options', options);
+    options ??= {};
     // In the options' own key order: the policy lists sts statements in the order the keys come.
     const keyOf = new Map(Object.entries(STS_KEYS).map(([key, field]) => [field as string, key]));
     const fields = [...Object.keys(options), ...keyOf.keys()].filter(
       (f, i, all) => keyOf.has(f) && all.indexOf(f) === i,
     );
     for (const field of fields) {
-      this.#add('sts', `sts.${keyOf.get(field)}`, options[field as keyof StsOptions]);
+      this.#add('sts', `sts.${keyOf.get(field)}`, options[field as keyof StsOptions], `options.${field}`);
     }
     return this;
   }
@@ -178,8 +229,9 @@ export class PolicyBuilder {
    * resource types' ARN formats. Cannot be combined with the resource-based methods.
    */
   addActions(actions: Entries): this {
+    const added = entries(actions, 'PolicyBuilder.addActions', 'actions');
     this.#mark('actions', 'addActions');
-    this.#actions.push(...entries(actions));
+    this.#actions.push(...added);
     return this;
   }
 
@@ -198,9 +250,12 @@ export class PolicyBuilder {
 
   /** Writes the policy against `db`. See RenderOptions for the defaults. */
   render(db: IamDatabase, options: RenderOptions = {}): PolicyDocument {
+    checkDatabase('PolicyBuilder.render', db);
+    checkOptions('PolicyBuilder.render', 'options', options);
+    checkEffect('PolicyBuilder.render', 'options.effect', options.effect);
     const template = this.toTemplate();
     if (options.effect) template.effect = options.effect;
-    return writePolicy(db, template, { minimize: options.minimize });
+    return writePolicy(db, template, { minimize: options.minimize, onWarning: options.onWarning });
   }
 
   #mark(mode: Mode, method: string): void {
@@ -214,11 +269,15 @@ export class PolicyBuilder {
     this.#mode = mode;
   }
 
-  /** Adds entries to the crud list at a template key path; `method` names the caller in errors. */
-  #add(method: string, key: string, value: Entries | undefined): this {
+  /**
+   * Adds entries to the crud list at a template key path; `method` and `argument` name the caller and its
+   * argument in errors.
+   */
+  #add(method: string, key: string, value: Entries | undefined, argument: string): this {
+    const added = entries(value, `PolicyBuilder.${method}`, argument);
     this.#mark('crud', method);
     const list = this.#lists.get(key) ?? [];
-    list.push(...entries(value));
+    list.push(...added);
     this.#lists.set(key, list);
     return this;
   }

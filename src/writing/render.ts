@@ -2,6 +2,7 @@
  * Policy output formats. JSON is written exactly as policy_sentry prints it (4-space indent, non-ASCII
  * characters escaped, a newline at the end), so outputs can be compared byte for byte.
  */
+import { argumentError } from '../querying/arguments.js';
 import type { PolicyDocument } from './types.js';
 
 export const POLICY_FORMATS = ['json', 'yaml', 'terraform'] as const;
@@ -24,6 +25,13 @@ function spacedJson(value: unknown): string {
 
 /** The policy as text in `format`, ending with a newline. */
 export async function renderPolicy(policy: PolicyDocument, format: PolicyFormat = 'json'): Promise<string> {
+  if (!(POLICY_FORMATS as readonly unknown[]).includes(format)) {
+    throw argumentError('renderPolicy', 'format', `one of ${POLICY_FORMATS.join(', ')}`, format);
+  }
+  const statements = (policy as Partial<PolicyDocument> | null)?.Statement;
+  if (policy === null || typeof policy !== 'object' || !Array.isArray(statements)) {
+    throw argumentError('renderPolicy', 'policy', 'a policy document (with a Statement list)', policy);
+  }
   switch (format) {
     case 'json':
       return asciiOnly(JSON.stringify(policy, null, 4)) + '\n';

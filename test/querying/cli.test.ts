@@ -89,6 +89,12 @@ test('errors are one clean line with a suggestion', { skip }, () => {
   const cases: [string[], RegExp][] = [
     [['action-table', '-s', 's4'], /unknown service prefix 's4'; did you mean 's3'/],
     [['action-table', '-s', 'S3'], /service prefixes are lower case: did you mean 's3'/],
+    [['action-table', '-s', 'ALL'], /service prefixes are lower case: did you mean 'all'/],
+    // The lower-case form is suggested only when it exists; else the usual close matches, if any.
+    [['action-table', '-s', 'FOOBAR'], /^iamwright: unknown service prefix 'FOOBAR'$/m],
+    [['arn-table', '-s', 'S3 '], /^iamwright: unknown service prefix 'S3 '; did you mean 's3'[,?]/m],
+    [['condition-table', '-s', 'toString'], /^iamwright: unknown service prefix 'toString'$/m],
+    [['arn-table', '-s', 'ALL'], /^iamwright: unknown service prefix 'ALL'(;(?!.*'all').*)?$/m],
     [
       ['action-table', '-s', 's3', '-n', 'GetObjekt'],
       /unknown action 's3:GetObjekt'; did you mean 'GetObject'/,

@@ -91,7 +91,11 @@ test('bad entries are caught by the template schema, naming the key', () => {
     () => new PolicyBuilder().read(['arn:aws:s3:::ok', 'not-an-arn']).toTemplate(),
     (e: unknown) => e instanceof UserError && /^PolicyBuilder: .*'read\[1\]' must be an ARN/.test(e.message),
   );
-  assert.throws(() => new PolicyBuilder().effect('deny' as 'Deny').toTemplate(), /invalid effect 'deny'/);
+  // Checked when set, before any template exists.
+  assert.throws(
+    () => new PolicyBuilder().effect('deny' as 'Deny'),
+    /^UserError: PolicyBuilder\.effect: effect must be 'Allow' or 'Deny', not a string \("deny"\)$/,
+  );
   assert.throws(
     () => new PolicyBuilder().wildcardOnly({ serviceRead: ['s3:Get*'] }).toTemplate(),
     /service prefix/,

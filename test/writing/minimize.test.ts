@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { minimizeActions } from '../../src/writing/minimize.js';
+import { droppedActions, minimizeActions, minimizeActionsDetailed } from '../../src/writing/minimize.js';
 import { openDatabase } from '../../src/database/store.js';
 import { CONFORMANCE, KIT_DB } from '../support/paths.js';
 import { fixtureDb } from './fixture-db.js';
@@ -38,6 +38,53 @@ test('wildcards from an earlier pass survive a second pass', () => {
   const once = minimizeActions(db, ['store:GetObject', 'store:GetObjectAcl', 'store:GetBucket']);
   assert.deepEqual(once, ['store:g*']);
   assert.deepEqual(minimizeActions(db, once), once);
+});
+
+test('a wanted action that is the prefix found for another is written bare, dropping the other (parity)', () => {
+  // At 9 characters, 'store:getobject' is the first prefix of GetObjectAcl that only wanted actions start
+  // with, and it is wanted itself: policy_sentry writes it without '*', so GetObjectAcl is matched no more.
+  const db = fixtureDb();
+  const want = ['store:GetObject', 'store:GetObjectAcl'];
+  assert.deepEqual(minimizeActionsDetailed(db, want, { minChars: 9 }), {
+    actions: ['store:getobject'],
+    dropped: ['store:getobjectacl'],
+  });
+  // At 4 characters the prefix is no action: nothing dropped.
+  assert.deepEqual(minimizeActionsDetailed(db, want, { minChars: 4 }), {
+    actions: ['store:geto*'],
+    dropped: [],
+  });
+});
+
+test('keepEvery names the dropped actions again, so the result matches exactly what was asked', () => {
+  const db = fixtureDb();
+  const want = ['store:GetObject', 'store:GetObjectAcl'];
+  assert.deepEqual(minimizeActionsDetailed(db, want, { minChars: 9, keepEvery: true }), {
+    actions: ['store:getobject', 'store:getobjectacl'],
+    dropped: ['store:getobjectacl'],
+  });
+  // Nothing dropped: keepEvery changes nothing.
+  assert.deepEqual(minimizeActions(db, want, { minChars: 4, keepEvery: true }), ['store:geto*']);
+});
+
+test('droppedActions: what a list matched that the other no longer does, wildcards expanded', () => {
+  const db = fixtureDb();
+  assert.deepEqual(droppedActions(db, ['store:GetObject', 'store:GetObjectAcl'], ['store:getobject']), [
+    'store:getobjectacl',
+  ]);
+  assert.deepEqual(droppedActions(db, ['store:getobject*'], ['store:getobject']), ['store:getobjectacl']);
+  assert.deepEqual(droppedActions(db, ['store:GetObjectAcl'], ['store:geto*']), []);
+  assert.deepEqual(droppedActions(db, ['store:GetObjectAcl'], ['store:get?bjecta?l']), []);
+  // Names the database does not have match nothing, so nothing is lost with them.
+  assert.deepEqual(droppedActions(db, ['store:Nope', 'other:Thing'], []), []);
+});
+
+test('patterns other than a trailing * are kept as given: shortening them could widen them', () => {
+  const db = fixtureDb();
+  // 'store:get?' would be safe as a literal prefix (no action starts with '?'), but as a pattern
+  // 'store:get?*' would match every Get action.
+  assert.deepEqual(minimizeActions(db, ['store:get?bject']), ['store:get?bject']);
+  assert.deepEqual(minimizeActions(db, ['*:getobject', '*']), ['*', '*:getobject']);
 });
 
 const LIBRARY = join(CONFORMANCE, 'library', 'minimize.json');

@@ -208,3 +208,82 @@ test('an ARN in a namespace the database uses but no service has: nothing grante
     /read: ARN 'arn:aws:vault:us-east-1:1:vault\/v' is in no service's namespace/,
   );
 });
+
+test('minimize: a Deny denies every action the full Deny does; an Allow keeps policy_sentry answer and warns', () => {
+  // store:getobject is, at 9 characters, the prefix policy_sentry picks for GetObjectAcl too (see
+  // minimize.test.ts), so its rule alone would leave GetObjectAcl out. The two statements on the object
+  // merge, which minimizes a second time.
+  const t = crud({ read: [OBJECT] });
+  const denyWarnings: string[] = [];
+  const deny = writePolicy(
+    fixtureDb(),
+    { ...t, effect: 'Deny' },
+    { minimize: 9, onWarning: (w) => denyWarnings.push(w) },
+  );
+  const merged = 'StoreMultBucketb1objectk';
+  assert.deepEqual(deny.Statement, [
+    stmt(merged, ['store:getbucket', 'store:getobject', 'store:getobjectacl'], [OBJECT], 'Deny'),
+  ]);
+  assert.deepEqual(denyWarnings, []);
+
+  const allowWarnings: string[] = [];
+  const allow = writePolicy(fixtureDb(), t, { minimize: 9, onWarning: (w) => allowWarnings.push(w) });
+  assert.deepEqual(allow.Statement, [stmt(merged, ['store:getbucket', 'store:getobject'], [OBJECT])]);
+  assert.equal(allowWarnings.length, 1);
+  assert.match(
+    allowWarnings[0],
+    /^minimize: the minimized policy no longer grants store:GetObjectAcl \(StoreMultBucketb1objectk\) \(narrower/,
+  );
+  // Nothing dropped, nothing said.
+  const quiet: string[] = [];
+  writePolicy(fixtureDb(), t, { minimize: 4, onWarning: (w) => quiet.push(w) });
+  assert.deepEqual(quiet, []);
+});
+
+test('dependent actions granted on * are named in a warning; actions the template put there are not', () => {
+  const warnings: string[] = [];
+  // PutObject depends on store:GetBucket and keys:Decrypt, which go to MultMultNone on '*'.
+  writePolicy(fixtureDb(), crud({ write: [OBJECT] }), { onWarning: (w) => warnings.push(w) });
+  assert.deepEqual(warnings, [
+    "dependent actions granted on Resource '*' in MultMultNone (other actions of the policy need them; as " +
+      'policy_sentry does): keys:Decrypt, store:GetBucket; review them (exclude-actions leaves out what you ' +
+      'do not want)',
+  ]);
+
+  const denied: string[] = [];
+  writePolicy(fixtureDb(), actions(['store:PutObject'], 'Deny'), { onWarning: (w) => denied.push(w) });
+  assert.equal(denied.length, 1);
+  assert.match(
+    denied[0],
+    /^dependent actions denied on Resource '\*' .*: keys:Decrypt, store:GetBucket; review them \(remove from the policy what you do not want\)$/,
+  );
+
+  // keys:CreateKey depends on iam:CreateServiceLinkedRole: asked for on '*' by name, it is no surprise.
+  const asked: string[] = [];
+  const t = crud({
+    wildcard: { singleActions: ['keys:CreateKey'] },
+    skipResourceConstraints: ['iam:CreateServiceLinkedRole'],
+  });
+  writePolicy(fixtureDb(), t, { onWarning: (w) => asked.push(w) });
+  const single: string[] = [];
+  writePolicy(fixtureDb(), crud({ wildcard: { singleActions: ['keys:CreateKey'] } }), {
+    onWarning: (w) => single.push(w),
+  });
+  assert.deepEqual(asked, []);
+  assert.deepEqual(single.length, 1);
+  assert.match(
+    single[0],
+    /^dependent action granted .*need it; .*: iam:CreateServiceLinkedRole; review it \(/,
+  );
+
+  // A dependent that another statement grants on its resource is not on '*', and one excluded is gone.
+  const none: string[] = [];
+  writePolicy(fixtureDb(), crud({ read: [OBJECT] }), { onWarning: (w) => none.push(w) });
+  const excluded: string[] = [];
+  writePolicy(fixtureDb(), crud({ write: [OBJECT], excludeActions: ['keys:Decrypt'] }), {
+    onWarning: (w) => excluded.push(w),
+  });
+  assert.deepEqual(none, []);
+  assert.equal(excluded.length, 1);
+  assert.match(excluded[0], /: store:GetBucket; /);
+});

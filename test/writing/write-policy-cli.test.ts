@@ -101,3 +101,28 @@ test('a missing input file or a bad value is one clean line on stderr and no pol
   assert.equal(unknown.stderr.trim().split('\n').length, 1);
   assert.equal(unknown.stdout, '');
 });
+
+test('odd YAML gets only iamwright own line on stderr: no library warning, no raw bytes', () => {
+  const utf16 = join(dir, 'utf16.yml');
+  writeFileSync(utf16, Buffer.from('\ufeffmode: crud\nread: [arn:aws:s3:::a]\n', 'utf16le'));
+  const cases: [string[], string | undefined, RegExp][] = [
+    [[], 'mode: crud\n? [a, b]\n: c\n', /^iamwright: <stdin>:2: a key must be a name, not a list\n$/],
+    [
+      ['-i', utf16],
+      undefined,
+      /^iamwright: .*utf16\.yml: the file is not UTF-8 \(UTF-16\?\); save the template as UTF-8\n$/,
+    ],
+    [
+      [],
+      `mode: crud\nname: ${'['.repeat(5000)}${']'.repeat(5000)}\n`,
+      /^iamwright: <stdin>:2: nested too deeply \(more than 64 levels\)\n$/,
+    ],
+    [[], 'mode: crud\nread: ["a\\nb\\u001b[2J"]\n', /^iamwright: <stdin>:2: .*not 'a\\nb\\u001b\[2J'\n$/],
+  ];
+  for (const [args, input, pattern] of cases) {
+    const r = wp(args, input);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, pattern);
+    assert.equal(r.stdout, '');
+  }
+});

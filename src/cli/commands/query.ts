@@ -86,15 +86,16 @@ async function actionDataTable(
 
 /**
  * AWS service prefixes are lower case. policy_sentry finds nothing for `S3`; rather than answer with an
- * empty list, say what was meant.
+ * empty list, say what was meant (see requireLowerCasePrefix).
  */
-async function checkServicePrefix(service: string): Promise<void> {
-  if (service !== service.toLowerCase()) {
-    const { UserError } = await import('../../util/errors.js');
-    throw new UserError(
-      `unknown service prefix '${service}'; service prefixes are lower case: did you mean '${service.toLowerCase()}'?`,
-    );
-  }
+async function checkServicePrefix(
+  ctx: CliContext,
+  service: string,
+  alsoAccepted: string[] = [],
+): Promise<void> {
+  if (service === service.toLowerCase()) return;
+  const { requireLowerCasePrefix } = await import('../../querying/names.js');
+  requireLowerCasePrefix(ctx.database(), service, alsoAccepted);
 }
 
 /**
@@ -157,7 +158,7 @@ export function registerQuery(program: Command, ctx: CliContext): void {
         '--condition': opts.condition,
         '--resource-type': opts.resourceType,
       });
-      await checkServicePrefix(opts.service);
+      await checkServicePrefix(ctx, opts.service, ['all']);
       const q = await import('../../querying/index.js');
       const db = ctx.database();
       const filter = {
@@ -206,7 +207,7 @@ export function registerQuery(program: Command, ctx: CliContext): void {
     .addHelpText('after', ARN_EXAMPLES)
     .action(async (opts: ArnTableOptions) => {
       await checkNotEmpty({ '--service': opts.service, '--name': opts.name });
-      await checkServicePrefix(opts.service);
+      await checkServicePrefix(ctx, opts.service);
       const q = await import('../../querying/index.js');
       const db = ctx.database();
       if (opts.name !== undefined) {
@@ -231,7 +232,7 @@ export function registerQuery(program: Command, ctx: CliContext): void {
     .addHelpText('after', CONDITION_EXAMPLES)
     .action(async (opts: CommonOptions) => {
       await checkNotEmpty({ '--service': opts.service, '--name': opts.name });
-      await checkServicePrefix(opts.service);
+      await checkServicePrefix(ctx, opts.service);
       const q = await import('../../querying/index.js');
       const db = ctx.database();
       if (opts.name !== undefined) {

@@ -9,6 +9,7 @@ import { matchesFormat, type ParsedArn } from '../../querying/arn-match.js';
 import { formatTarget, serviceIndex, type ServiceIndex } from './catalog.js';
 import type { StatementDrafts } from './group.js';
 import type { NamedAction } from './names.js';
+import { WILDCARD_SID } from './sid.js';
 
 /**
  * Grants `level` on the resource `target` names: one statement per resource type whose ARN format the
@@ -27,7 +28,7 @@ export function addByArn(
     if (entry.resourceType === undefined || !matchesFormat(parsed, entry.compiled)) continue;
     reached++;
     const given = index.typeAtLevel(entry.resourceType, level);
-    for (const dep of given.elsewhere) drafts.addUnconstrained(dep);
+    for (const dep of given.elsewhere) drafts.addUnconstrained(dep, WILDCARD_SID, true);
     drafts.addResource(given.sid, parsed.arn, entry.compiled.format, () => [
       ...given.actions,
       ...given.joining,
@@ -68,7 +69,7 @@ export function addByActions(
       if (target) addByArn(drafts, target, row.accessLevel);
     }
   }
-  for (const dep of dependents) drafts.addUnconstrained(dep);
+  for (const dep of dependents) drafts.addUnconstrained(dep, WILDCARD_SID, true);
   drafts.keepOnly([...given, ...dependents]);
   for (const action of unconstrained) drafts.addUnconstrained(action);
   drafts.dropWildcardDuplicates(skipped);

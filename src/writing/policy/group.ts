@@ -14,9 +14,21 @@ export interface Draft {
 
 export class StatementDrafts {
   readonly drafts = new Map<string, Draft>();
+  /** Lower-case names of the actions put on `*` as another action's dependent action... */
+  readonly #dependents = new Set<string>();
+  /** ...and of those put there because the template asked for them. */
+  readonly #asked = new Set<string>();
 
-  /** Adds an action granted on `*`, to MultMultNone or SkipResourceConstraints. */
-  addUnconstrained(action: string, sid: typeof WILDCARD_SID | typeof SKIP_SID = WILDCARD_SID): void {
+  /**
+   * Adds an action granted on `*`, to MultMultNone or SkipResourceConstraints; `dependent` when it is there
+   * only because another action of the policy depends on it (see dependentsOnWildcard).
+   */
+  addUnconstrained(
+    action: string,
+    sid: typeof WILDCARD_SID | typeof SKIP_SID = WILDCARD_SID,
+    dependent = false,
+  ): void {
+    (dependent ? this.#dependents : this.#asked).add(action.toLowerCase());
     const draft = this.drafts.get(sid);
     if (!draft) this.drafts.set(sid, { resources: ['*'], arnFormat: '*', actions: [action] });
     else if (!draft.actions.includes(action)) draft.actions.push(action);
@@ -30,6 +42,18 @@ export class StatementDrafts {
     const draft = this.drafts.get(sid);
     if (!draft) this.drafts.set(sid, { resources: [resource], arnFormat, actions: actions() });
     else if (!draft.resources.includes(resource)) draft.resources.push(resource);
+  }
+
+  /**
+   * The actions MultMultNone grants on `*` only because other actions of the policy depend on them (e.g.
+   * `iam:PassRole` for a bucket write): the template did not ask for them there. In statement order.
+   */
+  dependentsOnWildcard(): string[] {
+    const draft = this.drafts.get(WILDCARD_SID);
+    if (!draft) return [];
+    return draft.actions.filter(
+      (a) => this.#dependents.has(a.toLowerCase()) && !this.#asked.has(a.toLowerCase()),
+    );
   }
 
   /** Keeps only the actions named in `keep` (compared ignoring case); drops statements left empty. */

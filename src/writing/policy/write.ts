@@ -4,7 +4,10 @@
  * database first; a bad one throws UserError and no policy is produced.
  */
 import type { IamDatabase } from '../../database/database.js';
+import { argumentError, checkDatabase, checkOptions, describeArgument } from '../../querying/arguments.js';
 import { UserError } from '../../util/errors.js';
+import { printable } from '../../querying/printable.js';
+import { checkTemplateShape } from '../template/shape.js';
 import type { PolicyDocument, Template, WriteOptions } from '../types.js';
 import { assemble } from './assemble.js';
 import { deriveCrud } from './crud.js';
@@ -12,6 +15,7 @@ import { addByActions } from './derive.js';
 import { excludedActions } from './exclude.js';
 import { StatementDrafts } from './group.js';
 import { requireAction } from './names.js';
+import { WILDCARD_SID } from './sid.js';
 
 export interface WritePolicyOptions extends WriteOptions {
   /**
@@ -26,13 +30,32 @@ export function writePolicy(
   template: Template,
   options: WritePolicyOptions = {},
 ): PolicyDocument {
+  checkDatabase('writePolicy', db);
+  checkTemplateShape('writePolicy', template);
+  checkOptions('writePolicy', 'options', options);
+  if (options.onWarning !== undefined && typeof options.onWarning !== 'function') {
+    throw argumentError('writePolicy', 'options.onWarning', 'a function (or left out)', options.onWarning);
+  }
+  try {
+    return write(db, template, options);
+  } catch (e) {
+    // Values the template gave, echoed in a message, must not break it over lines or drive the terminal.
+    if (e instanceof UserError) throw new UserError(printable(e.message), e.exitCode);
+    throw e;
+  }
+}
+
+function write(db: IamDatabase, template: Template, options: WritePolicyOptions): PolicyDocument {
   const { effect } = template;
+  const onWarning = options.onWarning;
+  // Warnings echo template values too: one line each, whatever the values hold.
+  const warn = onWarning ? (message: string) => onWarning(printable(message)) : undefined;
   if (effect !== 'Allow' && effect !== 'Deny') {
-    throw new UserError(`effect must be 'Allow' or 'Deny', not '${String(effect)}'`);
+    throw new UserError(`effect must be 'Allow' or 'Deny', not ${quoted(effect)}`);
   }
   const minimize = options.minimize;
   if (minimize !== undefined && !(Number.isInteger(minimize) && minimize >= 0)) {
-    throw new UserError(`minimize must be a whole number >= 0, not '${String(minimize)}'`);
+    throw new UserError(`minimize must be a whole number >= 0, not ${quoted(minimize)}`);
   }
   const drafts = new StatementDrafts();
   let excluded: Set<string> = new Set();
@@ -41,17 +64,64 @@ export function writePolicy(
     if (actions.length > 0) addByActions(db, drafts, actions, []);
   } else if (template.mode === 'crud') {
     excluded = excludedActions(db, template.excludeActions);
-    deriveCrud(db, template, drafts, options.onWarning ?? (() => {}));
+    deriveCrud(db, template, drafts, warn ?? (() => {}));
   } else {
     throw new UserError(
-      `mode must be 'crud' or 'actions', not '${String((template as { mode: unknown }).mode)}'`,
+      `mode must be 'crud' or 'actions', not ${quoted((template as { mode: unknown }).mode)}`,
     );
   }
   const granted = drafts.drafts.size > 0;
-  const policy = assemble(db, drafts, { effect, excluded, minimize });
+  const dependents = drafts.dependentsOnWildcard().filter((a) => !excluded.has(a.toLowerCase()));
+  const { policy, dropped } = assemble(db, drafts, { effect, excluded, minimize });
+  if (!warn) return policy;
   if (granted && excluded.size > 0 && policy.Statement.length === 0) {
     // As policy_sentry answers, but an empty policy is rarely what was meant: say so.
-    options.onWarning?.('exclude-actions removed every action; the policy grants nothing');
+    warn('exclude-actions removed every action; the policy grants nothing');
   }
+  if (dependents.length > 0) warn(dependentsMessage(template, dependents));
+  if (dropped.length > 0) warn(droppedMessage(dropped));
   return policy;
+}
+
+/** A bad value in a message: `'Allw'` for a string or number, else what it is (`an object`). */
+function quoted(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number'
+    ? `'${String(value)}'`
+    : describeArgument(value);
+}
+
+/** Most action names a warning lists before `and N more`: keeps it one readable line. */
+const LISTED = 12;
+
+function listed(names: readonly string[]): string {
+  const shown = names.slice(0, LISTED).join(', ');
+  return names.length > LISTED ? `${shown} and ${names.length - LISTED} more` : shown;
+}
+
+/**
+ * Dependent actions go to Resource '*' (policy_sentry does the same, and its answer is kept), so asking for
+ * one bucket can grant iam:PassRole on every role. Said every time: it is easy to miss in the policy.
+ */
+function dependentsMessage(template: Template, dependents: string[]): string {
+  const verb = template.effect === 'Deny' ? 'denied' : 'granted';
+  const sorted = [...dependents].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
+  const [them, s] = sorted.length === 1 ? ['it', ''] : ['them', 's'];
+  const hint =
+    template.mode === 'crud'
+      ? `; review ${them} (exclude-actions leaves out what you do not want)`
+      : `; review ${them} (remove from the policy what you do not want)`;
+  return (
+    `dependent action${s} ${verb} on Resource '*' in ${WILDCARD_SID} (other actions of the policy need ` +
+    `${them}; as policy_sentry does): ${listed(sorted)}${hint}`
+  );
+}
+
+/** What policy_sentry's minimize rule dropped from an Allow: it grants less than the full policy. */
+function droppedMessage(dropped: { sid: string; actions: string[] }[]): string {
+  const names = dropped.flatMap((d) => d.actions.map((a) => `${a} (${d.sid})`));
+  return (
+    `minimize: the minimized policy no longer grants ${listed(names)} (narrower than the full policy, ` +
+    `not broader): as policy_sentry does, a prefix that is itself another wanted action is written ` +
+    `without '*'; write the policy without minimizing to grant ${names.length === 1 ? 'it' : 'them'}`
+  );
 }

@@ -4,10 +4,12 @@
  */
 import { LineCounter, parseDocument } from 'yaml';
 import { UserError } from '../../util/errors.js';
+import { printable } from '../../querying/printable.js';
 import type { Template } from '../types.js';
 import { yamlLocator } from './locate.js';
 import { normalizeTemplate } from './normalize.js';
 import { validateTemplateData } from './validate.js';
+import { checkTemplateText, checkTemplateTree, TOO_DEEP } from './yaml-checks.js';
 
 /** A parsed template and what the user should hear about it without it being an error. */
 export interface ParsedTemplate {
@@ -23,10 +25,43 @@ export function parseTemplate(text: string, file: string): Template {
 
 /** parseTemplate, also returning warnings (a list ignored because it begins with an empty entry). */
 export function parseTemplateDetailed(text: string, file: string): ParsedTemplate {
+  if (typeof text !== 'string') {
+    throw new UserError(`parseTemplate: text must be the template's YAML as a string, not ${typeName(text)}`);
+  }
+  if (typeof file !== 'string') {
+    throw new UserError(`parseTemplate: file must be a string naming the template, not ${typeName(file)}`);
+  }
+  try {
+    return parse(text, file);
+  } catch (e) {
+    // Values and file names echoed in a message must not break it over lines or drive the terminal.
+    if (e instanceof UserError) throw new UserError(printable(e.message), e.exitCode);
+    throw e;
+  }
+}
+
+function typeName(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value;
+}
+
+function parse(text: string, file: string): ParsedTemplate {
+  checkTemplateText(text, file);
   const lines = new LineCounter();
-  // `<<` merge keys as policy_sentry's YAML reader (YAML 1.1) resolves them: explicit keys win.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, merge: true });
-  const syntax = doc.errors[0];
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    // `<<` merge keys as policy_sentry's YAML reader (YAML 1.1) resolves them: explicit keys win.
+    merge: true,
+    // The library would print its warnings on stderr itself (a list or mapping used as a key is one): keys
+    // are checked by checkTemplateTree, and what reaches the library through an alias is reported as the
+    // unknown key it becomes.
+    logLevel: 'error',
+  });
+  // The library gives up on deep nesting when it runs out of stack: say what the limit is instead.
+  const syntax = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION') ?? doc.errors[0];
+  if (syntax?.code === 'RESOURCE_EXHAUSTION') {
+    throw new UserError(`${file}:${lines.linePos(syntax.pos[0]).line}: ${TOO_DEEP}`);
+  }
   if (syntax) {
     const line = lines.linePos(syntax.pos[0]).line;
     const what =
@@ -40,6 +75,7 @@ export function parseTemplateDetailed(text: string, file: string): ParsedTemplat
       `${file}: the template is empty; 'iamwright create-template -t crud -o FILE' writes one to fill in`,
     );
   }
+  checkTemplateTree(doc.contents, file, lines);
   let data: unknown;
   try {
     data = doc.toJS();
@@ -52,7 +88,7 @@ export function parseTemplateDetailed(text: string, file: string): ParsedTemplat
   const template = normalizeTemplate(validateTemplateData(data, at), { at, warnings });
   // In file order: `file:line: ...`.
   const line = (w: string): number => Number.parseInt(w.slice(file.length + 1), 10) || 0;
-  return { template, warnings: warnings.sort((a, b) => line(a) - line(b)) };
+  return { template, warnings: warnings.sort((a, b) => line(a) - line(b)).map(printable) };
 }
 
 /**

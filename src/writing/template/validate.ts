@@ -7,6 +7,7 @@ import { UserError, didYouMean } from '../../util/errors.js';
 import { ACTIONS_MODE_KEYS, CRUD_MODE_KEYS, EFFECTS, MODES, STS_KEYS, WILDCARD_ONLY_KEYS } from './keys.js';
 import type { TemplateData } from './normalize.js';
 import { firstSchemaError } from './schema.js';
+import { shown } from '../../querying/printable.js';
 
 /** A path into the template data: keys and list indexes. */
 export type DataPath = (string | number)[];
@@ -30,11 +31,29 @@ export function keyPath(path: DataPath): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
-function kind(value: unknown): string {
+/** A number as YAML writes it: `.inf` and `.nan` have no JSON form. */
+function yamlNumber(n: number): string {
+  if (Number.isNaN(n)) return '.nan';
+  if (!Number.isFinite(n)) return n > 0 ? '.inf' : '-.inf';
+  return String(n);
+}
+
+/** What a value is, for "must be X, not Y": `a list`, `a number (.inf)`, `binary data`... */
+export function kind(value: unknown): string {
   if (value === null || value === undefined) return 'empty';
   if (Array.isArray(value)) return 'a list';
+  // YAML's other tags, as the parser gives them: !!binary, !!timestamp, !!set, !!omap.
+  if (ArrayBuffer.isView(value)) return 'binary data';
+  if (value instanceof Date) {
+    return `a date (${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
+  }
+  if (value instanceof Set) return 'a set (!!set)';
+  if (value instanceof Map) return 'an ordered map (!!omap)';
   if (typeof value === 'object') return 'a mapping';
-  return `a ${typeof value} (${JSON.stringify(value)})`;
+  if (typeof value === 'number') return `a number (${yamlNumber(value)})`;
+  if (typeof value === 'string') return `a string (${shown(JSON.stringify(value))})`;
+  if (typeof value === 'bigint') return `a number (${shown(String(value))})`;
+  return `a ${typeof value} (${shown(String(value))})`;
 }
 
 function quoteAll(xs: readonly unknown[]): string {
@@ -42,9 +61,18 @@ function quoteAll(xs: readonly unknown[]): string {
   return q.length > 1 ? `${q.slice(0, -1).join(', ')} or ${q.at(-1)}` : (q[0] ?? '');
 }
 
+/**
+ * A mapping as a template uses it: a plain object. (The schema's `object` would also take what YAML's
+ * `!!binary`, `!!set`, `!!omap` and `!!timestamp` give, and read nothing from them.)
+ */
 function isMapping(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
 }
+
+/** The sections that hold a mapping. */
+const MAPPING_SECTIONS = ['wildcard-only', 'sts'];
 
 function checkMode(data: Record<string, unknown>, at: Locator): void {
   if (!('mode' in data) || data.mode === null) {
@@ -60,9 +88,9 @@ function checkMode(data: Record<string, unknown>, at: Locator): void {
     );
   }
   if (typeof data.mode !== 'string' || !(MODES as readonly string[]).includes(data.mode)) {
-    const shown = typeof data.mode === 'string' ? `'${data.mode}'` : kind(data.mode);
+    const given = typeof data.mode === 'string' ? `'${shown(data.mode)}'` : kind(data.mode);
     const suggestion = typeof data.mode === 'string' ? didYouMean(data.mode, MODES) : '';
-    throw new UserError(`${at(['mode'])}: unknown mode ${shown}; allowed: ${quoteAll(MODES)}${suggestion}`);
+    throw new UserError(`${at(['mode'])}: unknown mode ${given}; allowed: ${quoteAll(MODES)}${suggestion}`);
   }
 }
 
@@ -73,10 +101,10 @@ function unknownKeyMessage(section: string, key: string, mode: string): string {
     if (other.includes(key)) {
       return `'${key}' belongs in a 'mode: ${mode === 'actions' ? 'crud' : 'actions'}' template, but this one has mode: ${mode}`;
     }
-    return `unknown section '${key}'${didYouMean(key, allowed) || `; allowed: ${allowed.join(', ')}`}`;
+    return `unknown section '${shown(key)}'${didYouMean(key, allowed) || `; allowed: ${allowed.join(', ')}`}`;
   }
   const allowed = Object.keys(section === 'sts' ? STS_KEYS : WILDCARD_ONLY_KEYS);
-  return `unknown key '${section}.${key}'${didYouMean(key, allowed) || `; allowed under '${section}': ${allowed.join(', ')}`}`;
+  return `unknown key '${section}.${shown(key)}'${didYouMean(key, allowed) || `; allowed under '${section}': ${allowed.join(', ')}`}`;
 }
 
 /** The schema definition an error's keyword comes from, e.g. `arn` for `#/definitions/arn/pattern`. */
@@ -107,7 +135,7 @@ function describe(e: ErrorObject, path: DataPath, mode: string): { message: stri
       if (where === 'effect') {
         const s = typeof e.data === 'string' ? e.data : kind(e.data);
         return {
-          message: `invalid effect ${typeof e.data === 'string' ? `'${s}'` : s}; allowed: ${quoteAll(EFFECTS)} (case-sensitive)${didYouMean(s, EFFECTS)}`,
+          message: `invalid effect ${typeof e.data === 'string' ? `'${shown(s)}'` : s}; allowed: ${quoteAll(EFFECTS)} (case-sensitive)${didYouMean(s, EFFECTS)}`,
           onKey: false,
         };
       }
@@ -121,7 +149,7 @@ function describe(e: ErrorObject, path: DataPath, mode: string): { message: stri
     }
     case 'pattern': {
       const form = ENTRY_FORMS[definitionOf(e)] ?? 'a different value';
-      return { message: `entry '${where}' must be ${form}, not '${String(e.data)}'`, onKey: false };
+      return { message: `entry '${where}' must be ${form}, not '${shown(String(e.data))}'`, onKey: false };
     }
     default:
       return { message: `'${where || 'template'}' ${e.message ?? 'is invalid'}`, onKey: false };
@@ -146,6 +174,12 @@ export function validateTemplateData(data: unknown, at: Locator): TemplateData {
     );
   }
   checkMode(data, at);
+  for (const key of MAPPING_SECTIONS) {
+    const value = data[key];
+    if (value !== null && value !== undefined && typeof value === 'object' && !isMapping(value)) {
+      throw new UserError(`${at([key])}: '${key}' must be a mapping, not ${kind(value)}`);
+    }
+  }
   const error = firstSchemaError(data);
   if (error) {
     const path = pointerToPath(error.instancePath);

@@ -320,3 +320,83 @@ test('action names may hold a hyphen (vpc-lattice:AssociateViaAWSService-EventsA
   assert.deepEqual(t.mode === 'actions' && t.actions, ['vpc-lattice:AssociateViaAWSService-EventsAndStates']);
   rejects('mode: actions\nactions: ["s3:Get Object"]\n', /entry 'actions\[0\]' must be an action/);
 });
+
+test('odd YAML values are described as the user wrote them', () => {
+  rejects('mode: crud\nname: .inf\n', /^t\.yml:2: 'name' must be a string, not a number \(\.inf\)$/);
+  rejects('mode: crud\nname: -.inf\n', /not a number \(-\.inf\)$/);
+  rejects('mode: crud\nname: .nan\n', /not a number \(\.nan\)$/);
+  rejects('mode: crud\nread: [12]\n', /'read\[0\]' must be a string, not a number \(12\)$/);
+  rejects('mode: crud\nname: !!binary aGVsbG8=\n', /^t\.yml:2: 'name' must be a string, not binary data$/);
+  rejects('mode: crud\nread: !!set {a}\n', /^t\.yml:2: 'read' must be a list, not a set \(!!set\)$/);
+  rejects('mode: crud\nname: !!timestamp 2001-12-14\n', /not a date \(2001-12-14T00:00:00\.000Z\)$/);
+  // The schema alone would take these for mappings and read nothing from them.
+  rejects(
+    'mode: crud\nsts: !!omap [assume-role: [a]]\n',
+    /^t\.yml:2: 'sts' must be a mapping, not an ordered map/,
+  );
+  rejects(
+    'mode: crud\nwildcard-only: !!binary aGVsbG8=\n',
+    /'wildcard-only' must be a mapping, not binary data$/,
+  );
+  rejects('!!omap [mode: crud]\n', /^t\.yml:1: a template must be a mapping .*not an ordered map/);
+});
+
+test('control characters in echoed values are escaped; long values are cut short', () => {
+  rejects('mode: crud\nread: ["arn\\0\\e[31m\\nx"]\n', /not 'arn\\u0000\\u001b\[31m\\nx'$/);
+  rejects('mode: crud\n"se\\nction": 1\n', /^t\.yml:2: unknown section 'se\\nction'/);
+  rejects('mode: "cr\\rud"\n', /unknown mode 'cr\\rud'/);
+  const long = 'x'.repeat(5000);
+  rejects(`mode: crud\nread: [${long}]\n`, /not 'x{120}\.\.\. \(5000 characters\)'$/);
+  // A plain value is shown as it is.
+  rejects('mode: crud\nread: [not-an-arn]\n', /not 'not-an-arn'$/);
+});
+
+test('a file that is not UTF-8 text, or holds a NUL byte, is refused before YAML reads it', () => {
+  const utf16 = Buffer.from('\ufeffmode: crud\nread: [arn:aws:s3:::a]\n', 'utf16le').toString('utf8');
+  rejects(utf16, /^t\.yml: the file is not UTF-8 \(UTF-16\?\); save the template as UTF-8$/);
+  const noBom = Buffer.from('mode: crud\n', 'utf16le').toString('utf8');
+  rejects(noBom, /^t\.yml: the file is not UTF-8 \(UTF-16\?\)/);
+  rejects(
+    'mode: crud\nname: a\u0000b\n',
+    /^t\.yml:2: the file contains a NUL byte; a template is UTF-8 text$/,
+  );
+  // A UTF-8 byte-order mark and non-ASCII text are fine.
+  assert.equal(crud('\ufeffmode: crud\nname: Zugriff für Ärzte\n').name, 'Zugriff für Ärzte');
+});
+
+test('nesting deeper than the input limit (64 levels) is named as such, not as a YAML syntax error', () => {
+  const nested = (levels: number) => `mode: crud\nname: ${'['.repeat(levels)}${']'.repeat(levels)}\n`;
+  // The template mapping is level 1: 63 more are allowed.
+  rejects(nested(63), /^t\.yml:2: 'name' must be a string, not a list$/);
+  rejects(nested(64), /^t\.yml:2: nested too deeply \(more than 64 levels\)$/);
+  // Deep enough to exhaust the YAML library's stack, in flow and in block style.
+  rejects(nested(10000), /^t\.yml:2: nested too deeply \(more than 64 levels\)$/);
+  let block = 'mode: crud\n';
+  for (let i = 0; i < 3000; i++) block += `${' '.repeat(i)}a:\n`;
+  rejects(block, /^t\.yml:\d+: nested too deeply \(more than 64 levels\)$/);
+});
+
+test('a list or mapping as a key is an error of its own, and the YAML library prints nothing', (t) => {
+  const warn = t.mock.method(process, 'emitWarning', () => {});
+  const logged = t.mock.method(console, 'warn', () => {});
+  rejects('mode: crud\n? [a, b]\n: c\n', /^t\.yml:2: a key must be a name, not a list$/);
+  rejects('mode: crud\nread:\n  ? {a: 1}\n  : c\n', /^t\.yml:3: a key must be a name, not a mapping$/);
+  // Through an alias the list reaches the library, which turns it into text (and would warn about it).
+  rejects('x-k: &k [a, b]\nmode: crud\n? *k\n: c\n', /^t\.yml:3: unknown section '\*k'/);
+  assert.equal(warn.mock.callCount() + logged.mock.callCount(), 0);
+  // An alias to a scalar is a fine key.
+  assert.equal(crud('x-k: &k name\nmode: crud\n*k : n\n').name, 'n');
+});
+
+test('parseTemplate checks its arguments', () => {
+  for (const [text, file, pattern] of [
+    [null, 'x', /^parseTemplate: text must be the template's YAML as a string, not null$/],
+    [42, 'x', /text must be .*, not number$/],
+    ['mode: crud\n', undefined, /^parseTemplate: file must be a string naming the template, not undefined$/],
+  ] as [unknown, unknown, RegExp][]) {
+    assert.throws(
+      () => parseTemplate(text as string, file as string),
+      (e: unknown) => e instanceof UserError && pattern.test(e.message),
+    );
+  }
+});
