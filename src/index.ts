@@ -4,4 +4,10 @@ export * from './querying/index.js';
 export * from './writing/index.js';
 export * from './analysis/index.js';
 export { UserError } from './util/errors.js';
-export { matchesWildcard, wildcardToRegExp } from './util/wildcard.js';
+export {
+  matchesWildcard,
+  compileWildcard,
+  wildcardToRegExp,
+  type WildcardMatcher,
+  type WildcardOptions,
+} from './util/wildcard.js';
