@@ -71,7 +71,9 @@ async function runExpand(ctx: CliContext, policy: string): Promise<number> {
       `${source.file}: expand takes one policy document; use analyze for authorization details`,
     );
   }
-  const { policy: expanded, unknown } = expandPolicy(ctx.database(), source.document);
+  const { policy: expanded, unknown } = expandPolicy(ctx.database(), source.document, {
+    document: source.file,
+  });
   for (const u of unknown)
     ctx.err(`iamwright: warning: statement ${u.statement}: ${u.message} (kept as written)\n`);
   ctx.out(`${JSON.stringify(expanded, null, 4)}\n`);
