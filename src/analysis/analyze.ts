@@ -276,7 +276,7 @@ export class PolicyAnalyzer {
       const resources = allow.view.resources;
       // Without a Resource list (NotResource, or none) only the Denies that cover everything apply.
       if (!resources) return everywhere;
-      const key = resources.join('\u0000');
+      const key = JSON.stringify(resources);
       if (byResources.has(key)) return byResources.get(key);
       const groups = index.covering(allow.view);
       let denied = everywhere && groups.length ? everywhere.slice() : everywhere;

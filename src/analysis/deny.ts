@@ -75,7 +75,7 @@ export class DenyIndex<T> {
       this.everywhere.push(member);
       return;
     }
-    const key = deny.resources.join('\u0000');
+    const key = JSON.stringify(deny.resources);
     let group = this.groups.get(key);
     if (!group) {
       group = { resources: deny.resources, members: [], exact: new Set(), wild: [] };

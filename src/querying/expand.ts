@@ -104,7 +104,7 @@ export class ActionIndex {
           this.servicesByLower.set(key, [...(this.servicesByLower.get(key) ?? []), s]);
         }
       }
-      return this.servicesByLower.get(servicePattern.toLowerCase()) ?? [];
+      return [...(this.servicesByLower.get(servicePattern.toLowerCase()) ?? [])];
     }
     const matcher = compileWildcard(servicePattern);
     return this.db.listServices().filter((s) => matcher.test(s.prefix));

@@ -299,3 +299,20 @@ test('many statements: each Allow loses exactly what the Denies covering its res
   const putRolePolicy = a.findings.filter((f) => f.actions.includes('iam:PutRolePolicy'));
   assert.equal(new Set(putRolePolicy.map((f) => f.statement)).size, n);
 });
+
+test('Allows on different resource lists never share an answer, whatever characters the ARNs hold', () => {
+  const x = 'arn:aws:iam::1:role/x';
+  const y = 'arn:aws:iam::1:role/y';
+  const a = analyzePolicy(
+    db,
+    policy(
+      { Sid: 'Joined', Effect: 'Allow', Action: 'iam:PassRole', Resource: `${x}\u0000${y}` },
+      { Sid: 'Two', Effect: 'Allow', Action: 'iam:PassRole', Resource: [x, y] },
+      { Effect: 'Deny', Action: 'iam:PassRole', Resource: [x, y] },
+    ),
+  );
+  assert.deepEqual(
+    a.findings.filter((f) => f.category === 'privilege-escalation').map((f) => f.statement),
+    ['Joined'],
+  );
+});
