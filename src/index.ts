@@ -4,6 +4,12 @@ export * from './querying/index.js';
 export * from './writing/index.js';
 export * from './analysis/index.js';
 export { UserError } from './util/errors.js';
-export { matchesWildcard, wildcardToRegExp } from './util/wildcard.js';
+export {
+  matchesWildcard,
+  compileWildcard,
+  wildcardToRegExp,
+  type WildcardMatcher,
+  type WildcardOptions,
+} from './util/wildcard.js';
 export * from './linting/index.js';
 export * from './reporting/index.js';

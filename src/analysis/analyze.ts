@@ -13,8 +13,8 @@ import {
   type ComplementScope,
   type IdExpansion,
 } from '../querying/expand.js';
-import { matchesWildcard } from '../util/wildcard.js';
-import { denyCovers } from './deny.js';
+import { compileWildcard, type WildcardMatcher } from '../util/wildcard.js';
+import { DenyIndex } from './deny.js';
 import { addBit, countAnd, forEachBit, fromIds, hasBit, orInto, wordsFor, type Bits } from './bitset.js';
 import { readPolicyStatements, type PolicyStatementView, type StatementEffect } from './policy.js';
 import {
@@ -81,6 +81,7 @@ export class PolicyAnalyzer {
   private readonly riskBits: Uint8Array;
   private readonly wanted: Set<FindingCategory>;
   private readonly excludePatterns: readonly string[];
+  private readonly excludeMatchers: readonly WildcardMatcher[];
   private readonly scope: ComplementScope;
   /** Ids with any risk bit, as a bit set, to find the risky part of a large grant a word at a time. */
   private readonly riskyIds: Bits;
@@ -97,6 +98,7 @@ export class PolicyAnalyzer {
     this.index = actionIndex(db);
     this.wanted = new Set(options.categories ?? FINDING_CATEGORIES);
     this.excludePatterns = options.excludeActions ?? [];
+    this.excludeMatchers = this.excludePatterns.map((p) => compileWildcard(p));
     this.scope = options.notActionScope ?? 'all-services';
     const lists = { ...bundledRiskyActions(), ...options.riskyActions };
     const risky: [number, number][] = [];
@@ -121,12 +123,15 @@ export class PolicyAnalyzer {
     // Every id this document touches exists now: expanding it numbered them.
     const words = wordsFor(this.index.size);
     const granted = new Uint32Array(words);
+    const denials = this.denials(statements, words);
+    // One scratch set for every statement: what the statement granted so far.
+    const seen = new Uint32Array(words);
 
     for (const st of statements) {
-      if (this.wanted.has(UNKNOWN_ACTION)) findings.push(...this.unknownFindings(st));
+      if (this.wanted.has(UNKNOWN_ACTION)) for (const f of this.unknownFindings(st)) findings.push(f);
       if (st.view.effect !== 'Allow') continue;
-      const denied = this.deniedBits(st, statements, words);
-      const seen = new Uint32Array(words);
+      const denied = denials(st);
+      seen.fill(0);
       // Group by category and pattern; an action goes to the first pattern of the statement that grants it.
       const groups = new Map<string, (Finding | undefined)[]>();
       const report = (id: number, label: string) => {
@@ -160,8 +165,10 @@ export class PolicyAnalyzer {
       for (let c = 0; c < RISK_CATEGORIES.length; c++) {
         for (const slots of groups.values()) if (slots[c]) ordered.push(slots[c] as Finding);
       }
-      for (const f of ordered) f.actions.sort(compareNames);
-      findings.push(...ordered);
+      for (const f of ordered) {
+        f.actions.sort(compareNames);
+        findings.push(f);
+      }
     }
 
     const masks = this.levelMasksFor(this.index.size);
@@ -247,23 +254,45 @@ export class PolicyAnalyzer {
     return out;
   }
 
-  /** What the document's Deny statements take away from `allow`, or undefined when nothing. */
-  private deniedBits(
-    allow: ExpandedStatement,
-    all: readonly ExpandedStatement[],
+  /**
+   * For one document: what its Deny statements take away from an Allow (undefined when nothing). Built so
+   * that many statements cost about linear time: the Denies are indexed once (see DenyIndex), what a group
+   * of Denies takes away is combined once, and Allows on the same resources share one answer.
+   */
+  private denials(
+    statements: readonly ExpandedStatement[],
     words: number,
-  ): Bits | undefined {
-    let denied: Bits | undefined;
-    for (const st of all) {
-      if (st.view.effect !== 'Deny' || !denyCovers(st.view, allow.view)) continue;
-      denied ??= new Uint32Array(words);
-      for (const g of st.grants) orInto(denied, this.bitsOf(g.ids));
-    }
-    return denied;
+  ): (allow: ExpandedStatement) => Bits | undefined {
+    const index = new DenyIndex<ExpandedStatement>();
+    for (const st of statements) if (st.view.effect === 'Deny') index.add(st.view, st);
+    const union = (members: readonly ExpandedStatement[], into = new Uint32Array(words)): Bits => {
+      for (const st of members) for (const g of st.grants) orInto(into, this.bitsOf(g.ids));
+      return into;
+    };
+    const everywhere = index.everywhere.length ? union(index.everywhere) : undefined;
+    const byGroup = new Map<object, Bits>();
+    const byResources = new Map<string, Bits | undefined>();
+    return (allow) => {
+      const resources = allow.view.resources;
+      // Without a Resource list (NotResource, or none) only the Denies that cover everything apply.
+      if (!resources) return everywhere;
+      const key = JSON.stringify(resources);
+      if (byResources.has(key)) return byResources.get(key);
+      const groups = index.covering(allow.view);
+      let denied = everywhere && groups.length ? everywhere.slice() : everywhere;
+      for (const g of groups) {
+        let bits = byGroup.get(g);
+        if (!bits) byGroup.set(g, (bits = union(g.members)));
+        denied ??= new Uint32Array(words);
+        orInto(denied, bits);
+      }
+      byResources.set(key, denied);
+      return denied;
+    };
   }
 
   private isExcluded(name: string): boolean {
-    return this.excludePatterns.some((p) => matchesWildcard(p, name));
+    return this.excludeMatchers.some((m) => m.test(name));
   }
 
   private finding(

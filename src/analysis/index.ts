@@ -16,7 +16,7 @@ export {
   summarizeAuditFindings,
   type AuditOptions,
 } from './audit.js';
-export { expandPolicy, type ExpandedPolicy } from './expand-policy.js';
+export { expandPolicy, type ExpandedPolicy, type ExpandPolicyOptions } from './expand-policy.js';
 export {
   readPolicyStatements,
   statementProblems,

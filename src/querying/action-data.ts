@@ -5,7 +5,7 @@
 import type { IamDatabase } from '../database/database.js';
 import type { Service } from '../database/service.js';
 import type { AccessLevel, ActionRecord } from '../database/types.js';
-import { matchesWildcard, hasWildcard } from '../util/wildcard.js';
+import { compileWildcard, hasWildcard } from '../util/wildcard.js';
 import { shown } from './printable.js';
 import { UserError } from '../util/errors.js';
 import { checkDatabase, checkString, checkStringList } from './arguments.js';
@@ -61,8 +61,9 @@ export function actionData(db: IamDatabase, service: string, actionName: string)
   checkString('actionData', 'service', service);
   checkString('actionData', 'actionName', actionName);
   const svc = requireService(db, service);
+  const matcher = compileWildcard(actionName);
   const actions = hasWildcard(actionName)
-    ? svc.actions.filter((a) => matchesWildcard(actionName, a.name))
+    ? svc.actions.filter((a) => matcher.test(a.name))
     : [requireAction(svc, actionName)];
   return { [svc.prefix]: actions.flatMap((a) => actionDataRows(svc, a)) };
 }

@@ -8,7 +8,7 @@
  */
 import type { IamDatabase } from '../database/database.js';
 import { ACCESS_LEVELS, type AccessLevel, type ServiceSummary } from '../database/types.js';
-import { hasWildcard, matchesWildcard, wildcardToRegExp } from '../util/wildcard.js';
+import { compileWildcard, hasWildcard, isMatchAll, matchesWildcard } from '../util/wildcard.js';
 import { argumentError, checkDatabase, checkOptions, checkString, checkStringList } from './arguments.js';
 
 /** Why a pattern matched nothing. */
@@ -30,6 +30,8 @@ export interface IdExpansion {
 export class ActionIndex {
   /** `prefix:Action` in the database's spelling, by id. */
   readonly names: string[] = [];
+  /** The same in lower case, for wildcard matching without folding each name at each pattern. */
+  private readonly lowerNames: string[] = [];
   readonly levels: AccessLevel[] = [];
   /** Position of each action's access level in ACCESS_LEVELS, for counting without string keys. */
   readonly levelIndex: number[] = [];
@@ -39,6 +41,8 @@ export class ActionIndex {
   /** Complements (NotAction) by scope and patterns; the same NotAction recurs across an account's policies. */
   readonly complements = new Map<string, readonly number[]>();
   private allIds?: number[];
+  /** Services by lower-case prefix, for patterns naming one service. */
+  private servicesByLower?: Map<string, ServiceSummary[]>;
 
   constructor(readonly db: IamDatabase) {}
 
@@ -61,6 +65,7 @@ export class ActionIndex {
       if (this.byLowerName.has(lower)) continue;
       this.byLowerName.set(lower, this.names.length);
       this.names.push(name);
+      this.lowerNames.push(lower);
       this.levels.push(a.accessLevel);
       this.levelIndex.push(ACCESS_LEVELS.indexOf(a.accessLevel));
     }
@@ -93,10 +98,17 @@ export class ActionIndex {
   /** Services whose prefix matches the service part of a pattern. */
   servicesMatching(servicePattern: string): ServiceSummary[] {
     if (!hasWildcard(servicePattern)) {
-      return this.db.listServices().filter((s) => s.prefix.toLowerCase() === servicePattern.toLowerCase());
+      if (!this.servicesByLower) {
+        this.servicesByLower = new Map();
+        for (const s of this.db.listServices()) {
+          const key = s.prefix.toLowerCase();
+          this.servicesByLower.set(key, [...(this.servicesByLower.get(key) ?? []), s]);
+        }
+      }
+      return [...(this.servicesByLower.get(servicePattern.toLowerCase()) ?? [])];
     }
-    const re = wildcardToRegExp(servicePattern);
-    return this.db.listServices().filter((s) => re.test(s.prefix));
+    const matcher = compileWildcard(servicePattern);
+    return this.db.listServices().filter((s) => matcher.test(s.prefix));
   }
 
   /** The actions one pattern matches. Results are cached; callers must not modify `ids`. */
@@ -112,7 +124,8 @@ export class ActionIndex {
 
   private expandUncached(pattern: string): IdExpansion {
     const trimmed = pattern.trim();
-    if (trimmed === '*') return { pattern, ids: this.all() };
+    // `**` means what `*` means: a run of stars matches any text, as one does.
+    if (isMatchAll(trimmed)) return { pattern, ids: this.all() };
     const colon = trimmed.indexOf(':');
     if (colon <= 0 || colon === trimmed.length - 1 || trimmed !== pattern || /\s/.test(trimmed)) {
       return {
@@ -140,14 +153,17 @@ export class ActionIndex {
       const id = this.idOf(`${services[0].prefix}:${actionPart}`);
       if (id !== undefined) ids.push(id);
     } else {
-      const everything = actionPart === '*';
-      const re = everything ? undefined : wildcardToRegExp(actionPart);
+      const everything = isMatchAll(actionPart);
       for (const s of services) {
         const range = this.serviceRange(s.prefix);
         if (!range) continue;
-        for (let id = range.start; id < range.end; id++) {
-          if (everything || (re as RegExp).test(this.names[id].slice(s.prefix.length + 1))) ids.push(id);
+        // The service's prefix written before the action part, so that whole lower-case names are tested.
+        if (everything) {
+          for (let id = range.start; id < range.end; id++) ids.push(id);
+          continue;
         }
+        const matcher = compileWildcard(`${s.prefix}:${actionPart}`.toLowerCase(), { caseSensitive: true });
+        for (let id = range.start; id < range.end; id++) if (matcher.test(this.lowerNames[id])) ids.push(id);
       }
     }
     if (ids.length === 0) {
@@ -264,7 +280,7 @@ export function complementIds(
     const ids: number[] = [];
     const seen = new Set<string>();
     for (const p of patterns) {
-      const servicePart = p.trim() === '*' ? '*' : p.slice(0, Math.max(0, p.indexOf(':')));
+      const servicePart = isMatchAll(p.trim()) ? '*' : p.slice(0, Math.max(0, p.indexOf(':')));
       if (!servicePart) continue;
       for (const s of index.servicesMatching(servicePart)) {
         if (seen.has(s.prefix)) continue;

@@ -232,3 +232,87 @@ test('riskyActionsByCategory merges statements and patterns into one sorted list
   assert.deepEqual(byCategory['unknown-action'], ['nope:X']);
   assert.deepEqual(byCategory['resource-policies'], []);
 });
+
+test('Action "**" is analysed as "*"; a Deny on Resource "**" covers like "*"', () => {
+  const star = analyzePolicy(db, policy({ Effect: 'Allow', Action: '*', Resource: '*' }));
+  const stars = analyzePolicy(db, policy({ Effect: 'Allow', Action: '**', Resource: '*' }));
+  assert.deepEqual(stars.accessLevels, star.accessLevels);
+  assert.deepEqual(
+    stars.findings.map((f) => [f.category, f.actions]),
+    star.findings.map((f) => [f.category, f.actions]),
+  );
+  assert.ok(stars.findings.some((f) => f.category === 'privilege-escalation'));
+  assert.ok(!stars.findings.some((f) => f.category === 'unknown-action'));
+  const denied = analyzePolicy(
+    db,
+    policy(
+      { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::1:role/x' },
+      { Effect: 'Deny', Action: 'iam:PassRole', Resource: '**' },
+    ),
+  );
+  assert.equal(denied.accessLevels.Write, 0);
+});
+
+test('--exclude-actions with many stars still excludes what it matches, and only that', () => {
+  const doc = policy({ Effect: 'Allow', Action: 'iam:*', Resource: '*' });
+  const names = (exclude: string[]) =>
+    analyzePolicy(db, doc, { excludeActions: exclude }).findings.flatMap((f) => f.actions);
+  assert.ok(names([]).includes('iam:PassRole'));
+  assert.ok(!names(['iam:**********e']).includes('iam:PassRole'));
+  assert.ok(names(['iam:**********x']).includes('iam:PassRole'));
+});
+
+test('many statements: each Allow loses exactly what the Denies covering its resources deny', () => {
+  const n = 300;
+  const statements: Record<string, unknown>[] = [];
+  /** Statement index of role r{i}'s Allow. */
+  const allowAt: number[] = [];
+  for (let i = 0; i < n; i++) {
+    allowAt.push(statements.length);
+    statements.push({
+      Effect: 'Allow',
+      Action: ['iam:PassRole', 'iam:PutRolePolicy'],
+      Resource: `arn:aws:iam::1:role/r${i}`,
+    });
+    // Every third role has its PassRole denied: by its exact ARN (odd i) or by the prefix r{i}* (even i).
+    if (i % 3 === 0) {
+      const resource = i % 2 ? `arn:aws:iam::1:role/r${i}` : `arn:aws:iam::1:role/r${i}*`;
+      statements.push({ Effect: 'Deny', Action: 'iam:PassRole', Resource: resource });
+    }
+  }
+  const a = analyzePolicy(db, policy(...statements));
+  const passRole = a.findings.filter(
+    (f) => f.category === 'privilege-escalation' && f.actions.includes('iam:PassRole'),
+  );
+  // r6* also covers r60..r69: a prefix Deny covers every role whose name starts with it.
+  const denied = (i: number) =>
+    [...Array(n).keys()].some(
+      (j) => j % 3 === 0 && (j === i || (j % 2 === 0 && String(i).startsWith(String(j)))),
+    );
+  const expected = [...Array(n).keys()].filter((i) => !denied(i)).map((i) => `#${allowAt[i]}`);
+  assert.ok(expected.length > n / 2 && expected.length < n, 'some roles are denied, most are not');
+  assert.deepEqual(
+    passRole.map((f) => f.statement),
+    expected,
+  );
+  // PutRolePolicy is denied nowhere: one finding per Allow.
+  const putRolePolicy = a.findings.filter((f) => f.actions.includes('iam:PutRolePolicy'));
+  assert.equal(new Set(putRolePolicy.map((f) => f.statement)).size, n);
+});
+
+test('Allows on different resource lists never share an answer, whatever characters the ARNs hold', () => {
+  const x = 'arn:aws:iam::1:role/x';
+  const y = 'arn:aws:iam::1:role/y';
+  const a = analyzePolicy(
+    db,
+    policy(
+      { Sid: 'Joined', Effect: 'Allow', Action: 'iam:PassRole', Resource: `${x}\u0000${y}` },
+      { Sid: 'Two', Effect: 'Allow', Action: 'iam:PassRole', Resource: [x, y] },
+      { Effect: 'Deny', Action: 'iam:PassRole', Resource: [x, y] },
+    ),
+  );
+  assert.deepEqual(
+    a.findings.filter((f) => f.category === 'privilege-escalation').map((f) => f.statement),
+    ['Joined'],
+  );
+});

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { expandActionPattern, expandActions, complementActions } from '../../src/querying/index.js';
 import { expandPolicy, PolicyFormatError } from '../../src/analysis/index.js';
 import { openDatabase } from '../../src/database/index.js';
+import { UserError } from '../../src/util/errors.js';
 import { KIT_DB } from '../support/paths.js';
 import { miniDb, MINI_ACTION_COUNT, policy } from './fixtures.js';
 
@@ -140,3 +141,38 @@ test(
     assert.deepEqual(expandActionPattern(kit, 'iam:pass*').actions, ['iam:PassRole']);
   },
 );
+
+test('a pattern made only of stars is `*`: Action, NotAction and the action part', () => {
+  for (const stars of ['**', '*****']) {
+    assert.equal(expandActionPattern(db, stars).actions.length, MINI_ACTION_COUNT, stars);
+    assert.equal(expandActionPattern(db, stars).problem, undefined, stars);
+    assert.deepEqual(complementActions(db, stars).actions, [], stars);
+  }
+  assert.deepEqual(expandActionPattern(db, 'ec2:**').actions, expandActionPattern(db, 'ec2:*').actions);
+  assert.deepEqual(
+    expandActionPattern(db, 's3:**Get***').actions,
+    expandActionPattern(db, 's3:*Get*').actions,
+  );
+  assert.equal(expandActionPattern(db, '*?').problem, 'malformed', 'a `?` is not a star');
+});
+
+test('expandPolicy refuses, with a UserError naming the document, an expansion too large to print', () => {
+  const doc = policy(
+    { Effect: 'Allow', Action: 'iam:*', Resource: '*' },
+    { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' },
+  );
+  // iam:* is 6 names of 12 to 20 characters; each takes its length plus 20 once printed.
+  assert.throws(
+    () => expandPolicy(db, doc, { maxOutputChars: 200, document: 'big.json' }),
+    (e: Error) =>
+      e instanceof UserError &&
+      e.message ===
+        'big.json: the expansion is too large: the action names of its 2 statements take more than ' +
+          '200 bytes of JSON; expand fewer statements at a time',
+  );
+  const fits = expandPolicy(db, doc, { maxOutputChars: 1000 });
+  assert.deepEqual((fits.policy.Statement as { Action: unknown }[])[1].Action, 's3:GetObject');
+  assert.ok(JSON.stringify(fits.policy, null, 4).length < 1000);
+  // The default limit is far above real policies.
+  assert.equal(expandPolicy(db, doc).unknown.length, 0);
+});

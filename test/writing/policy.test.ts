@@ -78,6 +78,21 @@ test('exclude-actions takes names and wildcards, any case; statements left empty
   assert.deepEqual(warnings, ['exclude-actions removed every action; the policy grants nothing']);
 });
 
+test('exclude-actions: a run of stars is one star (`**` excludes everything, `store:**obj**` as `store:*obj*`)', () => {
+  const none = writePolicy(fixtureDb(), crud({ read: [OBJECT], excludeActions: ['**'] }));
+  assert.deepEqual(none.Statement, []);
+  const some = writePolicy(fixtureDb(), crud({ read: [OBJECT], excludeActions: ['store:**obj***'] }));
+  assert.deepEqual(some.Statement, [stmt('StoreReadBucket', ['store:GetBucket'], [OBJECT])]);
+  const nothing = writePolicy(fixtureDb(), crud({ read: [OBJECT], excludeActions: ['store:**********x'] }));
+  assert.deepEqual(nothing, writePolicy(fixtureDb(), crud({ read: [OBJECT] })));
+});
+
+test('many ARNs in one section: each once, in the order given', () => {
+  const arns = [...Array(2000).keys()].map((i) => `arn:aws:store:us-east-1:123456789012:bucket/b${i}`);
+  const policy = writePolicy(fixtureDb(), crud({ read: [...arns, ...arns.slice(0, 500).reverse()] }));
+  assert.deepEqual(policy.Statement, [stmt('StoreReadBucket', ['store:GetBucket'], arns)]);
+});
+
 test('actions mode: resources are the ARN formats, other actions of the type are dropped, * duplicates removed', () => {
   const policy = writePolicy(fixtureDb(), actions(['store:putobject']));
   // Dependent GetObjectAcl is granted on the object format, so it is not also granted on `*`.

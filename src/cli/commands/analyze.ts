@@ -79,7 +79,9 @@ async function runExpand(ctx: CliContext, policy: string): Promise<number> {
       `${printableName(source.file)}: expand takes one policy document; use analyze for authorization details`,
     );
   }
-  const { policy: expanded, unknown } = expandPolicy(ctx.database(), source.document);
+  const { policy: expanded, unknown } = expandPolicy(ctx.database(), source.document, {
+    document: source.file,
+  });
   // Sids and names from the file reach the terminal escaped (control characters could forge lines).
   for (const u of unknown) {
     ctx.err(

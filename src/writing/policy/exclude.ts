@@ -4,7 +4,7 @@
  */
 import type { IamDatabase } from '../../database/database.js';
 import type { Service } from '../../database/service.js';
-import { hasWildcard, matchesWildcard } from '../../util/wildcard.js';
+import { compileWildcard, hasWildcard, isMatchAll } from '../../util/wildcard.js';
 import { requireAction, requireService, splitActionName } from './names.js';
 
 const WHERE = 'exclude-actions';
@@ -19,17 +19,20 @@ export function excludedActions(db: IamDatabase, patterns: readonly string[]): S
       continue;
     }
     let services: Service[];
-    if (pattern === '*') services = db.allServices();
+    const everything = isMatchAll(pattern); // `**` is `*`
+    if (everything) services = db.allServices();
     else {
       const [prefix] = splitActionName(pattern, WHERE);
+      const prefixMatcher = compileWildcard(prefix);
       services = hasWildcard(prefix)
-        ? db.allServices().filter((s) => matchesWildcard(prefix, s.prefix))
+        ? db.allServices().filter((s) => prefixMatcher.test(s.prefix))
         : [requireService(db, prefix, WHERE)];
     }
+    const matcher = compileWildcard(pattern);
     for (const svc of services) {
       for (const a of svc.actions) {
         const full = `${svc.prefix}:${a.name}`;
-        if (pattern === '*' || matchesWildcard(pattern, full)) out.add(full.toLowerCase());
+        if (everything || matcher.test(full)) out.add(full.toLowerCase());
       }
     }
   }

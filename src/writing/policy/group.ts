@@ -18,6 +18,8 @@ export class StatementDrafts {
   readonly #dependents = new Set<string>();
   /** ...and of those put there because the template asked for them. */
   readonly #asked = new Set<string>();
+  /** Each draft's resources as a set, beside its list: templates can name many thousands of ARNs. */
+  private readonly resourceSets = new Map<Draft, Set<string>>();
 
   /**
    * Adds an action granted on `*`, to MultMultNone or SkipResourceConstraints; `dependent` when it is there
@@ -40,8 +42,18 @@ export class StatementDrafts {
    */
   addResource(sid: string, resource: string, arnFormat: string, actions: () => string[]): void {
     const draft = this.drafts.get(sid);
-    if (!draft) this.drafts.set(sid, { resources: [resource], arnFormat, actions: actions() });
-    else if (!draft.resources.includes(resource)) draft.resources.push(resource);
+    if (!draft) {
+      const created = { resources: [resource], arnFormat, actions: actions() };
+      this.drafts.set(sid, created);
+      this.resourceSets.set(created, new Set(created.resources));
+      return;
+    }
+    let known = this.resourceSets.get(draft);
+    if (!known) this.resourceSets.set(draft, (known = new Set(draft.resources)));
+    if (!known.has(resource)) {
+      known.add(resource);
+      draft.resources.push(resource);
+    }
   }
 
   /**
