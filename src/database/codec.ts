@@ -11,6 +11,7 @@ import {
   type ServiceSummary,
 } from './types.js';
 import {
+  at,
   checkMeta,
   describeValue,
   list,
@@ -20,6 +21,7 @@ import {
   str,
   strings,
   uniquePrefixes,
+  type Where,
 } from './shape.js';
 
 export const FORMAT_NAME = 'iamwright-db';
@@ -69,12 +71,12 @@ export function encodeService(r: ServiceRecord): string {
  */
 export function decodeService(text: string): ServiceRecord {
   const raw = obj(JSON.parse(text), '');
-  const row = (v: unknown, where: string, length: number) => {
+  const row = (v: unknown, where: Where, length: number) => {
     const r = list(v, where);
     if (r.length < length) throw new ShapeError(where, `expected ${length} fields, found ${r.length}`);
     return r;
   };
-  const level = (v: unknown, where: string): AccessLevel => {
+  const level = (v: unknown, where: Where): AccessLevel => {
     const l = typeof v === 'number' ? ACCESS_LEVELS[v] : undefined;
     if (l === undefined) {
       throw new ShapeError(
@@ -89,52 +91,55 @@ export function decodeService(text: string): ServiceRecord {
     name: str(raw.name, 'name'),
     authorizationUrl: str(raw.url, 'url'),
     actions: list(raw.actions, 'actions').map((a, i) => {
-      const w = `actions[${i}]`;
+      const w = at('actions', i);
       const [name, description, lvl, link, rts] = row(a, w, 5);
       return {
-        name: str(name, `${w}[0]`),
-        description: str(description, `${w}[1]`),
-        accessLevel: level(lvl, `${w}[2]`),
-        apiDocumentationLink: str(link, `${w}[3]`),
-        resourceTypes: list(rts, `${w}[4]`).map((t, j) => {
-          const wt = `${w}[4][${j}]`;
+        name: str(name, at(w, 0)),
+        description: str(description, at(w, 1)),
+        accessLevel: level(lvl, at(w, 2)),
+        apiDocumentationLink: str(link, at(w, 3)),
+        resourceTypes: list(rts, at(w, 4)).map((t, j) => {
+          const wt = at(at(w, 4), j);
           const [resourceType, req, conditionKeys, dependentActions] = row(t, wt, 4);
           return {
-            resourceType: str(resourceType, `${wt}[0]`),
-            required: req === 1 ? true : req === 0 ? false : expected01(req, `${wt}[1]`),
-            conditionKeys: strings(conditionKeys, `${wt}[2]`),
-            dependentActions: strings(dependentActions, `${wt}[3]`),
+            resourceType: str(resourceType, at(wt, 0)),
+            required: req === 1 ? true : req === 0 ? false : expected01(req, at(wt, 1)),
+            conditionKeys: strings(conditionKeys, at(wt, 2)),
+            dependentActions: strings(dependentActions, at(wt, 3)),
           };
         }),
       };
     }),
     resourceTypes: list(raw.resources, 'resources').map((t, i) => {
-      const [name, arn, conditionKeys] = row(t, `resources[${i}]`, 3);
+      const w = at('resources', i);
+      const [name, arn, conditionKeys] = row(t, w, 3);
       return {
-        name: str(name, `resources[${i}][0]`),
-        arn: str(arn, `resources[${i}][1]`),
-        conditionKeys: strings(conditionKeys, `resources[${i}][2]`),
+        name: str(name, at(w, 0)),
+        arn: str(arn, at(w, 1)),
+        conditionKeys: strings(conditionKeys, at(w, 2)),
       };
     }),
     conditionKeys: list(raw.conditions, 'conditions').map((c, i) => {
-      const [name, description, type] = row(c, `conditions[${i}]`, 3);
+      const w = at('conditions', i);
+      const [name, description, type] = row(c, w, 3);
       return {
-        name: str(name, `conditions[${i}][0]`),
-        description: str(description, `conditions[${i}][1]`),
-        type: str(type, `conditions[${i}][2]`),
+        name: str(name, at(w, 0)),
+        description: str(description, at(w, 1)),
+        type: str(type, at(w, 2)),
       };
     }),
   };
   if (raw.operations !== undefined) {
     rec.operations = list(raw.operations, 'operations').map((o, i) => {
-      const [name, actions] = row(o, `operations[${i}]`, 2);
-      return { name: str(name, `operations[${i}][0]`), actions: strings(actions, `operations[${i}][1]`) };
+      const w = at('operations', i);
+      const [name, actions] = row(o, w, 2);
+      return { name: str(name, at(w, 0)), actions: strings(actions, at(w, 1)) };
     });
   }
   return rec;
 }
 
-function expected01(v: unknown, where: string): never {
+function expected01(v: unknown, where: Where): never {
   throw new ShapeError(where, `expected 0 or 1, found ${describeValue(v)}`);
 }
 
@@ -150,13 +155,13 @@ export function decodeIndex(doc: unknown): IndexFile {
   checkSchemaVersion(index.schemaVersion);
   const meta = checkMeta(index.meta, 'meta');
   const services = list(index.services, 'services').map((row, i): [string, string, string] => {
-    const w = `services[${i}]`;
+    const w = at('services', i);
     const r = list(row, w);
-    return [prefix(r[0], `${w}[0]`), str(r[1], `${w}[1]`), str(r[2], `${w}[2]`)];
+    return [prefix(r[0], at(w, 0)), str(r[1], at(w, 1)), str(r[2], at(w, 2))];
   });
   uniquePrefixes(
     services.map((s) => s[0]),
-    (i) => `services[${i}]`,
+    (i) => at('services', i),
   );
   return { format: FORMAT_NAME, schemaVersion: SCHEMA_VERSION, meta, services };
 }

@@ -7,16 +7,39 @@ import { ACCESS_LEVELS, type AccessLevel, type DatabaseMeta, type ServiceRecord 
 import { UserError } from '../util/errors.js';
 
 /**
- * A document that does not have the shape expected; `where` is a path into it, like `services[3].name`.
+ * Where a value sits in a document, like `services[3].name`: a string, or a path spelled out only when a
+ * message needs it (a database has some 200 000 fields, and checking them must cost little).
+ */
+export type Where = string | Path;
+
+class Path {
+  constructor(
+    private readonly parent: Where,
+    private readonly key: string | number,
+  ) {}
+  toString(): string {
+    const p = String(this.parent);
+    return typeof this.key === 'number' ? `${p}[${this.key}]` : p ? `${p}.${this.key}` : this.key;
+  }
+}
+
+/** The path of `key` under `where`. */
+export const at = (where: Where, key: string | number): Where => new Path(where, key);
+
+/**
+ * A document that does not have the shape expected, at `where`.
  * A UserError, so that a library caller converting a record itself gets a message, not a crash; the
  * readers of files add the file's name (see store.ts).
  */
 export class ShapeError extends UserError {
+  readonly where: Where;
   constructor(
-    readonly where: string,
+    where: Where,
     readonly problem: string,
   ) {
-    super(where ? `${where}: ${problem}` : problem);
+    const w = String(where);
+    super(w ? `${w}: ${problem}` : problem);
+    this.where = w;
     this.name = 'ShapeError';
   }
 }
@@ -32,10 +55,7 @@ export function describeValue(v: unknown): string {
   return typeof v;
 }
 
-const at = (where: string, key: string | number) =>
-  typeof key === 'number' ? `${where}[${key}]` : where ? `${where}.${key}` : key;
-
-function expected(where: string, what: string, v: unknown): never {
+function expected(where: Where, what: string, v: unknown): never {
   throw new ShapeError(where, `expected ${what}, found ${describeValue(v)}`);
 }
 
@@ -43,24 +63,27 @@ export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function str(v: unknown, where: string): string {
+export function str(v: unknown, where: Where): string {
   return typeof v === 'string' ? v : expected(where, 'a string', v);
 }
 
-export function list(v: unknown, where: string): unknown[] {
+export function list(v: unknown, where: Where): unknown[] {
   return Array.isArray(v) ? v : expected(where, 'a list', v);
 }
 
-export function obj(v: unknown, where: string): Record<string, unknown> {
+export function obj(v: unknown, where: Where): Record<string, unknown> {
   return isObject(v) ? v : expected(where, 'a mapping', v);
 }
 
-export function strings(v: unknown, where: string): string[] {
-  return list(v, where).map((x, i) => str(x, at(where, i)));
+/** A list of strings (the list itself, not a copy). */
+export function strings(v: unknown, where: Where): string[] {
+  const l = list(v, where);
+  for (let i = 0; i < l.length; i++) if (typeof l[i] !== 'string') expected(at(where, i), 'a string', l[i]);
+  return l as string[];
 }
 
 /** A service prefix: also a file name (services/<prefix>.json), so nothing that could leave the folder. */
-export function prefix(v: unknown, where: string): string {
+export function prefix(v: unknown, where: Where): string {
   const p = str(v, where);
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(p)) {
     throw new ShapeError(where, `'${p.slice(0, 60)}' is not a service prefix`);
@@ -68,7 +91,7 @@ export function prefix(v: unknown, where: string): string {
   return p;
 }
 
-export function accessLevel(v: unknown, where: string): AccessLevel {
+export function accessLevel(v: unknown, where: Where): AccessLevel {
   if ((ACCESS_LEVELS as readonly unknown[]).includes(v)) return v as AccessLevel;
   throw new ShapeError(
     where,
@@ -77,7 +100,7 @@ export function accessLevel(v: unknown, where: string): AccessLevel {
 }
 
 /** Refuses a prefix seen before (compared without regard to case, as lookups are). */
-export function uniquePrefixes(prefixes: readonly string[], where: (i: number) => string): void {
+export function uniquePrefixes(prefixes: readonly string[], where: (i: number) => Where): void {
   const seen = new Set<string>();
   prefixes.forEach((p, i) => {
     const key = p.toLowerCase();
@@ -92,7 +115,7 @@ const COUNT_KEYS = ['services', 'actions', 'resourceTypes', 'conditionKeys'] as 
  * A database's meta. `counts` is required where it cannot be recomputed (an index, which lists services
  * without their actions); elsewhere `fallbackCounts` replaces it.
  */
-export function checkMeta(v: unknown, where: string, fallbackCounts?: DatabaseMeta['counts']): DatabaseMeta {
+export function checkMeta(v: unknown, where: Where, fallbackCounts?: DatabaseMeta['counts']): DatabaseMeta {
   const m = obj(v, where);
   const optionalString = (key: string) => {
     if (m[key] !== undefined) str(m[key], at(where, key));
@@ -132,7 +155,7 @@ export function checkMeta(v: unknown, where: string, fallbackCounts?: DatabaseMe
 }
 
 /** One service record as the single-file export holds it (ServiceRecord, field for field). */
-export function checkServiceRecord(v: unknown, where: string): ServiceRecord {
+export function checkServiceRecord(v: unknown, where: Where): ServiceRecord {
   const r = obj(v, where);
   prefix(r.prefix, at(where, 'prefix'));
   str(r.name, at(where, 'name'));
@@ -177,5 +200,3 @@ export function checkServiceRecord(v: unknown, where: string): ServiceRecord {
   }
   return r as unknown as ServiceRecord;
 }
-
-export { at as pathAt };
