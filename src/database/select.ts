@@ -2,7 +2,7 @@
  * Which database a command uses: `--db PATH`, then `IAMWRIGHT_DB`, then the local database under
  * `IAMWRIGHT_HOME` (default ~/.iamwright, written by `initialize` / `db update`), then the bundled one.
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { packagePath } from '../util/package-root.js';
@@ -31,6 +31,37 @@ export function localDatabasePath(env: NodeJS.ProcessEnv = process.env): string 
   return join(iamwrightHome(env), 'db');
 }
 
+/**
+ * Why the local database cannot be used although something is in its place (a link to a version that is
+ * gone, a stray file, a folder without index.json, an IAMWRIGHT_HOME that is a file), with what to do about
+ * it; undefined when there is none (the usual case before the first update) or it looks usable.
+ */
+export function localDatabaseProblem(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const home = iamwrightHome(env);
+  try {
+    if (!statSync(home).isDirectory()) {
+      return `IAMWRIGHT_HOME ${home} is not a folder, so the bundled database is used`;
+    }
+  } catch {
+    return undefined; // no home (yet): nothing was ever installed
+  }
+  const local = join(home, 'db');
+  let link: string | undefined;
+  try {
+    if (lstatSync(local).isSymbolicLink()) link = readlinkSync(local);
+  } catch {
+    return undefined;
+  }
+  let what: string | undefined;
+  if (!existsSync(local)) what = `it links to ${link}, which does not exist`;
+  else if (!statSync(local).isDirectory()) what = 'it is not a folder';
+  else if (!existsSync(join(local, 'index.json'))) what = 'it has no index.json';
+  if (!what) return undefined;
+  // `db update` replaces a link; anything else there is the user's, to move away first.
+  const fix = `${link === undefined ? `move it away and ` : ''}run 'iamwright db update' to replace it`;
+  return `the local database ${local} is damaged (${what}), so the bundled one is used; ${fix}`;
+}
+
 export function selectDatabase(options: SelectOptions = {}): IamDatabase {
   const env = options.env ?? process.env;
   if (options.dbPath) {
@@ -53,9 +84,10 @@ export function selectDatabase(options: SelectOptions = {}): IamDatabase {
     });
   }
   const bundled = bundledDatabasePath();
+  const problem = localDatabaseProblem(env);
   return openDatabase(bundled, {
     kind: 'bundled',
     path: bundled,
-    reason: 'no --db, IAMWRIGHT_DB or local database',
+    reason: problem ? `no --db or IAMWRIGHT_DB, and ${problem}` : 'no --db, IAMWRIGHT_DB or local database',
   });
 }

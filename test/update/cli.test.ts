@@ -1,7 +1,15 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +48,7 @@ test('initialize --help and db update --help describe their options', () => {
 test('initialize creates the folder with a copy of the overrides file it is given', () => {
   const home = join(mkdtempSync(join(tmpdir(), 'iamwright-init-')), 'home');
   const overrides = join(home, '..', 'mine.yml');
-  writeFileSync(overrides, 'Read:\n  demo:\n    - GetThing\n');
+  writeFileSync(overrides, 'demo:\n  Read:\n    - GetThing\n');
   const r = runCli(['initialize', '--access-level-overrides-file', overrides], {
     env: { IAMWRIGHT_HOME: home },
   });
@@ -51,7 +59,7 @@ test('initialize creates the folder with a copy of the overrides file it is give
   );
   const bad = runCli(['db', 'update', '--concurrency', '0'], { env: { IAMWRIGHT_HOME: home } });
   assert.equal(bad.code, 1);
-  assert.match(bad.stderr, /^iamwright: --concurrency must be a whole number >= 1, got '0'\n$/);
+  assert.match(bad.stderr, /^iamwright: --concurrency must be a whole number from 1 to 64, got '0'\n$/);
 });
 
 describe('db update, info and rollback from the command line', () => {
@@ -192,11 +200,19 @@ test('initialize --fetch downloads the pages; initialize --build then builds wit
   assert.equal(fetched.code, 0, fetched.stderr);
   assert.match(fetched.stdout, /^fetched into .*: 4 page\(s\) downloaded, 0 unchanged$/m);
   assert.equal(existsSync(join(home, 'db')), false, 'no database before --build');
-  const built = await runCliAsync(['initialize', '--build', '--base-url', server.baseUrl], env);
+  // Another URL than the pages came from is refused; none means the one they came from.
+  const elsewhere = await runCliAsync(['initialize', '--build', '--base-url', 'http://127.0.0.1:1/x/'], env);
+  assert.equal(elsewhere.code, 1);
+  assert.match(
+    elsewhere.stderr,
+    /were downloaded from http:\/\/127\.0\.0\.1:\d+\/, not http:\/\/127\.0\.0\.1:1\/x\/; build without --base-url, or fetch from/,
+  );
+  const built = await runCliAsync(['initialize', '--build'], env);
   assert.equal(built.code, 0, built.stderr);
   assert.match(built.stdout, /^installed .*: 3 services, 11 actions/m);
   const info = JSON.parse(runCli(['db', 'info', '--fmt', 'json'], { env }).stdout);
   assert.equal(info.location.kind, 'local');
+  assert.equal(info.builtFrom, server.baseUrl);
   // The overrides copied into the folder are the ones the build applied.
   assert.equal(info.overridesFile, join(home, 'access-level-overrides.yml'));
 });
@@ -230,4 +246,181 @@ test("the project's builder: a stub page is a note, a page with tables it cannot
     out.notes.some((n) => n.startsWith('list_awsiot1-click.html: skipped')),
     out.notes.join('\n'),
   );
+});
+
+describe('bad input to db update, initialize and rollback: one line, exit 1, nothing written', () => {
+  const freshHome = () => join(mkdtempSync(join(tmpdir(), 'iamwright-cli-bad-')), 'home');
+
+  test('option values out of range, and URLs that are not URLs', () => {
+    const home = freshHome();
+    const cases: [string[], string][] = [
+      [['--retries', '1000000'], "--retries must be a whole number from 0 to 10, got '1000000'"],
+      [['--timeout', '1000000000000'], "--timeout must be a whole number from 1 to 600, got '1000000000000'"],
+      [['--timeout', '0'], "--timeout must be a whole number from 1 to 600, got '0'"],
+      [['--concurrency', '65'], "--concurrency must be a whole number from 1 to 64, got '65'"],
+      [['--base-url', 'not a url'], "--base-url: 'not a url' is not a URL"],
+      [['--base-url', 'http://[::1'], "--base-url: 'http://[::1' is not a URL"],
+      [
+        ['--base-url', 'file:///srv/mirror/'],
+        "--base-url: 'file:///srv/mirror/' is not an http:// or https:// URL",
+      ],
+      [['--service-reference-url', 'x'], "--service-reference-url: 'x' is not a URL"],
+    ];
+    for (const [args, message] of cases) {
+      for (const command of [
+        ['db', 'update'],
+        ['initialize', '--fetch'],
+      ]) {
+        const r = runCli([...command, ...args], { env: { IAMWRIGHT_HOME: home } });
+        assert.equal(r.code, 1, `${args.join(' ')}: ${r.stderr}`);
+        assert.equal(r.stderr, `iamwright: ${message}\n`);
+      }
+    }
+    assert.equal(existsSync(home), false, 'initialize created nothing');
+  });
+
+  test('the largest allowed values pass the checks (the update then fails on the network, at once)', () => {
+    const r = runCli(
+      [
+        'db',
+        'update',
+        '--retries',
+        '10',
+        '--timeout',
+        '600',
+        '--concurrency',
+        '64',
+        '--base-url',
+        'http://127.0.0.1:9/',
+      ],
+      { env: { IAMWRIGHT_HOME: freshHome() } },
+    );
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /cannot download http:\/\/127\.0\.0\.1:9\/reference_policies.*: bad port;/);
+  });
+
+  test('credentials in --base-url never reach stderr', async () => {
+    const server = await startServer(join(FIXTURES, 'site'));
+    try {
+      server.faults.set('reference_policies_actions-resources-contextkeys.html', {
+        kind: 'status',
+        status: 401,
+      });
+      const url = `http://user:s3cr3t@${server.baseUrl.slice('http://'.length)}`;
+      const r = await runCliAsync(['db', 'update', '--base-url', url], { IAMWRIGHT_HOME: freshHome() });
+      assert.equal(r.code, 1);
+      assert.match(
+        r.stderr,
+        /cannot download http:\/\/127\.0\.0\.1:\d+\/reference_policies_actions-resources-contextkeys\.html: HTTP 401;/,
+      );
+      assert.doesNotMatch(r.stderr, /s3cr3t/);
+      assert.equal(server.log.length, 1, 'a 401 is not retried');
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('IAMWRIGHT_HOME naming a file', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'iamwright-cli-bad-')), 'f');
+    writeFileSync(file, 'x');
+    for (const args of [
+      ['db', 'update', '--base-url', 'http://127.0.0.1:9/'],
+      ['initialize'],
+      ['db', 'rollback'],
+    ]) {
+      const r = runCli(args, { env: { IAMWRIGHT_HOME: file } });
+      assert.equal(r.code, 1, args.join(' '));
+      assert.equal(r.stderr, `iamwright: IAMWRIGHT_HOME ${file} is not a folder\n`, args.join(' '));
+    }
+    const info = runCli(['db', 'info'], { env: { IAMWRIGHT_HOME: file, IAMWRIGHT_DB: '' } });
+    assert.equal(info.code, 0);
+    assert.equal(
+      info.stderr,
+      `iamwright: warning: IAMWRIGHT_HOME ${file} is not a folder, so the bundled database is used\n`,
+    );
+  });
+
+  test('a local database link to a version that is gone: db info warns and says so', () => {
+    const home = freshHome();
+    mkdirSync(join(home, 'versions'), { recursive: true });
+    symlinkSync(join('versions', 'gone'), join(home, 'db'));
+    const r = runCli(['db', 'info'], { env: { IAMWRIGHT_HOME: home, IAMWRIGHT_DB: '' } });
+    assert.equal(r.code, 0);
+    const problem = `the local database ${join(home, 'db')} is damaged (it links to versions/gone, which does not exist)`;
+    assert.equal(
+      r.stderr,
+      `iamwright: warning: ${problem}, so the bundled one is used; run 'iamwright db update' to replace it\n`,
+    );
+    assert.match(
+      r.stdout,
+      new RegExp(
+        `^source: +bundled \\(no --db or IAMWRIGHT_DB, and ${problem.replace(/[()/.]/g, '\\$&')}`,
+        'm',
+      ),
+    );
+  });
+
+  test('initialize refuses an invalid overrides file and keeps the good copy', () => {
+    const home = freshHome();
+    const good = join(home, '..', 'good.yml');
+    const bad = join(home, '..', 'bad.yml');
+    writeFileSync(good, 'demo:\n  Read:\n    - GetThing\n');
+    writeFileSync(bad, 's3:\n  Admin: [GetObject]\n');
+    assert.equal(
+      runCli(['initialize', '--access-level-overrides-file', good], { env: { IAMWRIGHT_HOME: home } }).code,
+      0,
+    );
+    const r = runCli(['initialize', '--access-level-overrides-file', bad], { env: { IAMWRIGHT_HOME: home } });
+    assert.equal(r.code, 1);
+    assert.match(
+      r.stderr,
+      /^iamwright: .*bad\.yml: s3: unknown access level 'Admin' \(allowed: Read, Write, List, Tagging, Permissions management\)\n$/,
+    );
+    assert.equal(r.stdout, '');
+    assert.equal(readFileSync(join(home, 'access-level-overrides.yml'), 'utf8'), readFileSync(good, 'utf8'));
+  });
+
+  test('rollback is refused while an update is running', async () => {
+    const home = freshHome();
+    mkdirSync(home, { recursive: true });
+    const running = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      writeFileSync(
+        join(home, MARKER_FILE),
+        JSON.stringify({ pid: running.pid, startedAt: '2026-06-14T10:00:00Z', source: 'x' }),
+      );
+      const r = runCli(['db', 'rollback'], { env: { IAMWRIGHT_HOME: home } });
+      assert.equal(r.code, 1);
+      assert.equal(
+        r.stderr,
+        `iamwright: a database update is running (pid ${running.pid}, started 2026-06-14T10:00:00Z); roll back once it has finished\n`,
+      );
+    } finally {
+      running.kill();
+    }
+  });
+
+  test('a malformed database given with --db is one line and exit 1, for every command', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamwright-cli-bad-'));
+    const file = join(dir, 'export.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ format: 'iamwright-db', schemaVersion: '1', meta: {}, services: [{ prefix: 's3' }] }),
+    );
+    const template = join(dir, 't.yml');
+    writeFileSync(template, 'mode: actions\nactions:\n  - s3:GetObject\n');
+    for (const args of [
+      ['db', 'info'],
+      ['write-policy', '-i', template],
+      ['query', 'action-table', '-s', 's3'],
+    ]) {
+      const r = runCli(['--db', file, ...args]);
+      assert.equal(r.code, 1, args.join(' '));
+      // write-policy puts the template's name first, its own way of giving context.
+      assert.match(
+        r.stderr,
+        /^iamwright: (.*t\.yml: )?.*export\.json is not a valid database: services\[0\]\.name: expected a string, found missing\n$/,
+      );
+    }
+  });
 });

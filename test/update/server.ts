@@ -14,13 +14,15 @@ export type Fault =
   | { kind: 'truncate' }
   | { kind: 'body'; body: string }
   | { kind: 'destroy' }
+  /** A 200 whose chunked body never ends (a runaway server or proxy). */
+  | { kind: 'endless' }
   /** The whole server goes away: this request and every later one fail. */
   | { kind: 'die' };
 
 export interface TestServer {
   baseUrl: string;
-  /** Requests seen, by path (without the leading slash), and their statuses. */
-  log: { path: string; status: number }[];
+  /** Requests seen, by path (without the leading slash), their statuses and Authorization headers. */
+  log: { path: string; status: number; authorization?: string }[];
   faults: Map<string, Fault>;
   /** false: ignore If-None-Match, as some mirrors do (always 200). Default true. */
   conditional: boolean;
@@ -35,13 +37,14 @@ export interface TestServer {
 const LAST_MODIFIED = 'Sun, 14 Jun 2026 00:00:00 GMT';
 
 export async function startServer(dir?: string): Promise<TestServer> {
-  const log: { path: string; status: number }[] = [];
+  const log: TestServer['log'] = [];
   const faults = new Map<string, Fault>();
   const files = new Map<string, string>();
   const sockets = new Set<Socket>();
   const etags = new Map<string, string>();
   const send = (req: IncomingMessage, res: ServerResponse, path: string) => {
-    const record = (status: number) => log.push({ path, status });
+    const auth = req.headers.authorization;
+    const record = (status: number) => log.push({ path, status, ...(auth ? { authorization: auth } : {}) });
     const fault = faults.get(path);
     if (fault?.kind === 'status') {
       if (fault.times === undefined || fault.times > 0) {
@@ -57,6 +60,17 @@ export async function startServer(dir?: string): Promise<TestServer> {
       server.close();
       for (const s of sockets) s.destroy();
       return;
+    }
+    if (fault?.kind === 'endless') {
+      record(200);
+      res.writeHead(200, { 'content-type': 'text/html' });
+      const chunk = Buffer.alloc(64 * 1024, 'A');
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk));
+        if (!res.destroyed) res.once('drain', pump);
+      };
+      res.on('close', () => res.removeAllListeners('drain'));
+      return pump();
     }
     if (fault?.kind === 'destroy') {
       record(0);

@@ -1,6 +1,6 @@
 import { test, describe, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -335,4 +335,185 @@ describe('db update against a local server', () => {
       /cannot download http:\/\/127\.0\.0\.1:9\/reference_policies/,
     );
   });
+
+  describe('a service that loses much of its data', () => {
+    beforeEach(async () => {
+      await updateDatabase(opts());
+      server.reset();
+    });
+    // maxDrop: 1 switches the whole-database check off, so that only the per-service one speaks.
+    const lose = (actions: number) =>
+      server.files.set(
+        'list_launchwizard.html',
+        withoutActions(readFileSync(join(SITE, 'list_launchwizard.html'), 'utf8'), actions),
+      );
+
+    test('losing 5 of its 8 actions is refused, naming it; --force installs anyway', async () => {
+      const before = localSummary();
+      lose(5);
+      await refused(
+        updateDatabase(opts({ maxDrop: 1 })),
+        /1 service\(s\) would lose 20% or more \(and at least 5\) of their actions, resource types or condition keys: launchwizard \(-5 of 8 actions\)/,
+      );
+      assert.deepEqual(localSummary(), before);
+      const lines: string[] = [];
+      const report = await updateDatabase(opts({ maxDrop: 1, force: true, log: (l) => lines.push(l) }));
+      assert.equal(report.outcome, 'installed');
+      assert.deepEqual(report.forced, [
+        '1 service(s) would lose 20% or more (and at least 5) of their actions, resource types or condition keys: launchwizard (-5 of 8 actions)',
+      ]);
+      assert.ok(
+        lines.some((l) => l.startsWith('warning: installing despite: 1 service(s)')),
+        lines.join('\n'),
+      );
+      assert.equal(localSummary().actions, before.actions - 5);
+    });
+
+    test('losing 1 action (a legitimate removal) installs without a word', async () => {
+      lose(1);
+      const report = await updateDatabase(opts({ maxDrop: 1 }));
+      assert.equal(report.outcome, 'installed');
+      assert.deepEqual(report.forced, []);
+      assert.deepEqual(report.changes?.actions, [0, 1]);
+    });
+  });
+
+  test('a refusal over many pages names three; --verbose lists every one through the log', async () => {
+    const missing = Array.from({ length: 12 }, (_, i) => `list_missing${String(i).padStart(2, '0')}.html`);
+    server.files.set(
+      'reference_policies_actions-resources-contextkeys.html',
+      `<html><body>${missing.map((m) => `<a href="./${m}">x</a>`).join('')}</body></html>`,
+    );
+    await refused(
+      updateDatabase(opts({ retries: 0 })),
+      /12 page\(s\) could not be downloaded: list_missing00\.html \(HTTP 404\), list_missing01\.html \(HTTP 404\), list_missing02\.html \(HTTP 404\) and 9 more \(--verbose lists them all\)\. Run again later/,
+    );
+    const lines: string[] = [];
+    await refused(
+      updateDatabase(opts({ retries: 0, verbose: true, log: (l) => lines.push(l) })),
+      /and 9 more \(listed above\)/,
+    );
+    assert.deepEqual(lines, [
+      '12 page(s) could not be downloaded:',
+      ...missing.map((m) => `  ${m} (HTTP 404)`),
+    ]);
+  });
+
+  test('credentials in the base URL are sent to the mirror, and never printed or stored', async () => {
+    const withCredentials = `http://reader:s3cr3t@${server.baseUrl.slice('http://'.length)}`;
+    const lines: string[] = [];
+    const start = server.log.length;
+    const report = await updateDatabase(opts({ baseUrl: withCredentials, log: (l) => lines.push(l) }));
+    assert.equal(report.outcome, 'installed');
+    const expected = `Basic ${Buffer.from('reader:s3cr3t').toString('base64')}`;
+    const requests = server.log.slice(start);
+    assert.ok(requests.length > 0 && requests.every((l) => l.authorization === expected));
+    assert.equal(report.baseUrl, server.baseUrl);
+    const stored = filesUnder(home).filter((f) => readFileSync(f, 'utf8').includes('s3cr3t'));
+    assert.deepEqual(stored, [], 'no file under IAMWRIGHT_HOME holds the password');
+    assert.doesNotMatch(JSON.stringify(report) + lines.join('\n'), /s3cr3t/);
+    server.faults.set('reference_policies_actions-resources-contextkeys.html', {
+      kind: 'status',
+      status: 403,
+    });
+    await assert.rejects(updateDatabase(opts({ baseUrl: withCredentials })), (e: Error) => {
+      assert.match(e.message, /cannot download http:\/\/127\.0\.0\.1:\d+\/reference_policies.*: HTTP 403/);
+      assert.doesNotMatch(e.message, /s3cr3t|reader/);
+      return true;
+    });
+  });
+
+  test('a build without network reads the pages from where they were fetched; another URL is refused', async () => {
+    await updateDatabase(opts({ build: false }));
+    const report = await updateDatabase(opts({ fetch: false, baseUrl: undefined }));
+    assert.equal(report.outcome, 'installed');
+    assert.equal(report.baseUrl, server.baseUrl);
+    assert.equal(selectDatabase({ env: { IAMWRIGHT_HOME: home } }).meta.builtFrom, server.baseUrl);
+    await assert.rejects(
+      updateDatabase(opts({ fetch: false, baseUrl: 'http://127.0.0.1:1/elsewhere/' })),
+      new RegExp(`were downloaded from ${server.baseUrl}, not http://127\\.0\\.0\\.1:1/elsewhere/`),
+    );
+  });
+
+  test('bad options are refused before any request: a URL, a timeout, a home that is a file', async () => {
+    const start = server.log.length;
+    await assert.rejects(
+      updateDatabase(opts({ baseUrl: 'not a url' })),
+      /^UserError: baseUrl: 'not a url' is not a URL$/,
+    );
+    await assert.rejects(
+      updateDatabase(opts({ timeoutMs: 1e15 })),
+      /timeoutMs must be a whole number from 1 to 600000/,
+    );
+    await assert.rejects(
+      updateDatabase(opts({ retries: 1e6 })),
+      /retries must be a whole number from 0 to 10/,
+    );
+    const file = join(home, 'a-file');
+    writeFileSync(file, 'x');
+    await assert.rejects(
+      updateDatabase(opts({ home: file })),
+      (e: unknown) => e instanceof UserError && e.message === `IAMWRIGHT_HOME ${file} is not a folder`,
+    );
+    assert.deepEqual(server.log.slice(start), [], 'not even the index was asked for');
+  });
+
+  test('a stray file where the database link goes is kept, and the update refused before downloading', async () => {
+    writeFileSync(join(home, 'db'), 'mine');
+    const start = server.log.length;
+    await assert.rejects(
+      updateDatabase(opts()),
+      /db is neither a database folder nor a link to one; move it away/,
+    );
+    assert.equal(readFileSync(join(home, 'db'), 'utf8'), 'mine');
+    assert.deepEqual(server.log.slice(start), []);
+  });
+
+  test('rollback is refused while an update runs, and allowed once it is over', async () => {
+    await updateDatabase(opts());
+    server.files.set(
+      'list_launchwizard.html',
+      readFileSync(join(SITE, 'list_launchwizard.html'), 'utf8') + ' ',
+    );
+    await updateDatabase(opts());
+    // A live process other than this one stands for the running update.
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      writeFileSync(
+        join(home, MARKER_FILE),
+        JSON.stringify({ pid: other.pid, startedAt: '2026-06-14T00:00:00Z', source: 'x' }),
+      );
+      const current = localVersions(home).current;
+      assert.throws(
+        () => rollbackDatabase(home),
+        /^UserError: a database update is running \(pid \d+, started 2026-06-14T00:00:00Z\); roll back once it has finished$/,
+      );
+      assert.equal(localVersions(home).current, current);
+    } finally {
+      other.kill();
+      await new Promise((r) => other.once('exit', r));
+    }
+    const before = localVersions(home);
+    rollbackDatabase(home); // the marker's process is gone: an interrupted update does not block rollback
+    assert.equal(localVersions(home).current, before.previous);
+  });
 });
+
+/** Every file under `dir`, recursively. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath ?? e.path, e.name));
+}
+
+/** The page with its first `count` action rows taken out (rows as the fake builder reads them). */
+function withoutActions(page: string, count: number): string {
+  const start = page.indexOf('<table');
+  const end = page.indexOf('</table>');
+  let removed = 0;
+  const table = page
+    .slice(start, end)
+    .replace(/<tr>\s*<td>[\s\S]*?<\/tr>/g, (row) => (removed++ < count ? '' : row));
+  assert.equal(removed >= count, true);
+  return page.slice(0, start) + table + page.slice(end);
+}

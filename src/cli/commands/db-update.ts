@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { UserError } from '../../util/errors.js';
+import type { UpdateOptions } from '../../database/update/update.js';
 
 export interface UpdateCliOptions {
   baseUrl?: string;
@@ -12,12 +13,14 @@ export interface UpdateCliOptions {
   concurrency: string;
   timeout: string;
   retries: string;
+  verbose?: boolean;
 }
 
-function wholeNumber(value: string, flag: string, min: number): number {
+/** A numeric option within its range (CLI_RANGES), or a UserError naming the flag and the range. */
+function wholeNumber(value: string, flag: string, range: { min: number; max: number }): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isInteger(n) || n < min) {
-    throw new UserError(`${flag} must be a whole number >= ${min}, got '${value}'`);
+  if (value.trim() === '' || !Number.isInteger(n) || n < range.min || n > range.max) {
+    throw new UserError(`${flag} must be a whole number from ${range.min} to ${range.max}, got '${value}'`);
   }
   return n;
 }
@@ -37,9 +40,40 @@ export function addUpdateOptions(cmd: Command): Command {
       'access-level overrides to apply (default: your copy, else the bundled one)',
     )
     .option('--no-overrides', 'apply no access-level overrides')
-    .option('--concurrency <n>', 'downloads at once', '8')
-    .option('--timeout <seconds>', 'seconds before a download attempt is abandoned', '30')
-    .option('--retries <n>', 'retries of a failed download', '3');
+    .option('--concurrency <n>', 'downloads at once (1-64)', '8')
+    .option('--timeout <seconds>', 'seconds before a download attempt is abandoned (1-600)', '30')
+    .option('--retries <n>', 'retries of a failed download (0-10)', '3')
+    .option('--verbose', 'list every page or service behind a refusal, not only the first few');
+}
+
+/**
+ * Checks the options shared by `db update` and `initialize` before anything is downloaded or written, and
+ * turns them into updateDatabase options.
+ */
+export async function checkUpdateOptions(opts: UpdateCliOptions): Promise<UpdateOptions> {
+  const { CLI_RANGES } = await import('../../database/update/option-ranges.js');
+  const { parseSourceUrl } = await import('../../database/update/url.js');
+  if (!['html', 'service-reference', 'both'].includes(opts.source)) {
+    throw new UserError(`--source must be html, service-reference or both, got '${opts.source}'`);
+  }
+  if (opts.baseUrl !== undefined) parseSourceUrl(opts.baseUrl, '--base-url');
+  if (opts.serviceReferenceUrl !== undefined)
+    parseSourceUrl(opts.serviceReferenceUrl, '--service-reference-url');
+  return {
+    ...(opts.baseUrl !== undefined ? { baseUrl: opts.baseUrl } : {}),
+    source: opts.source as 'html' | 'service-reference' | 'both',
+    ...(opts.serviceReferenceUrl !== undefined ? { serviceReferenceUrl: opts.serviceReferenceUrl } : {}),
+    force: Boolean(opts.force),
+    ...(opts.overrides === false
+      ? { overridesFile: null }
+      : opts.accessLevelOverridesFile
+        ? { overridesFile: opts.accessLevelOverridesFile }
+        : {}),
+    concurrency: wholeNumber(opts.concurrency, '--concurrency', CLI_RANGES.concurrency),
+    timeoutMs: wholeNumber(opts.timeout, '--timeout', CLI_RANGES.timeoutSeconds) * 1000,
+    retries: wholeNumber(opts.retries, '--retries', CLI_RANGES.retries),
+    verbose: Boolean(opts.verbose),
+  };
 }
 
 /** Turns CLI options into updateDatabase options (loaded lazily with the implementation). */
@@ -50,23 +84,9 @@ export async function runUpdate(
 ) {
   const { updateDatabase } = await import('../../database/update/index.js');
   const { streamProgress } = await import('../../database/update/progress.js');
-  if (!['html', 'service-reference', 'both'].includes(opts.source)) {
-    throw new UserError(`--source must be html, service-reference or both, got '${opts.source}'`);
-  }
   const report = await updateDatabase({
+    ...(await checkUpdateOptions(opts)),
     env: ctx.env,
-    ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
-    source: opts.source as 'html' | 'service-reference' | 'both',
-    ...(opts.serviceReferenceUrl ? { serviceReferenceUrl: opts.serviceReferenceUrl } : {}),
-    force: Boolean(opts.force),
-    ...(opts.overrides === false
-      ? { overridesFile: null }
-      : opts.accessLevelOverridesFile
-        ? { overridesFile: opts.accessLevelOverridesFile }
-        : {}),
-    concurrency: wholeNumber(opts.concurrency, '--concurrency', 1),
-    timeoutMs: wholeNumber(opts.timeout, '--timeout', 1) * 1000,
-    retries: wholeNumber(opts.retries, '--retries', 0),
     progress: streamProgress(process.stderr),
     log: (line) => ctx.err(`iamwright: ${line}\n`),
     ...extra,
@@ -110,7 +130,11 @@ export function registerDbUpdate(db: Command, ctx: CliContext): void {
           'IAMWRIGHT_HOME (default ~/.iamwright). The new database replaces the old one only if it passes ' +
           'validation; the old one is kept for `db rollback`.',
       )
-      .option('--force', 'install even if validation finds problems (failed pages, counts dropping > 2%)'),
+      .option(
+        '--force',
+        'install even if validation finds problems (failed pages, counts dropping > 2%, ' +
+          'a service losing >= 20% of its actions, resource types or condition keys)',
+      ),
   ).action(async (opts: UpdateCliOptions) => runUpdate(ctx, opts, {}));
 
   db.command('rollback')

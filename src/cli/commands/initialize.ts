@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { addUpdateOptions, runUpdate, type UpdateCliOptions } from './db-update.js';
+import { addUpdateOptions, checkUpdateOptions, runUpdate, type UpdateCliOptions } from './db-update.js';
 
 /**
  * Registers `initialize`: creates IAMWRIGHT_HOME with an editable copy of the access-level overrides, and
@@ -19,6 +19,8 @@ export function registerInitialize(program: Command, ctx: CliContext): void {
       .option('--build', 'build the local database from the downloaded pages')
       .option('--force', 'install even if validation finds problems'),
   ).action(async (opts: UpdateCliOptions & { fetch?: boolean; build?: boolean }) => {
+    // A bad download option is refused before the folder is created or the overrides copied.
+    if (opts.fetch || opts.build) await checkUpdateOptions(opts);
     const { initializeHome } = await import('../../database/update/initialize.js');
     const r = initializeHome({
       env: ctx.env,

@@ -8,6 +8,7 @@ import { DownloadError, httpGet, mapLimit, type HttpOptions, type Validators } f
 import { INDEX_PAGE, linkedServicePages, normalizeBaseUrl } from './index-page.js';
 import type { PageCache } from './page-cache.js';
 import { silentProgress, type Progress } from './progress.js';
+import { redactCredentials } from '../../util/redact.js';
 
 export interface FetchOptions extends HttpOptions {
   /** Downloads running at once. Default 8: fast, and polite to AWS's documentation site. */
@@ -114,7 +115,8 @@ export async function fetchDocuments(
         if (previous !== undefined) page.previous = previous;
         return page;
       } catch (e) {
-        failures.push({ name, reason: e instanceof DownloadError ? e.reason : (e as Error).message });
+        const reason = e instanceof DownloadError ? e.reason : (e as Error).message;
+        failures.push({ name, reason: redactCredentials(reason) });
         return undefined;
       } finally {
         progress.tick(name);

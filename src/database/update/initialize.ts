@@ -1,9 +1,10 @@
 /** `initialize`: the local iamwright folder and the user's editable copy of the access-level overrides. */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { iamwrightHome } from '../select.js';
 import { UserError } from '../../util/errors.js';
-import { bundledOverridesPath } from '../build/overrides.js';
+import { bundledOverridesPath, parseOverrides } from '../build/overrides.js';
+import { ensureHome } from './home.js';
 import { OVERRIDES_FILE } from './update.js';
 
 export interface InitializeOptions {
@@ -22,16 +23,37 @@ export interface InitializeResult {
 
 export function initializeHome(options: InitializeOptions = {}): InitializeResult {
   const home = options.home ?? iamwrightHome(options.env);
-  const created = !existsSync(home);
-  mkdirSync(home, { recursive: true });
-  const target = join(home, OVERRIDES_FILE);
-  const source = options.overridesSource ?? bundledOverridesPath();
-  // An explicit file replaces the copy; the bundled one never overwrites the user's edits.
-  if (existsSync(target) && !options.overridesSource) return { home, created };
-  if (!existsSync(source)) {
-    if (options.overridesSource) throw new UserError(`access-level overrides file not found: ${source}`);
-    return { home, created }; // no bundled overrides in this build of the package
+  // A file given is read and checked before anything is written: a copy that every later build rejects
+  // would replace a good one.
+  let given: string | undefined;
+  if (options.overridesSource) {
+    const source = options.overridesSource;
+    try {
+      given = readFileSync(source, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UserError(
+        code === 'ENOENT'
+          ? `access-level overrides file not found: ${source}`
+          : `cannot read access-level overrides ${source}: ${code ?? String(e)}`,
+      );
+    }
+    parseOverrides(given, source);
   }
-  copyFileSync(source, target);
+  const created = !existsSync(home);
+  ensureHome(home);
+  const target = join(home, OVERRIDES_FILE);
+  if (given !== undefined) {
+    // Written beside and renamed: the copy in place is replaced whole or not at all.
+    const tmp = `${target}.tmp-${process.pid}`;
+    writeFileSync(tmp, given);
+    renameSync(tmp, target);
+    return { home, created, overridesCopied: target };
+  }
+  // The bundled file never overwrites the user's edits.
+  if (existsSync(target)) return { home, created };
+  const bundled = bundledOverridesPath();
+  if (!existsSync(bundled)) return { home, created }; // no bundled overrides in this build of the package
+  copyFileSync(bundled, target);
   return { home, created, overridesCopied: target };
 }

@@ -22,6 +22,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { writeDatabaseDir } from '../store.js';
 import type { DatabaseMeta, ServiceRecord } from '../types.js';
 import { UserError } from '../../util/errors.js';
+import { checkHome } from './home.js';
+import { runningUpdate } from './marker.js';
 
 export const VERSIONS_DIR = 'versions';
 export const CURRENT_LINK = 'db';
@@ -76,15 +78,27 @@ function linkTarget(home: string, link: string): string | undefined {
 
 /**
  * A `db` folder from before versions (e.g. written by `db build --out`) becomes a version, so that it can be
- * rolled back to like any other.
+ * rolled back to like any other. Anything else there that is not a link (a stray file, a folder without
+ * index.json) is not ours to delete: it is refused.
  */
 function adoptPlainFolder(home: string): void {
   const path = join(home, CURRENT_LINK);
   if (!exists(path) || isLink(path)) return;
+  checkCurrentSlot(home);
   const id = `adopted-${newVersionId()}`;
   mkdirSync(join(home, VERSIONS_DIR), { recursive: true });
   renameSync(path, join(home, VERSIONS_DIR, id));
   pointLink(home, CURRENT_LINK, id);
+}
+
+/** Refuses when IAMWRIGHT_HOME/db is something an install may not replace (see adoptPlainFolder). */
+export function checkCurrentSlot(home: string): void {
+  const path = join(home, CURRENT_LINK);
+  if (exists(path) && !isLink(path) && !existsSync(join(path, 'index.json'))) {
+    throw new UserError(
+      `${path} is neither a database folder nor a link to one; move it away and run the command again`,
+    );
+  }
 }
 
 export interface InstallResult {
@@ -122,6 +136,15 @@ export function installDatabase(
 
 /** Makes the previous database current again, and the current one previous (so a rollback can be undone). */
 export function rollbackDatabase(home: string): { current: string; previous: string } {
+  checkHome(home);
+  // An update installing now would make the database it started from previous, undoing this rollback.
+  const running = runningUpdate(home);
+  if (running) {
+    throw new UserError(
+      `a database update is running (pid ${running.pid}, started ${running.startedAt}); ` +
+        `roll back once it has finished`,
+    );
+  }
   adoptPlainFolder(home);
   const current = linkTarget(home, CURRENT_LINK);
   const previous = linkTarget(home, PREVIOUS_LINK);

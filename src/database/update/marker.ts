@@ -17,11 +17,19 @@ export interface UpdateMarker {
 }
 
 export function readMarker(home: string): UpdateMarker | undefined {
+  let m: Partial<UpdateMarker> | null;
   try {
-    return JSON.parse(readFileSync(join(home, MARKER_FILE), 'utf8')) as UpdateMarker;
+    m = JSON.parse(readFileSync(join(home, MARKER_FILE), 'utf8')) as Partial<UpdateMarker> | null;
   } catch {
     return undefined;
   }
+  // A pid of 0 or below would signal a whole process group, which always looks alive.
+  if (typeof m?.pid !== 'number' || !Number.isInteger(m.pid) || m.pid <= 0) return undefined;
+  return {
+    pid: m.pid,
+    startedAt: String(m.startedAt ?? 'at an unknown time'),
+    source: String(m.source ?? ''),
+  };
 }
 
 function alive(pid: number): boolean {
@@ -44,12 +52,16 @@ export function interruptedUpdateNotice(home: string): string | undefined {
   );
 }
 
+/** The marker of an update another live process is running, if any. */
+export function runningUpdate(home: string): UpdateMarker | undefined {
+  const m = readMarker(home);
+  return m && m.pid !== process.pid && alive(m.pid) ? m : undefined;
+}
+
 /** Claims the update: refuses if another live process holds it; returns the notice about a dead one. */
 export function beginUpdate(home: string, source: string): string | undefined {
-  const m = readMarker(home);
-  if (m && m.pid !== process.pid && alive(m.pid)) {
-    throw new UserError(`another database update is running (pid ${m.pid}, started ${m.startedAt})`);
-  }
+  const m = runningUpdate(home);
+  if (m) throw new UserError(`another database update is running (pid ${m.pid}, started ${m.startedAt})`);
   const notice = interruptedUpdateNotice(home);
   mkdirSync(home, { recursive: true });
   const marker: UpdateMarker = { pid: process.pid, startedAt: new Date().toISOString(), source };

@@ -36,6 +36,16 @@ export class PageCache {
     this.state = state;
   }
 
+  /** The base URL the pages held under `dir` came from, when the cache says. */
+  static recordedBaseUrl(dir: string): string | undefined {
+    try {
+      const read = JSON.parse(readFileSync(join(dir, CACHE_STATE_FILE), 'utf8')) as Partial<CacheState>;
+      return typeof read.baseUrl === 'string' ? read.baseUrl : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Validators for a page we hold a copy of; none when the copy is missing. */
   validators(name: string): Validators | undefined {
     const v = this.state.pages[name];

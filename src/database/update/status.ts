@@ -2,10 +2,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IamDatabase } from '../database.js';
-import { bundledDatabasePath, iamwrightHome } from '../select.js';
+import { bundledDatabasePath, iamwrightHome, localDatabaseProblem } from '../select.js';
 import { openDatabase } from '../store.js';
 import type { AppliedOverride, DatabaseCounts, DatabaseLocation } from '../types.js';
 import { interruptedUpdateNotice } from './marker.js';
+import { redactCredentials } from '../../util/redact.js';
 
 export interface DatabaseInfo {
   location: DatabaseLocation;
@@ -24,7 +25,8 @@ export function databaseInfo(db: IamDatabase, env: NodeJS.ProcessEnv = process.e
     location: db.location,
     schemaVersion: db.meta.schemaVersion,
     buildDate: db.meta.buildDate ?? null,
-    builtFrom: db.meta.builtFrom ?? null,
+    // Databases built before URLs were cleaned of credentials may hold a password here.
+    builtFrom: db.meta.builtFrom === undefined ? null : redactCredentials(db.meta.builtFrom),
     counts: db.meta.counts,
     overridesFile: db.meta.overridesFile ?? null,
     overridesApplied: db.meta.overridesApplied ?? [],
@@ -65,6 +67,11 @@ export function databaseNotices(db: IamDatabase, env: NodeJS.ProcessEnv = proces
   const notices: string[] = [];
   const stale = staleLocalNotice(db);
   if (stale) notices.push(stale);
+  // A broken local database must not be skipped in silence: the user believes it is the one in use.
+  if (db.location.kind === 'bundled') {
+    const broken = localDatabaseProblem(env);
+    if (broken) notices.push(broken);
+  }
   // An update of the local database that died matters when the local (or, failing it, the bundled) one is used.
   if (db.location.kind === 'local' || db.location.kind === 'bundled') {
     const interrupted = interruptedUpdateNotice(iamwrightHome(env));

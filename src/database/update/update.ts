@@ -15,6 +15,7 @@ import { fetchServiceReference } from '../service-reference/fetch.js';
 import { DEFAULT_SERVICE_REFERENCE_URL, type ServiceReferenceDocument } from '../service-reference/format.js';
 import { mergeSources, recordFromServiceReference } from '../service-reference/map.js';
 import { UserError } from '../../util/errors.js';
+import { redactCredentials } from '../../util/redact.js';
 import { loadBuilder, type Builder } from './builder.js';
 import {
   cachedPages,
@@ -25,11 +26,20 @@ import {
   type PageFailure,
 } from './fetch-pages.js';
 import { DownloadError } from './http.js';
+import { ensureHome } from './home.js';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './index-page.js';
-import { installDatabase, localVersions, VERSIONS_DIR } from './install.js';
+import { checkCurrentSlot, installDatabase, localVersions, VERSIONS_DIR } from './install.js';
 import { beginUpdate, endUpdate } from './marker.js';
+import { checkHttpOptions } from './option-ranges.js';
 import { PageCache } from './page-cache.js';
-import { validateUpdate } from './validate.js';
+import { parseSourceUrl, type SourceUrl } from './url.js';
+import {
+  describeProblem,
+  ITEMS_SHOWN,
+  validateUpdate,
+  type ServiceLossLimit,
+  type ValidationProblem,
+} from './validate.js';
 
 /** Folder of downloaded pages under IAMWRIGHT_HOME. */
 export const PAGES_DIR = 'pages';
@@ -42,7 +52,11 @@ export interface UpdateOptions extends FetchOptions {
   /** IAMWRIGHT_HOME. Default: from env. */
   home?: string;
   env?: NodeJS.ProcessEnv;
-  /** Where the Service Authorization Reference lives. Default: AWS's site. */
+  /**
+   * Where the Service Authorization Reference lives. Default: AWS's site; for a build without network
+   * (fetch: false), the URL the held pages came from. May carry Basic credentials (`https://user:pw@host/`):
+   * they are sent to that host only and never printed or stored.
+   */
   baseUrl?: string;
   /**
    * What to read: 'html' (the Service Authorization Reference pages, default), 'service-reference' (AWS's
@@ -62,8 +76,12 @@ export interface UpdateOptions extends FetchOptions {
    * bundled one; null = none.
    */
   overridesFile?: string | null;
-  /** Largest accepted fall of a count, as a fraction. Default 0.02. */
+  /** Largest accepted fall of a count of the whole database, as a fraction. Default 0.02. */
   maxDrop?: number;
+  /** How much one service may lose (see validate.ts). Default 20% of one kind, and at least 5 items. */
+  serviceLoss?: ServiceLossLimit;
+  /** List every page or service behind a refusal or a --force warning, one per line, via `log`. */
+  verbose?: boolean;
   /** The builder (tests inject one). Default: src/database/build. */
   builder?: Builder;
   /** Lines for the user as the update proceeds (stderr in the CLI). */
@@ -79,7 +97,7 @@ export interface UpdateReport {
   pagesNotModified: number;
   counts?: DatabaseCounts;
   previousCounts?: DatabaseCounts;
-  /** Problems overridden with --force. */
+  /** Problems overridden with --force, one line each (the first few pages or services of each). */
   forced: string[];
   notes: string[];
   installedPath?: string;
@@ -142,18 +160,74 @@ function currentLocalDatabase(home: string): IamDatabase | undefined {
 export async function updateDatabase(options: UpdateOptions = {}): Promise<UpdateReport> {
   const env = options.env ?? process.env;
   const home = options.home ?? iamwrightHome(env);
-  const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
-  const log = options.log ?? (() => {});
-  const interrupted = beginUpdate(
-    home,
-    options.source === 'service-reference' ? 'the Service Reference' : baseUrl,
-  );
-  if (interrupted) log(`note: ${interrupted}`);
-  try {
-    return await runUpdate(home, baseUrl, options, log);
-  } finally {
-    endUpdate(home);
+  const given = options.log ?? (() => {});
+  const log = (line: string) => given(redactCredentials(line));
+  checkHttpOptions(options);
+  if (options.maxDrop !== undefined && !(options.maxDrop >= 0)) {
+    throw new UserError(`maxDrop must be a fraction >= 0, got ${options.maxDrop}`);
   }
+  try {
+    ensureHome(home);
+    if (options.build !== false) checkCurrentSlot(home); // before downloading, not after
+    const sources = sourceUrls(home, options);
+    const interrupted = beginUpdate(
+      home,
+      options.source === 'service-reference' ? 'the Service Reference' : sources.html.href,
+    );
+    if (interrupted) log(`note: ${interrupted}`);
+    try {
+      return await runUpdate(home, sources, options, log);
+    } finally {
+      endUpdate(home);
+    }
+  } catch (e) {
+    // Whatever went wrong, a password given in a URL is not part of the message.
+    if (e instanceof UserError) throw new UserError(redactCredentials(e.message), e.exitCode);
+    throw e;
+  }
+}
+
+interface SourceUrls {
+  html: SourceUrl;
+  serviceReference: SourceUrl;
+}
+
+/**
+ * The URLs to read, checked. A build without network reads the pages held, so it defaults to the URL they
+ * came from (recorded in the page cache) rather than to AWS's, and refuses a different one.
+ */
+function sourceUrls(home: string, o: UpdateOptions): SourceUrls {
+  const pick = (
+    kind: SourceFetch['kind'],
+    value: string | undefined,
+    option: string,
+    fallback: string,
+    normalize: (u: string) => string,
+  ): SourceUrl => {
+    const given = value === undefined ? undefined : parseSourceUrl(value, option);
+    if (given) given.href = normalize(given.href);
+    if (o.fetch !== false) return given ?? { href: normalize(fallback) };
+    const dir = join(home, kind === 'html' ? PAGES_DIR : SERVICE_REFERENCE_DIR);
+    const recorded = PageCache.recordedBaseUrl(dir);
+    if (given && recorded && given.href !== recorded) {
+      throw new UserError(
+        `the documents under ${dir} were downloaded from ${recorded}, not ${given.href}; ` +
+          `build without ${kind === 'html' ? '--base-url' : '--service-reference-url'}, ` +
+          `or fetch from ${given.href} first`,
+      );
+    }
+    return given ?? { href: recorded ?? normalize(fallback) };
+  };
+  return {
+    html: pick('html', o.baseUrl, 'baseUrl', DEFAULT_BASE_URL, normalizeBaseUrl),
+    serviceReference: pick(
+      'service-reference',
+      o.serviceReferenceUrl,
+      'serviceReferenceUrl',
+      DEFAULT_SERVICE_REFERENCE_URL,
+      (u) => u,
+    ),
+  };
 }
 
 /** One source's downloads and the cache they are checked against. */
@@ -165,21 +239,27 @@ interface SourceFetch {
 
 async function fetchSource(
   kind: SourceFetch['kind'],
-  url: string,
+  source: SourceUrl,
   home: string,
   o: UpdateOptions,
 ): Promise<SourceFetch> {
+  const url = source.href;
   const cache = new PageCache(join(home, kind === 'html' ? PAGES_DIR : SERVICE_REFERENCE_DIR), url);
   try {
     if (o.fetch === false) {
       const fetched = cachedPages(url, cache);
       if (fetched.pages.length === 0) {
-        throw new UserError(`no downloaded pages under ${cache.dir} for ${url}; fetch them first (--fetch)`);
+        throw new UserError(
+          `no downloaded pages under ${cache.dir} for ${url}; fetch them first (initialize --fetch)`,
+        );
       }
       return { kind, cache, fetched };
     }
+    const fetchOptions: FetchOptions = { ...o, ...(source.auth ? { auth: source.auth } : {}) };
     const fetched =
-      kind === 'html' ? await fetchServicePages(url, cache, o) : await fetchServiceReference(url, cache, o);
+      kind === 'html'
+        ? await fetchServicePages(url, cache, fetchOptions)
+        : await fetchServiceReference(url, cache, fetchOptions);
     return { kind, cache, fetched };
   } catch (e) {
     if (e instanceof DownloadError) {
@@ -209,17 +289,15 @@ function serviceReferenceRecords(fetched: FetchResult) {
 
 async function runUpdate(
   home: string,
-  baseUrl: string,
+  urls: SourceUrls,
   o: UpdateOptions,
   log: (l: string) => void,
 ): Promise<UpdateReport> {
   const source = o.source ?? 'html';
   const sources: SourceFetch[] = [];
-  if (source !== 'service-reference') sources.push(await fetchSource('html', baseUrl, home, o));
+  if (source !== 'service-reference') sources.push(await fetchSource('html', urls.html, home, o));
   if (source !== 'html') {
-    sources.push(
-      await fetchSource('service-reference', o.serviceReferenceUrl ?? DEFAULT_SERVICE_REFERENCE_URL, home, o),
-    );
+    sources.push(await fetchSource('service-reference', urls.serviceReference, home, o));
   }
   const all = <T>(f: (s: SourceFetch) => T[]) => sources.flatMap(f);
   const failures = all((s) => s.fetched.failures);
@@ -248,7 +326,9 @@ async function runUpdate(
     }
   };
   if (o.build === false) {
-    if (failures.length && !o.force) refuse(validateUpdate({ ...noBuild, failures, pages: [] }).problems);
+    const { problems } = validateUpdate({ ...noBuild, failures, pages: [] });
+    if (problems.length && !o.force) refuse(problems, o, log);
+    report.forced = forceThrough(problems, o, log);
     commit();
     return report;
   }
@@ -307,6 +387,7 @@ async function runUpdate(
   meta = meta
     ? { ...meta, counts: countRecords(records) }
     : metaFor(records, { buildDate, builtFrom: report.baseUrl, overridesFile: null, overridesApplied: [] });
+  const oldRecords = oldDb && readAll(oldDb, report);
   const { problems } = validateUpdate({
     failures,
     pages: html?.pages ?? [],
@@ -314,11 +395,16 @@ async function runUpdate(
     newCounts: meta.counts,
     ...(old ? { oldCounts: old.counts } : {}),
     ...(o.maxDrop !== undefined ? { maxDrop: o.maxDrop } : {}),
+    ...(oldRecords ? { oldServices: oldRecords, newServices: records } : {}),
+    ...(o.serviceLoss ? { serviceLoss: o.serviceLoss } : {}),
   });
-  if (problems.length && !o.force) refuse(problems);
-  report.forced = problems;
-  for (const p of problems) log(`warning: installing despite: ${p} (--force)`);
-  if (oldDb) report.changes = summarizeDiff(diffDatabases(oldDb, databaseFromRecords(records, meta)));
+  if (problems.length && !o.force) refuse(problems, o, log);
+  report.forced = forceThrough(problems, o, log);
+  if (oldRecords) {
+    report.changes = summarizeDiff(
+      diffDatabases(databaseFromRecords(oldRecords, old), databaseFromRecords(records, meta)),
+    );
+  }
   const installed = installDatabase(home, records, meta);
   commit(installed.id);
   return {
@@ -336,9 +422,47 @@ const noBuild = {
   newCounts: { services: 0, actions: 0, resourceTypes: 0, conditionKeys: 0 },
 };
 
-function refuse(problems: string[]): never {
+/** Every service of the database being replaced; undefined (and a note) when it cannot be read in full. */
+function readAll(db: IamDatabase, report: UpdateReport): ServiceRecord[] | undefined {
+  try {
+    return db.allServices().map((s) => s.record);
+  } catch (e) {
+    report.notes.push(
+      `the database in use cannot be read in full (${(e as Error).message}); it is replaced without comparing services`,
+    );
+    return undefined;
+  }
+}
+
+/** With --verbose, every page or service behind the problems, one per line. */
+function listItems(problems: readonly ValidationProblem[], log: (l: string) => void): void {
+  for (const p of problems) {
+    if (p.items.length <= ITEMS_SHOWN) continue; // the one-line message shows them all
+    log(`${p.summary}:`);
+    for (const item of p.items) log(`  ${item}`);
+  }
+}
+
+/** The problems as short lines, printed as warnings: --force installs despite them. */
+function forceThrough(
+  problems: readonly ValidationProblem[],
+  o: UpdateOptions,
+  log: (l: string) => void,
+): string[] {
+  if (o.verbose) listItems(problems, log);
+  const lines = problems.map((p) => describeProblem(p, o.verbose));
+  for (const line of lines) log(`warning: installing despite: ${line} (--force)`);
+  return lines;
+}
+
+/**
+ * Refuses with one line: each problem with its first few pages or services, the rest counted (a mirror
+ * that serves nothing would otherwise make a line of every page name). --verbose lists them all first.
+ */
+function refuse(problems: readonly ValidationProblem[], o: UpdateOptions, log: (l: string) => void): never {
+  if (o.verbose) listItems(problems, log);
   throw new UserError(
-    `update refused, the database in use is unchanged: ${problems.join('; ')}. ` +
+    `update refused, the database in use is unchanged: ${problems.map((p) => describeProblem(p, o.verbose)).join('; ')}. ` +
       `Run again later, or with --force to install anyway`,
   );
 }
