@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
 import type { PolicyDocument } from '../../writing/types.js';
 import type { PolicyFormat } from '../../writing/render.js';
+import { isPartition, PARTITIONS, type Partition } from '../../querying/partitions.js';
 
 export interface WritePolicyCliOptions {
   /** Template file; stdin when absent. */
@@ -23,6 +24,8 @@ export interface WritePolicyCliOptions {
   lastLength?: number;
   /** policy_sentry's log level; validated and ignored (our warnings always go to stderr). Hidden. */
   verbose?: string;
+  /** The partition of the ARNs written (overrides the template's `partition:`). Default: the template's. */
+  partition?: Partition;
 }
 
 const LOG_LEVELS = ['critical', 'error', 'warning', 'info', 'debug'];
@@ -45,6 +48,12 @@ function minimizeLength(value: string): number {
   return Number(value);
 }
 
+/** `--partition NAME`: one of AWS's partitions (checked here, so that the error names the option). */
+function partitionOption(value: string): Partition {
+  if (isPartition(value)) return value;
+  throw new InvalidArgumentError(`expected one of ${PARTITIONS.join(', ')}, got '${value}'`);
+}
+
 /** Registers `write-policy`. Returns the command so that other options (e.g. --audit) can be added. */
 export function registerWritePolicy(program: Command, ctx: CliContext): Command {
   const command = program
@@ -58,6 +67,11 @@ export function registerWritePolicy(program: Command, ctx: CliContext): Command 
     )
     .addOption(
       new Option('--fmt <format>', 'output format').choices(['json', 'yaml', 'terraform']).default('json'),
+    )
+    .option(
+      '--partition <name>',
+      `write the ARNs iamwright writes itself in this partition (${PARTITIONS.join(', ')}); template ARNs must be in it`,
+      partitionOption,
     )
     .option('--audit', 'also report risky actions of the policy (privilege escalation, ...) on stderr')
     .addOption(new Option('--minimize_length <chars>').argParser(minimizeLength).hideHelp())
@@ -103,7 +117,7 @@ export async function derivePolicy(ctx: CliContext, opts: WritePolicyCliOptions)
   const minimize = opts.minimize === undefined ? undefined : (opts.lastLength ?? 0);
   const onWarning = (message: string) => ctx.err(`iamwright: warning: ${name}: ${message}\n`);
   try {
-    return writePolicy(ctx.database(), template, { minimize, onWarning });
+    return writePolicy(ctx.database(), template, { minimize, onWarning, partition: opts.partition });
   } catch (e) {
     // The engine names the section and value; say which template too.
     if (e instanceof UserError) throw new UserError(`${name}: ${e.message}`, e.exitCode);

@@ -12,6 +12,7 @@ import { addByActions } from './derive.js';
 import { excludedActions } from './exclude.js';
 import { StatementDrafts } from './group.js';
 import { requireAction } from './names.js';
+import { choosePartition, placePartition, requireSamePartition } from './partition.js';
 
 export interface WritePolicyOptions extends WriteOptions {
   /**
@@ -34,6 +35,7 @@ export function writePolicy(
   if (minimize !== undefined && !(Number.isInteger(minimize) && minimize >= 0)) {
     throw new UserError(`minimize must be a whole number >= 0, not '${String(minimize)}'`);
   }
+  const partition = choosePartition(template, options);
   const drafts = new StatementDrafts();
   let excluded: Set<string> = new Set();
   if (template.mode === 'actions') {
@@ -47,8 +49,10 @@ export function writePolicy(
       `mode must be 'crud' or 'actions', not '${String((template as { mode: unknown }).mode)}'`,
     );
   }
+  if (partition) requireSamePartition(template, partition);
   const granted = drafts.drafts.size > 0;
-  const policy = assemble(db, drafts, { effect, excluded, minimize });
+  const assembled = assemble(db, drafts, { effect, excluded, minimize });
+  const policy = partition ? placePartition(assembled, partition) : assembled;
   if (granted && excluded.size > 0 && policy.Statement.length === 0) {
     // As policy_sentry answers, but an empty policy is rarely what was meant: say so.
     options.onWarning?.('exclude-actions removed every action; the policy grants nothing');
