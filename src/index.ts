@@ -5,4 +5,11 @@ export * from './writing/index.js';
 export * from './analysis/index.js';
 export { UserError } from './util/errors.js';
 export { matchesWildcard, wildcardToRegExp } from './util/wildcard.js';
+export {
+  policySize,
+  POLICY_QUOTAS,
+  type SizeUnit,
+  type PolicyQuota,
+  type PolicyQuotaName,
+} from './util/policy-size.js';
 export * from './linting/index.js';

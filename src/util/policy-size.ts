@@ -50,3 +50,26 @@ export type PolicyQuotaName = keyof typeof POLICY_QUOTAS;
 export function groupDigits(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
+
+/** A document against one quota. */
+export interface QuotaCheck {
+  quota: PolicyQuotaName;
+  limit: number;
+  unit: SizeUnit;
+  /** The document's size in the quota's unit. */
+  size: number;
+  fits: boolean;
+}
+
+/** A document's size both ways, and against every quota of POLICY_QUOTAS. */
+export function checkQuotas(document: unknown): { characters: number; bytes: number; quotas: QuotaCheck[] } {
+  const sizes = { iam: policySize(document, 'iam'), organizations: policySize(document, 'organizations') };
+  const quotas = (Object.entries(POLICY_QUOTAS) as [PolicyQuotaName, PolicyQuota][]).map(([quota, q]) => ({
+    quota,
+    limit: q.limit,
+    unit: q.unit,
+    size: sizes[q.unit],
+    fits: sizes[q.unit] <= q.limit,
+  }));
+  return { characters: sizes.iam, bytes: sizes.organizations, quotas };
+}
