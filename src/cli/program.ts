@@ -12,6 +12,7 @@ import { registerCreateTemplate } from './commands/create-template.js';
 import { registerDb } from './commands/db.js';
 import { registerInitialize } from './commands/initialize.js';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerSize } from './commands/size.js';
 
 export function buildProgram(ctx: CliContext, version: string): Command {
   const program = new Command('iamwright')
@@ -34,6 +35,7 @@ export function buildProgram(ctx: CliContext, version: string): Command {
   registerDb(program, ctx);
   registerInitialize(program, ctx);
   registerAnalyze(program, ctx);
+  registerSize(program, ctx);
   // No command: show the overview rather than nothing; an unknown one: say so, with a suggestion.
   helpOrUnknownCommand(program);
   return program;

@@ -3,6 +3,8 @@ import type { CliContext } from '../context.js';
 import type { PolicyDocument } from '../../writing/types.js';
 import type { PolicyFormat } from '../../writing/render.js';
 import { isPartition, PARTITIONS, type Partition } from '../../querying/partitions.js';
+import { UserError } from '../../util/errors.js';
+import { FIT_QUOTA_NAMES, parseFitQuota, type FitQuota } from '../../writing/fit/quota.js';
 
 export interface WritePolicyCliOptions {
   /** Template file; stdin when absent. */
@@ -26,6 +28,10 @@ export interface WritePolicyCliOptions {
   verbose?: string;
   /** The partition of the ARNs written (overrides the template's `partition:`). Default: the template's. */
   partition?: Partition;
+  /** Fit the policy into this quota (write-policy-fit.ts). Default: written as derived, whatever its size. */
+  fit?: FitQuota;
+  /** With --fit: one file per policy in this folder instead of stdout. */
+  outDir?: string;
 }
 
 const LOG_LEVELS = ['critical', 'error', 'warning', 'info', 'debug'];
@@ -54,6 +60,16 @@ function partitionOption(value: string): Partition {
   throw new InvalidArgumentError(`expected one of ${PARTITIONS.join(', ')}, got '${value}'`);
 }
 
+/** `--fit QUOTA`: a quota name or a number of characters. */
+function fitOption(value: string): FitQuota {
+  try {
+    return parseFitQuota(value);
+  } catch (e) {
+    if (e instanceof UserError) throw new InvalidArgumentError(e.message);
+    throw e;
+  }
+}
+
 /** Registers `write-policy`. Returns the command so that other options (e.g. --audit) can be added. */
 export function registerWritePolicy(program: Command, ctx: CliContext): Command {
   const command = program
@@ -73,15 +89,27 @@ export function registerWritePolicy(program: Command, ctx: CliContext): Command 
       `write the ARNs iamwright writes itself in this partition (${PARTITIONS.join(', ')}); template ARNs must be in it`,
       partitionOption,
     )
+    .option(
+      '--fit <quota>',
+      `when the policy is over this size quota (${FIT_QUOTA_NAMES.join(', ')}, or a number of characters), make it fit: merge statements, then use wildcards, then split it into several policies`,
+      fitOption,
+    )
+    .option(
+      '--out-dir <dir>',
+      'with --fit: write each policy to DIR/NAME-N.json (made if missing) instead of stdout',
+    )
     .option('--audit', 'also report risky actions of the policy (privilege escalation, ...) on stderr')
     .addOption(new Option('--minimize_length <chars>').argParser(minimizeLength).hideHelp())
     .addOption(new Option('-v, --verbose <level>').argParser(logLevel).hideHelp())
     .action(async (opts: WritePolicyCliOptions) => {
+      if (opts.outDir !== undefined && opts.fit === undefined) {
+        throw new UserError('--out-dir goes with --fit (the files are the fitted policies); add --fit QUOTA');
+      }
       const [policy, { renderPolicy }] = await Promise.all([
         derivePolicy(ctx, opts),
         import('../../writing/render.js'),
       ]);
-      const text = await renderPolicy(policy, opts.fmt);
+      const text = opts.fit ? '' : await renderPolicy(policy, opts.fmt);
       if (opts.audit) {
         const { auditPolicy, summarizeAuditFindings } = await import('../../analysis/audit.js');
         const findings = auditPolicy(ctx.database(), policy);
@@ -89,7 +117,15 @@ export function registerWritePolicy(program: Command, ctx: CliContext): Command 
           findings.length ? summarizeAuditFindings(findings) : 'iamwright: audit: no risky actions found\n',
         );
       }
-      ctx.out(text);
+      if (!opts.fit) return ctx.out(text);
+      const { writeFitted } = await import('./write-policy-fit.js');
+      await writeFitted(ctx, ctx.database(), policy, {
+        quota: opts.fit,
+        format: opts.fmt,
+        minimize: opts.minimize === undefined ? 0 : (opts.lastLength ?? 0),
+        outDir: opts.outDir,
+        inputFile: opts.inputFile,
+      });
     });
   // Heard after commander has checked the value, in command-line order.
   const noteLength = (value: string | null | undefined) => {
