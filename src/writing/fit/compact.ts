@@ -67,22 +67,23 @@ function mergedSid(s: Statement): string {
   return arn ? statementId(arn.service, 'Mult', lettersAndDigits(arn.resource + arn.resourcePath)) : s.Sid;
 }
 
-/** Merges statements with the same key into the first of them; returns whether anything merged. */
+/**
+ * Merges statements with the same key into one, at the place of the first (each group combined once, so
+ * that merging many statements stays linear); returns whether anything merged.
+ */
 function mergeOn(
   list: Statement[],
   keyOf: (s: Statement) => string,
-  combine: (into: Statement, from: Statement) => Statement,
+  combine: (group: Statement[]) => Statement,
 ): { list: Statement[]; merged: boolean } {
-  const out: Statement[] = [];
-  const at = new Map<string, number>();
+  const groups = new Map<string, Statement[]>();
   for (const s of list) {
     const key = keyOf(s);
-    const i = at.get(key);
-    if (i === undefined) {
-      at.set(key, out.length);
-      out.push(s);
-    } else out[i] = combine(out[i], s);
+    const group = groups.get(key);
+    if (group) group.push(s);
+    else groups.set(key, [s]);
   }
+  const out = [...groups.values()].map((g) => (g.length === 1 ? g[0] : combine(g)));
   return { list: out, merged: out.length < list.length };
 }
 
@@ -101,14 +102,14 @@ export function uniqueSids<T extends PolicyStatement>(statements: readonly T[]):
 export function compactStatements(statements: readonly PolicyStatement[]): PolicyStatement[] {
   let list = (statements as readonly Statement[]).map(tidy);
   for (;;) {
-    const onResources = mergeOn(list, sameResources, (into, from) => ({
-      ...into,
-      Sid: mergedSid(into),
-      Action: tidyActions([...into.Action, ...from.Action]).sort(byCodeUnit),
+    const onResources = mergeOn(list, sameResources, (group) => ({
+      ...group[0],
+      Sid: mergedSid(group[0]),
+      Action: tidyActions(group.flatMap((s) => s.Action)).sort(byCodeUnit),
     }));
-    const onActions = mergeOn(onResources.list, sameActions, (into, from) => ({
-      ...into,
-      Resource: [...new Set([...into.Resource, ...from.Resource])],
+    const onActions = mergeOn(onResources.list, sameActions, (group) => ({
+      ...group[0],
+      Resource: [...new Set(group.flatMap((s) => s.Resource))],
     }));
     list = onActions.list;
     if (!onResources.merged && !onActions.merged) break;

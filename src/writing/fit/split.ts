@@ -86,11 +86,18 @@ export function splitStatements(
   // First-fit decreasing: ties keep the original order, so the result does not depend on sort stability.
   const bySize = [...pieces].sort((a, b) => b.weight - a.weight || a.order - b.order);
   const bins: { used: number; pieces: typeof pieces }[] = [];
+  // Bins that cannot take even the lightest piece are no longer searched, so packing stays near linear.
+  const lightest = Math.min(...pieces.map((p) => p.weight));
+  let open: typeof bins = [];
   for (const piece of bySize) {
-    let bin = bins.find((b) => b.used + piece.weight <= capacity);
-    if (!bin) bins.push((bin = { used: 0, pieces: [] }));
+    let bin = open.find((b) => b.used + piece.weight <= capacity);
+    if (!bin) {
+      bins.push((bin = { used: 0, pieces: [] }));
+      open.push(bin);
+    }
     bin.used += piece.weight;
     bin.pieces.push(piece);
+    if (capacity - bin.used < lightest) open = open.filter((b) => b !== bin);
   }
   return bins.map((b) => b.pieces.sort((x, y) => x.order - y.order).map((p) => p.statement));
 }

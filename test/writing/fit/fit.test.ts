@@ -311,3 +311,47 @@ test('render: compact JSON is exactly what the Organizations quota counts; one p
   );
   assert.equal(tf[0].policy, JSON.stringify(two[0]));
 });
+
+test('fit: time grows about linearly with the number of statements (ratio within one run)', () => {
+  const db = tinyDb();
+  // Statements that do not merge (their own action and resource each), so that all are split and packed.
+  const policyOf = (n: number) =>
+    doc(
+      Array.from({ length: n }, (_, i) =>
+        st(`S${i}`, [`z:Action${i}`, 'x:Az'], [`arn:aws:s3:::bucket-${i}`]),
+      ),
+    );
+  const time = (n: number): number => {
+    const policy = policyOf(n);
+    let best = Infinity;
+    for (let run = 0; run < 3; run++) {
+      const start = performance.now();
+      fitPolicy(db, policy, parseFitQuota('managed'));
+      best = Math.min(best, performance.now() - start);
+    }
+    return best;
+  };
+  time(500); // warm up
+  const ratio = time(8000) / time(2000);
+  assert.ok(ratio <= 8, `time(8000)/time(2000) = ${ratio.toFixed(1)} (linear 4, quadratic 16)`);
+});
+
+test('compact: merging many statements into one grows about linearly (ratio within one run)', () => {
+  // Every statement on the same resource: all merge into one, whose action list is tidied once.
+  const statementsOf = (n: number) =>
+    Array.from({ length: n }, (_, i) => st(`S${i}`, [`z:Action${i}`], ['arn:aws:s3:::one']));
+  const time = (n: number): number => {
+    const statements = statementsOf(n);
+    let best = Infinity;
+    for (let run = 0; run < 3; run++) {
+      const start = performance.now();
+      const out = compactStatements(statements);
+      best = Math.min(best, performance.now() - start);
+      assert.equal(out.length, 1);
+    }
+    return best;
+  };
+  time(500);
+  const ratio = time(16000) / time(4000);
+  assert.ok(ratio <= 8, `time(16000)/time(4000) = ${ratio.toFixed(1)} (linear 4, quadratic 16)`);
+});
