@@ -139,13 +139,11 @@ export function registerWritePolicy(program: Command, ctx: CliContext): Command 
 /** Reads and parses the template and derives the policy, without printing anything. */
 export async function derivePolicy(ctx: CliContext, opts: WritePolicyCliOptions): Promise<PolicyDocument> {
   // Loaded together: the module graphs are read in parallel.
-  const [{ readTemplateInput }, { parseTemplateDetailed }, { writePolicy }, { UserError }] =
-    await Promise.all([
-      import('../../writing/policy/input.js'),
-      import('../../writing/template/parse.js'),
-      import('../../writing/policy/write.js'),
-      import('../../util/errors.js'),
-    ]);
+  const [{ readTemplateInput }, { parseTemplateDetailed }, { writePolicy }] = await Promise.all([
+    import('../../writing/policy/input.js'),
+    import('../../writing/template/parse.js'),
+    import('../../writing/policy/write.js'),
+  ]);
   const { text, name } = readTemplateInput(opts.inputFile);
   const { template, warnings } = parseTemplateDetailed(text, name);
   // e.g. a list ignored because it begins with an empty entry, as policy_sentry ignores it: never silently.
