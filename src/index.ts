@@ -11,5 +11,12 @@ export {
   type WildcardMatcher,
   type WildcardOptions,
 } from './util/wildcard.js';
+export {
+  policySize,
+  POLICY_QUOTAS,
+  type SizeUnit,
+  type PolicyQuota,
+  type PolicyQuotaName,
+} from './util/policy-size.js';
 export * from './linting/index.js';
 export * from './reporting/index.js';

@@ -13,6 +13,7 @@ import { registerDb } from './commands/db.js';
 import { registerInitialize } from './commands/initialize.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerLint } from './commands/lint.js';
+import { registerSize } from './commands/size.js';
 
 export function buildProgram(ctx: CliContext, version: string): Command {
   const program = new Command('iamwright')
@@ -36,6 +37,7 @@ export function buildProgram(ctx: CliContext, version: string): Command {
   registerInitialize(program, ctx);
   registerAnalyze(program, ctx);
   registerLint(program, ctx);
+  registerSize(program, ctx);
   // No command: show the overview rather than nothing; an unknown one: say so, with a suggestion.
   helpOrUnknownCommand(program);
   return program;

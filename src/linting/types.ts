@@ -3,6 +3,7 @@
  * reports problems at JSON paths inside it; the caller maps those paths to lines in the source file.
  */
 import type { Severity } from '../reporting/finding.js';
+import { POLICY_QUOTAS } from '../util/policy-size.js';
 
 /** The kinds of policy AWS distinguishes; each allows different elements (Principal, Sid characters...). */
 export const POLICY_TYPES = [
@@ -15,13 +16,13 @@ export const POLICY_TYPES = [
 ] as const;
 export type PolicyType = (typeof POLICY_TYPES)[number];
 
-/** AWS size quotas a policy can be held to (characters, counted as AWS counts them). */
+/** AWS size quotas a policy can be held to (counted as AWS counts them; see src/util/policy-size.ts). */
 export const SIZE_QUOTAS = {
-  managed: 6144,
-  'role-inline': 10240,
-  'user-inline': 2048,
-  'group-inline': 5120,
-  'service-control': 5120,
+  managed: POLICY_QUOTAS.managed.limit,
+  'role-inline': POLICY_QUOTAS['role-inline'].limit,
+  'user-inline': POLICY_QUOTAS['user-inline'].limit,
+  'group-inline': POLICY_QUOTAS['group-inline'].limit,
+  'service-control': POLICY_QUOTAS.scp.limit,
 } as const;
 export type SizeQuota = keyof typeof SIZE_QUOTAS;
 

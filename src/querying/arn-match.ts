@@ -3,6 +3,9 @@
  *
  * The rules reproduce policy_sentry's answers, quirks included, because written policies are compared with
  * its output byte for byte:
+ * - the partition is not compared: every format is written with `${Partition}`, so an ARN in `aws-cn`,
+ *   `aws-us-gov`, an `aws-iso*` partition or `aws-eusc` matches exactly as one in `aws` (which partitions
+ *   exist is partitions.ts's question);
  * - the service must be equal (case matters), and a format of `*` matches nothing;
  * - a user ARN whose resource type is `*` (as in `...:*:*`) matches every format of its service;
  * - the resource string is cut at every `:` and `/`; each literal segment of the format (one holding no

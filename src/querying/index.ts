@@ -43,3 +43,4 @@ export {
   type ExpansionProblem,
 } from './expand.js';
 export * from './arn-match.js';
+export { PARTITIONS, isPartition, requirePartition, type Partition } from './partitions.js';

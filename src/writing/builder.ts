@@ -18,6 +18,7 @@ import {
   checkOptions,
   checkString,
 } from '../querying/arguments.js';
+import type { Partition } from '../querying/partitions.js';
 import { UserError } from '../util/errors.js';
 import { writePolicy } from './policy/write.js';
 import { ACCESS_LEVEL_KEYS, STS_KEYS, WILDCARD_ONLY_KEYS } from './template/keys.js';
@@ -33,6 +34,8 @@ export interface PolicyBuilderOptions {
   name?: string;
   /** Effect of every statement. Default: 'Allow'. */
   effect?: Effect;
+  /** The template's `partition:` (see WriteOptions.partition). Default: none. */
+  partition?: Partition;
 }
 
 /** Actions granted on Resource '*' because they take no resource ARN. Every list defaults to empty. */
@@ -75,6 +78,8 @@ export interface RenderOptions {
    * Default: notes are dropped.
    */
   onWarning?: (message: string) => void;
+  /** Overrides the builder's partition for this rendering. Default: the builder's (none unless set). */
+  partition?: Partition;
 }
 
 /**
@@ -111,6 +116,7 @@ type Mode = 'crud' | 'actions';
 export class PolicyBuilder {
   #name: string;
   #effect: Effect;
+  #partition: Partition | undefined;
   /** Set by the first method that only one mode has; undefined until then (renders as crud). */
   #mode: Mode | undefined;
   #actions: string[] = [];
@@ -123,6 +129,7 @@ export class PolicyBuilder {
     checkEffect('PolicyBuilder', 'options.effect', options.effect);
     this.#name = options.name ?? '';
     this.#effect = options.effect ?? 'Allow';
+    this.#partition = options.partition;
   }
 
   /** A builder holding a template (e.g. one from parseTemplate), to add to it in code. */
@@ -136,7 +143,11 @@ export class PolicyBuilder {
         template,
       );
     }
-    const b = new PolicyBuilder({ name: template.name, effect: template.effect });
+    const b = new PolicyBuilder({
+      name: template.name,
+      effect: template.effect,
+      partition: template.partition,
+    });
     if (template.mode === 'actions') return b.addActions(template.actions);
     b.read(template.read)
       .write(template.write)
@@ -162,6 +173,12 @@ export class PolicyBuilder {
       throw argumentError('PolicyBuilder.effect', 'effect', "'Allow' or 'Deny'", effect);
     checkEffect('PolicyBuilder.effect', 'effect', effect);
     this.#effect = effect;
+    return this;
+  }
+
+  /** Sets the partition of the ARNs the policy writes itself; the template's ARNs must be in it. */
+  partition(partition: Partition): this {
+    this.#partition = partition;
     return this;
   }
 
@@ -255,7 +272,11 @@ export class PolicyBuilder {
     checkEffect('PolicyBuilder.render', 'options.effect', options.effect);
     const template = this.toTemplate();
     if (options.effect) template.effect = options.effect;
-    return writePolicy(db, template, { minimize: options.minimize, onWarning: options.onWarning });
+    return writePolicy(db, template, {
+      minimize: options.minimize,
+      onWarning: options.onWarning,
+      partition: options.partition,
+    });
   }
 
   #mark(mode: Mode, method: string): void {
@@ -289,11 +310,17 @@ export class PolicyBuilder {
         mode: 'actions',
         name: t?.name ?? this.#name,
         effect: t?.effect ?? this.#effect,
+        ...partitionData(t ? t.partition : this.#partition),
         actions: t?.mode === 'actions' ? t.actions : this.#actions,
       };
     }
     if (t?.mode === 'crud') return crudData(t);
-    const data: Record<string, unknown> = { mode: 'crud', name: this.#name, effect: this.#effect };
+    const data: Record<string, unknown> = {
+      mode: 'crud',
+      name: this.#name,
+      effect: this.#effect,
+      ...partitionData(this.#partition),
+    };
     for (const [path, list] of this.#lists) {
       const [section, key] = path.split('.');
       if (key === undefined) data[section] = list;
@@ -303,9 +330,19 @@ export class PolicyBuilder {
   }
 }
 
+/** The `partition` key, present only when one is chosen. */
+function partitionData(partition: Partition | undefined): { partition?: Partition } {
+  return partition === undefined ? {} : { partition };
+}
+
 /** A crud Template back in the file's shape, leaving out empty sections. */
 function crudData(t: CrudTemplate): Record<string, unknown> {
-  const data: Record<string, unknown> = { mode: 'crud', name: t.name, effect: t.effect };
+  const data: Record<string, unknown> = {
+    mode: 'crud',
+    name: t.name,
+    effect: t.effect,
+    ...partitionData(t.partition),
+  };
   for (const [key, field] of Object.entries(ACCESS_LEVEL_KEYS)) if (t[field].length) data[key] = t[field];
   const wildcard: Record<string, string[]> = {};
   for (const [key, field] of Object.entries(WILDCARD_ONLY_KEYS))

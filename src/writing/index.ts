@@ -22,3 +22,6 @@ export {
 export { writePolicy, type WritePolicyOptions } from './policy/write.js';
 export { minimizeActions, type MinimizeOptions } from './minimize.js';
 export { renderPolicy, POLICY_FORMATS, type PolicyFormat } from './render.js';
+export { fitPolicy, describeQuota, type FitOptions, type FitReport, type FitResult } from './fit/fit.js';
+export { parseFitQuota, FIT_QUOTA_NAMES, type FitQuota } from './fit/quota.js';
+export { renderFittedPolicy, renderFittedPolicies, type FittedRenderOptions } from './fit/render.js';

@@ -9,12 +9,12 @@ export const POLICY_FORMATS = ['json', 'yaml', 'terraform'] as const;
 export type PolicyFormat = (typeof POLICY_FORMATS)[number];
 
 /** Escapes every non-ASCII UTF-16 unit as \uXXXX, as Python's json module does by default. */
-function asciiOnly(json: string): string {
+export function asciiOnly(json: string): string {
   return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** One-line JSON with a space after `,` and `:` (Python's json.dumps default layout). */
-function spacedJson(value: unknown): string {
+export function spacedJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(spacedJson).join(', ')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${spacedJson(v)}`);

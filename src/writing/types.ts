@@ -1,4 +1,5 @@
 /** Templates (what the user asks for) and policies (what iamwright writes). */
+import type { Partition } from '../querying/partitions.js';
 
 export type Effect = 'Allow' | 'Deny';
 
@@ -7,6 +8,8 @@ export interface ActionsTemplate {
   mode: 'actions';
   name: string;
   effect: Effect;
+  /** The template's `partition:` key (see WriteOptions.partition); absent when not given. */
+  partition?: Partition;
   actions: string[];
 }
 
@@ -15,6 +18,8 @@ export interface CrudTemplate {
   mode: 'crud';
   name: string;
   effect: Effect;
+  /** The template's `partition:` key (see WriteOptions.partition); absent when not given. */
+  partition?: Partition;
   read: string[];
   write: string[];
   list: string[];
@@ -57,4 +62,11 @@ export interface WriteOptions {
    * at least this many characters long before the `*`. Default: undefined (no minimizing).
    */
   minimize?: number;
+  /**
+   * The partition of the ARNs iamwright writes itself (the database's `arn:${Partition}:...` formats of
+   * actions mode); the template's ARNs must then be in it too. Overrides the template's `partition:` key.
+   * Default: the template's key, else none (formats keep `${Partition}`, template ARNs may be in any
+   * partition).
+   */
+  partition?: Partition;
 }

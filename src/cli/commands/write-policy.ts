@@ -2,6 +2,9 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
 import type { PolicyDocument } from '../../writing/types.js';
 import type { PolicyFormat } from '../../writing/render.js';
+import { isPartition, PARTITIONS, type Partition } from '../../querying/partitions.js';
+import { UserError } from '../../util/errors.js';
+import { FIT_QUOTA_NAMES, parseFitQuota, type FitQuota } from '../../writing/fit/quota.js';
 
 export interface WritePolicyCliOptions {
   /** Template file; stdin when absent. */
@@ -23,6 +26,12 @@ export interface WritePolicyCliOptions {
   lastLength?: number;
   /** policy_sentry's log level; validated and ignored (our warnings always go to stderr). Hidden. */
   verbose?: string;
+  /** The partition of the ARNs written (overrides the template's `partition:`). Default: the template's. */
+  partition?: Partition;
+  /** Fit the policy into this quota (write-policy-fit.ts). Default: written as derived, whatever its size. */
+  fit?: FitQuota;
+  /** With --fit: one file per policy in this folder instead of stdout. */
+  outDir?: string;
 }
 
 const LOG_LEVELS = ['critical', 'error', 'warning', 'info', 'debug'];
@@ -45,6 +54,22 @@ function minimizeLength(value: string): number {
   return Number(value);
 }
 
+/** `--partition NAME`: one of AWS's partitions (checked here, so that the error names the option). */
+function partitionOption(value: string): Partition {
+  if (isPartition(value)) return value;
+  throw new InvalidArgumentError(`expected one of ${PARTITIONS.join(', ')}, got '${value}'`);
+}
+
+/** `--fit QUOTA`: a quota name or a number of characters. */
+function fitOption(value: string): FitQuota {
+  try {
+    return parseFitQuota(value);
+  } catch (e) {
+    if (e instanceof UserError) throw new InvalidArgumentError(e.message);
+    throw e;
+  }
+}
+
 /** Registers `write-policy`. Returns the command so that other options (e.g. --audit) can be added. */
 export function registerWritePolicy(program: Command, ctx: CliContext): Command {
   const command = program
@@ -59,15 +84,32 @@ export function registerWritePolicy(program: Command, ctx: CliContext): Command 
     .addOption(
       new Option('--fmt <format>', 'output format').choices(['json', 'yaml', 'terraform']).default('json'),
     )
+    .option(
+      '--partition <name>',
+      `write the ARNs iamwright writes itself in this partition (${PARTITIONS.join(', ')}); template ARNs must be in it`,
+      partitionOption,
+    )
+    .option(
+      '--fit <quota>',
+      `when the policy is over this size quota (${FIT_QUOTA_NAMES.join(', ')}, or a number of characters), make it fit: merge statements, then use wildcards, then split it into several policies`,
+      fitOption,
+    )
+    .option(
+      '--out-dir <dir>',
+      'with --fit: write each policy to DIR/NAME-N.json (made if missing) instead of stdout',
+    )
     .option('--audit', 'also report risky actions of the policy (privilege escalation, ...) on stderr')
     .addOption(new Option('--minimize_length <chars>').argParser(minimizeLength).hideHelp())
     .addOption(new Option('-v, --verbose <level>').argParser(logLevel).hideHelp())
     .action(async (opts: WritePolicyCliOptions) => {
+      if (opts.outDir !== undefined && opts.fit === undefined) {
+        throw new UserError('--out-dir goes with --fit (the files are the fitted policies); add --fit QUOTA');
+      }
       const [policy, { renderPolicy }] = await Promise.all([
         derivePolicy(ctx, opts),
         import('../../writing/render.js'),
       ]);
-      const text = await renderPolicy(policy, opts.fmt);
+      const text = opts.fit ? '' : await renderPolicy(policy, opts.fmt);
       if (opts.audit) {
         const { auditPolicy, summarizeAuditFindings } = await import('../../analysis/audit.js');
         const findings = auditPolicy(ctx.database(), policy);
@@ -75,7 +117,15 @@ export function registerWritePolicy(program: Command, ctx: CliContext): Command 
           findings.length ? summarizeAuditFindings(findings) : 'iamwright: audit: no risky actions found\n',
         );
       }
-      ctx.out(text);
+      if (!opts.fit) return ctx.out(text);
+      const { writeFitted } = await import('./write-policy-fit.js');
+      await writeFitted(ctx, ctx.database(), policy, {
+        quota: opts.fit,
+        format: opts.fmt,
+        minimize: opts.minimize === undefined ? 0 : (opts.lastLength ?? 0),
+        outDir: opts.outDir,
+        inputFile: opts.inputFile,
+      });
     });
   // Heard after commander has checked the value, in command-line order.
   const noteLength = (value: string | null | undefined) => {
@@ -89,13 +139,11 @@ export function registerWritePolicy(program: Command, ctx: CliContext): Command 
 /** Reads and parses the template and derives the policy, without printing anything. */
 export async function derivePolicy(ctx: CliContext, opts: WritePolicyCliOptions): Promise<PolicyDocument> {
   // Loaded together: the module graphs are read in parallel.
-  const [{ readTemplateInput }, { parseTemplateDetailed }, { writePolicy }, { UserError }] =
-    await Promise.all([
-      import('../../writing/policy/input.js'),
-      import('../../writing/template/parse.js'),
-      import('../../writing/policy/write.js'),
-      import('../../util/errors.js'),
-    ]);
+  const [{ readTemplateInput }, { parseTemplateDetailed }, { writePolicy }] = await Promise.all([
+    import('../../writing/policy/input.js'),
+    import('../../writing/template/parse.js'),
+    import('../../writing/policy/write.js'),
+  ]);
   const { text, name } = readTemplateInput(opts.inputFile);
   const { template, warnings } = parseTemplateDetailed(text, name);
   // e.g. a list ignored because it begins with an empty entry, as policy_sentry ignores it: never silently.
@@ -103,7 +151,7 @@ export async function derivePolicy(ctx: CliContext, opts: WritePolicyCliOptions)
   const minimize = opts.minimize === undefined ? undefined : (opts.lastLength ?? 0);
   const onWarning = (message: string) => ctx.err(`iamwright: warning: ${name}: ${message}\n`);
   try {
-    return writePolicy(ctx.database(), template, { minimize, onWarning });
+    return writePolicy(ctx.database(), template, { minimize, onWarning, partition: opts.partition });
   } catch (e) {
     // The engine names the section and value; say which template too.
     if (e instanceof UserError) throw new UserError(`${name}: ${e.message}`, e.exitCode);

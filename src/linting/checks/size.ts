@@ -1,5 +1,6 @@
 /**
- * Lint checks of the size family: the document against its AWS quota, counted as AWS counts it.
+ * Lint checks of the size family: the document against its AWS quota, counted as AWS counts it by
+ * policySize (src/util/policy-size.ts, shared with write-policy --fit and the size command):
  *
  * - IAM (managed, inline, trust policies) does not count whitespace. We count the document written
  *   without whitespace between JSON tokens; whitespace inside string values (rare) is counted, so the
@@ -13,6 +14,7 @@
  * adjustable to 4,096) makes it a warning, as Access Analyzer does.
  */
 import type { Check, CheckContext } from '../check.js';
+import { groupDigits, policySize, POLICY_QUOTAS, type SizeUnit } from '../../util/policy-size.js';
 import { SIZE_QUOTAS, type PolicyType, type SizeQuota } from '../types.js';
 import { sample } from './sample.js';
 
@@ -22,17 +24,17 @@ export const TRUST_POLICY_QUOTA = 2048;
 interface Quota {
   limit: number;
   /** How AWS counts: IAM characters without whitespace, or Organizations bytes. */
-  unit: 'iam' | 'organizations';
+  unit: SizeUnit;
   /** Named in messages: "a managed policy". */
   what: string;
 }
 
 const QUOTA_NAMES: Record<SizeQuota, string> = {
-  managed: 'a managed policy',
-  'role-inline': "a role's inline policies",
-  'user-inline': "a user's inline policies",
-  'group-inline': "a group's inline policies",
-  'service-control': 'a service control policy',
+  managed: POLICY_QUOTAS.managed.what,
+  'role-inline': POLICY_QUOTAS['role-inline'].what,
+  'user-inline': POLICY_QUOTAS['user-inline'].what,
+  'group-inline': POLICY_QUOTAS['group-inline'].what,
+  'service-control': POLICY_QUOTAS.scp.what,
 };
 
 function knownQuota(q: SizeQuota): Quota {
@@ -70,16 +72,7 @@ function quotaOfType(type: PolicyType): { quota: Quota; certain: boolean } | und
   }
 }
 
-/** The size AWS holds the document to, in the quota's unit. */
-export function policySize(document: unknown, unit: Quota['unit']): number {
-  const compact = JSON.stringify(document) ?? '';
-  return unit === 'organizations' ? Buffer.byteLength(compact, 'utf8') : compact.length;
-}
-
-/** 6144 -> '6,144' (Intl would do, but building a formatter per message is slow). */
-function n(x: number): string {
-  return String(x).replace(/\B(?=(\d{3})+$)/g, ',');
-}
+const n = groupDigits;
 
 function describeExcess(size: number, quota: Quota): string {
   const counted =

@@ -6,6 +6,7 @@ import type { IamDatabase } from '../../database/database.js';
 import type { Service } from '../../database/service.js';
 import type { ActionRecord } from '../../database/types.js';
 import { parseArn, type ParsedArn } from '../../querying/arn-match.js';
+import { isPartitionField, PARTITIONS } from '../../querying/partitions.js';
 import { didYouMean, UserError } from '../../util/errors.js';
 import { serviceIndex, type ServiceIndex } from './catalog.js';
 
@@ -104,12 +105,28 @@ function isArnNamespace(db: IamDatabase, name: string): boolean {
   return set.has(name);
 }
 
-/** Checks that `arn` is shaped like an ARN (any service). */
+/**
+ * Checks that `arn` is shaped like an ARN (any service) in a partition AWS has (or `${Partition}`, or a
+ * wildcard matching one): a misspelt partition would name resources that cannot exist.
+ */
 export function requireArnShape(arn: string, where: string): ParsedArn {
+  let parsed: ParsedArn;
   try {
-    return parseArn(arn);
+    parsed = parseArn(arn);
   } catch (e) {
     if (e instanceof UserError) throw new UserError(`${where}: ${e.message}`);
     throw e;
   }
+  const partition = arnPartition(arn);
+  if (!isPartitionField(partition)) {
+    throw new UserError(
+      `${where}: ARN '${arn}' names unknown partition '${partition}'; allowed: ${PARTITIONS.join(', ')}${didYouMean(partition, PARTITIONS)}`,
+    );
+  }
+  return parsed;
+}
+
+/** The partition field of an ARN that parseArn accepted. */
+export function arnPartition(arn: string): string {
+  return arn.slice(4, arn.indexOf(':', 4));
 }

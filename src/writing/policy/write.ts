@@ -16,6 +16,7 @@ import { excludedActions } from './exclude.js';
 import { StatementDrafts } from './group.js';
 import { requireAction } from './names.js';
 import { WILDCARD_SID } from './sid.js';
+import { choosePartition, placePartition, requireSamePartition } from './partition.js';
 
 export interface WritePolicyOptions extends WriteOptions {
   /**
@@ -57,6 +58,7 @@ function write(db: IamDatabase, template: Template, options: WritePolicyOptions)
   if (minimize !== undefined && !(Number.isInteger(minimize) && minimize >= 0)) {
     throw new UserError(`minimize must be a whole number >= 0, not ${quoted(minimize)}`);
   }
+  const partition = choosePartition(template, options);
   const drafts = new StatementDrafts();
   let excluded: Set<string> = new Set();
   if (template.mode === 'actions') {
@@ -70,9 +72,11 @@ function write(db: IamDatabase, template: Template, options: WritePolicyOptions)
       `mode must be 'crud' or 'actions', not ${quoted((template as { mode: unknown }).mode)}`,
     );
   }
+  if (partition) requireSamePartition(template, partition);
   const granted = drafts.drafts.size > 0;
   const dependents = drafts.dependentsOnWildcard().filter((a) => !excluded.has(a.toLowerCase()));
-  const { policy, dropped } = assemble(db, drafts, { effect, excluded, minimize });
+  const { policy: assembled, dropped } = assemble(db, drafts, { effect, excluded, minimize });
+  const policy = partition ? placePartition(assembled, partition) : assembled;
   if (!warn) return policy;
   if (granted && excluded.size > 0 && policy.Statement.length === 0) {
     // As policy_sentry answers, but an empty policy is rarely what was meant: say so.

@@ -18,6 +18,9 @@ mode: actions
 name: ''
 # Allow (the default) or Deny; case-sensitive.
 # effect: Deny
+# The AWS partition, to write the ARN formats in it (left out, they keep \${Partition}): aws, aws-cn,
+# aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f or aws-eusc.
+# partition: aws-cn
 # service:ActionName, one per line instead of [], e.g.
 #   actions:
 #   - s3:GetObject
@@ -37,6 +40,9 @@ mode: crud
 name: ''
 # Allow (the default) or Deny; case-sensitive.
 # effect: Deny
+# The AWS partition the ARNs below must be in, when the policy is for one: aws, aws-cn, aws-us-gov,
+# aws-iso, aws-iso-b, aws-iso-e, aws-iso-f or aws-eusc.
+# partition: aws-cn
 
 # Resource ARNs by access level (arn:partition:service:region:account:resource)
 read: []

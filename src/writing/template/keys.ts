@@ -33,12 +33,13 @@ export const STS_KEYS = {
   'assume-role-with-web-identity': 'assumeRoleWithWebIdentity',
 } as const satisfies Record<string, keyof CrudTemplate['sts']>;
 
-export const ACTIONS_MODE_KEYS = ['mode', 'name', 'effect', 'actions'] as const;
+export const ACTIONS_MODE_KEYS = ['mode', 'name', 'effect', 'partition', 'actions'] as const;
 
 export const CRUD_MODE_KEYS = [
   'mode',
   'name',
   'effect',
+  'partition',
   ...Object.keys(ACCESS_LEVEL_KEYS),
   'wildcard-only',
   'skip-resource-constraints',

@@ -8,6 +8,7 @@
  * same policy, and reports it as a warning (with the line) instead of staying silent. `sts` lists are read
  * entry by entry in policy_sentry too, so there only the empty entries go.
  */
+import type { Partition } from '../../querying/partitions.js';
 import type { ActionsTemplate, CrudTemplate, Effect, Template } from '../types.js';
 import { ACCESS_LEVEL_KEYS, STS_KEYS, WILDCARD_ONLY_KEYS } from './keys.js';
 import type { DataPath, Locator } from './validate.js';
@@ -73,13 +74,23 @@ export function normalizeTemplate(data: TemplateData, context: NormalizeContext 
   };
   const name = data.name === null || data.name === undefined ? '' : String(data.name).trim();
   const effect: Effect = (data.effect as Effect | null | undefined) ?? 'Allow';
+  // The schema allows only the partitions' names; absent, no partition is chosen.
+  const partition = data.partition as Partition | undefined;
+  const chosen = partition === undefined ? {} : { partition };
   if (data.mode === 'actions') {
-    const t: ActionsTemplate = { mode: 'actions', name, effect, actions: list(data.actions, ['actions']) };
+    const t: ActionsTemplate = {
+      mode: 'actions',
+      name,
+      effect,
+      ...chosen,
+      actions: list(data.actions, ['actions']),
+    };
     return t;
   }
   const wildcard = section(data['wildcard-only']);
   const t: CrudTemplate = {
     ...emptyCrudTemplate(name, effect),
+    ...chosen,
     skipResourceConstraints: list(data['skip-resource-constraints'], ['skip-resource-constraints']),
     excludeActions: list(data['exclude-actions'], ['exclude-actions']),
     sts: stsSection(section(data.sts)),

@@ -32,6 +32,11 @@ const schema11 = {
         'Effect of every statement: Allow (the default when the key is absent) or Deny. Case-sensitive, as in IAM; an empty value is an error, not Allow.',
       enum: ['Allow', 'Deny'],
     },
+    partition: {
+      description:
+        'The AWS partition the policy is for: the ARNs iamwright writes itself (the ARN formats of actions mode, arn:${Partition}:...) are written in it, and every ARN of the template must be in it. Left out: formats keep ${Partition} and ARNs may be in any partition. write-policy --partition overrides it.',
+      enum: ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'],
+    },
     arn: {
       description:
         'A resource ARN (arn:partition:service:region:account:resource), e.g. arn:aws:s3:::my-bucket. Empty entries are ignored.',
@@ -85,6 +90,7 @@ const schema11 = {
         mode: { const: 'actions' },
         name: { $ref: '#/definitions/name' },
         effect: { $ref: '#/definitions/effect' },
+        partition: { $ref: '#/definitions/partition' },
         actions: {
           $ref: '#/definitions/actionList',
           description: 'The IAM actions to allow (or deny); each gets the ARN formats of its resource types.',
@@ -102,6 +108,7 @@ const schema11 = {
         mode: { const: 'crud' },
         name: { $ref: '#/definitions/name' },
         effect: { $ref: '#/definitions/effect' },
+        partition: { $ref: '#/definitions/partition' },
         read: { $ref: '#/definitions/arnList', description: 'ARNs to grant Read-level actions on.' },
         write: { $ref: '#/definitions/arnList', description: 'ARNs to grant Write-level actions on.' },
         list: { $ref: '#/definitions/arnList', description: 'ARNs to grant List-level actions on.' },
@@ -180,6 +187,7 @@ const schema12 = {
     mode: { const: 'actions' },
     name: { $ref: '#/definitions/name' },
     effect: { $ref: '#/definitions/effect' },
+    partition: { $ref: '#/definitions/partition' },
     actions: {
       $ref: '#/definitions/actionList',
       description: 'The IAM actions to allow (or deny); each gets the ARN formats of its resource types.',
@@ -195,13 +203,18 @@ const schema14 = {
     'Effect of every statement: Allow (the default when the key is absent) or Deny. Case-sensitive, as in IAM; an empty value is an error, not Allow.',
   enum: ['Allow', 'Deny'],
 };
-const pattern0 = new RegExp('^x-', 'u');
 const schema15 = {
+  description:
+    'The AWS partition the policy is for: the ARNs iamwright writes itself (the ARN formats of actions mode, arn:${Partition}:...) are written in it, and every ARN of the template must be in it. Left out: formats keep ${Partition} and ARNs may be in any partition. write-policy --partition overrides it.',
+  enum: ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'],
+};
+const pattern0 = new RegExp('^x-', 'u');
+const schema16 = {
   description: 'A list of IAM actions (service:ActionName).',
   type: ['array', 'null'],
   items: { $ref: '#/definitions/action' },
 };
-const schema16 = {
+const schema17 = {
   description: 'An IAM action, service:ActionName (e.g. s3:GetObject). Empty entries are ignored.',
   type: ['string', 'null'],
   pattern: '^\\s*([A-Za-z0-9-]+:[A-Za-z0-9*?._-]+)?\\s*$',
@@ -216,10 +229,10 @@ function validate12(data, { instancePath = '', parentData, parentDataProperty, r
         instancePath,
         schemaPath: '#/type',
         keyword: 'type',
-        params: { type: schema15.type },
+        params: { type: schema16.type },
         message: 'must be array,null',
-        schema: schema15.type,
-        parentSchema: schema15,
+        schema: schema16.type,
+        parentSchema: schema16,
         data,
       },
     ];
@@ -239,10 +252,10 @@ function validate12(data, { instancePath = '', parentData, parentDataProperty, r
               instancePath: instancePath + '/' + i0,
               schemaPath: '#/definitions/action/type',
               keyword: 'type',
-              params: { type: schema16.type },
+              params: { type: schema17.type },
               message: 'must be string,null',
-              schema: schema16.type,
-              parentSchema: schema16,
+              schema: schema17.type,
+              parentSchema: schema17,
               data: data0,
             },
           ];
@@ -259,7 +272,7 @@ function validate12(data, { instancePath = '', parentData, parentDataProperty, r
                   params: { pattern: '^\\s*([A-Za-z0-9-]+:[A-Za-z0-9*?._-]+)?\\s*$' },
                   message: 'must match pattern "' + '^\\s*([A-Za-z0-9-]+:[A-Za-z0-9*?._-]+)?\\s*$' + '"',
                   schema: '^\\s*([A-Za-z0-9-]+:[A-Za-z0-9*?._-]+)?\\s*$',
-                  parentSchema: schema16,
+                  parentSchema: schema17,
                   data: data0,
                 },
               ];
@@ -307,6 +320,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
             key0 === 'mode' ||
             key0 === 'name' ||
             key0 === 'effect' ||
+            key0 === 'partition' ||
             key0 === 'actions' ||
             pattern0.test(key0)
           )) {
@@ -400,22 +414,55 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
                 var valid0 = true;
               }
               if (valid0) {
-                if (data.actions !== undefined) {
+                if (data.partition !== undefined) {
+                  let data3 = data.partition;
                   const _errs8 = errors;
-                  if (
-                    !validate12(data.actions, {
-                      instancePath: instancePath + '/actions',
-                      parentData: data,
-                      parentDataProperty: 'actions',
-                      rootData,
-                    })
-                  ) {
-                    vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-                    errors = vErrors.length;
+                  if (!(
+                    data3 === 'aws' ||
+                    data3 === 'aws-cn' ||
+                    data3 === 'aws-us-gov' ||
+                    data3 === 'aws-iso' ||
+                    data3 === 'aws-iso-b' ||
+                    data3 === 'aws-iso-e' ||
+                    data3 === 'aws-iso-f' ||
+                    data3 === 'aws-eusc'
+                  )) {
+                    validate11.errors = [
+                      {
+                        instancePath: instancePath + '/partition',
+                        schemaPath: '#/definitions/partition/enum',
+                        keyword: 'enum',
+                        params: { allowedValues: schema15.enum },
+                        message: 'must be equal to one of the allowed values',
+                        schema: schema15.enum,
+                        parentSchema: schema15,
+                        data: data3,
+                      },
+                    ];
+                    return false;
                   }
                   var valid0 = _errs8 === errors;
                 } else {
                   var valid0 = true;
+                }
+                if (valid0) {
+                  if (data.actions !== undefined) {
+                    const _errs10 = errors;
+                    if (
+                      !validate12(data.actions, {
+                        instancePath: instancePath + '/actions',
+                        parentData: data,
+                        parentDataProperty: 'actions',
+                        rootData,
+                      })
+                    ) {
+                      vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+                      errors = vErrors.length;
+                    }
+                    var valid0 = _errs10 === errors;
+                  } else {
+                    var valid0 = true;
+                  }
                 }
               }
             }
@@ -441,7 +488,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
   validate11.errors = vErrors;
   return errors === 0;
 }
-const schema17 = {
+const schema18 = {
   type: 'object',
   required: ['mode'],
   additionalProperties: false,
@@ -452,6 +499,7 @@ const schema17 = {
     mode: { const: 'crud' },
     name: { $ref: '#/definitions/name' },
     effect: { $ref: '#/definitions/effect' },
+    partition: { $ref: '#/definitions/partition' },
     read: { $ref: '#/definitions/arnList', description: 'ARNs to grant Read-level actions on.' },
     write: { $ref: '#/definitions/arnList', description: 'ARNs to grant Write-level actions on.' },
     list: { $ref: '#/definitions/arnList', description: 'ARNs to grant List-level actions on.' },
@@ -518,12 +566,12 @@ const schema17 = {
   },
 };
 const func2 = Object.prototype.hasOwnProperty;
-const schema20 = {
+const schema22 = {
   description: 'A list of resource ARNs.',
   type: ['array', 'null'],
   items: { $ref: '#/definitions/arn' },
 };
-const schema21 = {
+const schema23 = {
   description:
     'A resource ARN (arn:partition:service:region:account:resource), e.g. arn:aws:s3:::my-bucket. Empty entries are ignored.',
   type: ['string', 'null'],
@@ -535,88 +583,6 @@ function validate16(data, { instancePath = '', parentData, parentDataProperty, r
   let errors = 0;
   if (!Array.isArray(data) && data !== null) {
     validate16.errors = [
-      {
-        instancePath,
-        schemaPath: '#/type',
-        keyword: 'type',
-        params: { type: schema20.type },
-        message: 'must be array,null',
-        schema: schema20.type,
-        parentSchema: schema20,
-        data,
-      },
-    ];
-    return false;
-  }
-  if (errors === 0) {
-    if (Array.isArray(data)) {
-      var valid0 = true;
-      const len0 = data.length;
-      for (let i0 = 0; i0 < len0; i0++) {
-        let data0 = data[i0];
-        const _errs1 = errors;
-        const _errs2 = errors;
-        if (typeof data0 !== 'string' && data0 !== null) {
-          validate16.errors = [
-            {
-              instancePath: instancePath + '/' + i0,
-              schemaPath: '#/definitions/arn/type',
-              keyword: 'type',
-              params: { type: schema21.type },
-              message: 'must be string,null',
-              schema: schema21.type,
-              parentSchema: schema21,
-              data: data0,
-            },
-          ];
-          return false;
-        }
-        if (errors === _errs2) {
-          if (typeof data0 === 'string') {
-            if (!pattern3.test(data0)) {
-              validate16.errors = [
-                {
-                  instancePath: instancePath + '/' + i0,
-                  schemaPath: '#/definitions/arn/pattern',
-                  keyword: 'pattern',
-                  params: { pattern: '^\\s*(arn:[^:\\s]*:[^:\\s]+:[^:\\s]*:[^:\\s]*:\\S.*)?$' },
-                  message:
-                    'must match pattern "' + '^\\s*(arn:[^:\\s]*:[^:\\s]+:[^:\\s]*:[^:\\s]*:\\S.*)?$' + '"',
-                  schema: '^\\s*(arn:[^:\\s]*:[^:\\s]+:[^:\\s]*:[^:\\s]*:\\S.*)?$',
-                  parentSchema: schema21,
-                  data: data0,
-                },
-              ];
-              return false;
-            }
-          }
-        }
-        var valid0 = _errs1 === errors;
-        if (!valid0) {
-          break;
-        }
-      }
-    }
-  }
-  validate16.errors = vErrors;
-  return errors === 0;
-}
-const schema22 = {
-  description: 'A list of service prefixes (s3, ec2, ...).',
-  type: ['array', 'null'],
-  items: { $ref: '#/definitions/service' },
-};
-const schema23 = {
-  description: 'A service prefix, e.g. s3 or ec2. Empty entries are ignored.',
-  type: ['string', 'null'],
-  pattern: '^\\s*([A-Za-z0-9-]+)?\\s*$',
-};
-const pattern4 = new RegExp('^\\s*([A-Za-z0-9-]+)?\\s*$', 'u');
-function validate23(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (!Array.isArray(data) && data !== null) {
-    validate23.errors = [
       {
         instancePath,
         schemaPath: '#/type',
@@ -639,10 +605,10 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
         const _errs1 = errors;
         const _errs2 = errors;
         if (typeof data0 !== 'string' && data0 !== null) {
-          validate23.errors = [
+          validate16.errors = [
             {
               instancePath: instancePath + '/' + i0,
-              schemaPath: '#/definitions/service/type',
+              schemaPath: '#/definitions/arn/type',
               keyword: 'type',
               params: { type: schema23.type },
               message: 'must be string,null',
@@ -655,15 +621,16 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
         }
         if (errors === _errs2) {
           if (typeof data0 === 'string') {
-            if (!pattern4.test(data0)) {
-              validate23.errors = [
+            if (!pattern3.test(data0)) {
+              validate16.errors = [
                 {
                   instancePath: instancePath + '/' + i0,
-                  schemaPath: '#/definitions/service/pattern',
+                  schemaPath: '#/definitions/arn/pattern',
                   keyword: 'pattern',
-                  params: { pattern: '^\\s*([A-Za-z0-9-]+)?\\s*$' },
-                  message: 'must match pattern "' + '^\\s*([A-Za-z0-9-]+)?\\s*$' + '"',
-                  schema: '^\\s*([A-Za-z0-9-]+)?\\s*$',
+                  params: { pattern: '^\\s*(arn:[^:\\s]*:[^:\\s]+:[^:\\s]*:[^:\\s]*:\\S.*)?$' },
+                  message:
+                    'must match pattern "' + '^\\s*(arn:[^:\\s]*:[^:\\s]+:[^:\\s]*:[^:\\s]*:\\S.*)?$' + '"',
+                  schema: '^\\s*(arn:[^:\\s]*:[^:\\s]+:[^:\\s]*:[^:\\s]*:\\S.*)?$',
                   parentSchema: schema23,
                   data: data0,
                 },
@@ -679,26 +646,25 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
   }
-  validate23.errors = vErrors;
+  validate16.errors = vErrors;
   return errors === 0;
 }
 const schema24 = {
-  description: 'A list of IAM actions or wildcard patterns (service:Pattern).',
+  description: 'A list of service prefixes (s3, ec2, ...).',
   type: ['array', 'null'],
-  items: { $ref: '#/definitions/actionPattern' },
+  items: { $ref: '#/definitions/service' },
 };
 const schema25 = {
-  description:
-    'An IAM action or a wildcard pattern, service:Pattern (e.g. kms:Delete*), or * for every action. Empty entries are ignored.',
+  description: 'A service prefix, e.g. s3 or ec2. Empty entries are ignored.',
   type: ['string', 'null'],
-  pattern: '^\\s*(\\*|[A-Za-z0-9*?-]+:[A-Za-z0-9*?._-]+)?\\s*$',
+  pattern: '^\\s*([A-Za-z0-9-]+)?\\s*$',
 };
-const pattern5 = new RegExp('^\\s*(\\*|[A-Za-z0-9*?-]+:[A-Za-z0-9*?._-]+)?\\s*$', 'u');
-function validate30(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const pattern4 = new RegExp('^\\s*([A-Za-z0-9-]+)?\\s*$', 'u');
+function validate23(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (!Array.isArray(data) && data !== null) {
-    validate30.errors = [
+    validate23.errors = [
       {
         instancePath,
         schemaPath: '#/type',
@@ -721,15 +687,97 @@ function validate30(data, { instancePath = '', parentData, parentDataProperty, r
         const _errs1 = errors;
         const _errs2 = errors;
         if (typeof data0 !== 'string' && data0 !== null) {
-          validate30.errors = [
+          validate23.errors = [
             {
               instancePath: instancePath + '/' + i0,
-              schemaPath: '#/definitions/actionPattern/type',
+              schemaPath: '#/definitions/service/type',
               keyword: 'type',
               params: { type: schema25.type },
               message: 'must be string,null',
               schema: schema25.type,
               parentSchema: schema25,
+              data: data0,
+            },
+          ];
+          return false;
+        }
+        if (errors === _errs2) {
+          if (typeof data0 === 'string') {
+            if (!pattern4.test(data0)) {
+              validate23.errors = [
+                {
+                  instancePath: instancePath + '/' + i0,
+                  schemaPath: '#/definitions/service/pattern',
+                  keyword: 'pattern',
+                  params: { pattern: '^\\s*([A-Za-z0-9-]+)?\\s*$' },
+                  message: 'must match pattern "' + '^\\s*([A-Za-z0-9-]+)?\\s*$' + '"',
+                  schema: '^\\s*([A-Za-z0-9-]+)?\\s*$',
+                  parentSchema: schema25,
+                  data: data0,
+                },
+              ];
+              return false;
+            }
+          }
+        }
+        var valid0 = _errs1 === errors;
+        if (!valid0) {
+          break;
+        }
+      }
+    }
+  }
+  validate23.errors = vErrors;
+  return errors === 0;
+}
+const schema26 = {
+  description: 'A list of IAM actions or wildcard patterns (service:Pattern).',
+  type: ['array', 'null'],
+  items: { $ref: '#/definitions/actionPattern' },
+};
+const schema27 = {
+  description:
+    'An IAM action or a wildcard pattern, service:Pattern (e.g. kms:Delete*), or * for every action. Empty entries are ignored.',
+  type: ['string', 'null'],
+  pattern: '^\\s*(\\*|[A-Za-z0-9*?-]+:[A-Za-z0-9*?._-]+)?\\s*$',
+};
+const pattern5 = new RegExp('^\\s*(\\*|[A-Za-z0-9*?-]+:[A-Za-z0-9*?._-]+)?\\s*$', 'u');
+function validate30(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!Array.isArray(data) && data !== null) {
+    validate30.errors = [
+      {
+        instancePath,
+        schemaPath: '#/type',
+        keyword: 'type',
+        params: { type: schema26.type },
+        message: 'must be array,null',
+        schema: schema26.type,
+        parentSchema: schema26,
+        data,
+      },
+    ];
+    return false;
+  }
+  if (errors === 0) {
+    if (Array.isArray(data)) {
+      var valid0 = true;
+      const len0 = data.length;
+      for (let i0 = 0; i0 < len0; i0++) {
+        let data0 = data[i0];
+        const _errs1 = errors;
+        const _errs2 = errors;
+        if (typeof data0 !== 'string' && data0 !== null) {
+          validate30.errors = [
+            {
+              instancePath: instancePath + '/' + i0,
+              schemaPath: '#/definitions/actionPattern/type',
+              keyword: 'type',
+              params: { type: schema27.type },
+              message: 'must be string,null',
+              schema: schema27.type,
+              parentSchema: schema27,
               data: data0,
             },
           ];
@@ -747,7 +795,7 @@ function validate30(data, { instancePath = '', parentData, parentDataProperty, r
                   message:
                     'must match pattern "' + '^\\s*(\\*|[A-Za-z0-9*?-]+:[A-Za-z0-9*?._-]+)?\\s*$' + '"',
                   schema: '^\\s*(\\*|[A-Za-z0-9*?-]+:[A-Za-z0-9*?._-]+)?\\s*$',
-                  parentSchema: schema25,
+                  parentSchema: schema27,
                   data: data0,
                 },
               ];
@@ -779,8 +827,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
             keyword: 'required',
             params: { missingProperty: missing0 },
             message: "must have required property '" + missing0 + "'",
-            schema: schema17.required,
-            parentSchema: schema17,
+            schema: schema18.required,
+            parentSchema: schema18,
             data,
           },
         ];
@@ -788,7 +836,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
       } else {
         const _errs1 = errors;
         for (const key0 in data) {
-          if (!(func2.call(schema17.properties, key0) || pattern0.test(key0))) {
+          if (!(func2.call(schema18.properties, key0) || pattern0.test(key0))) {
             validate15.errors = [
               {
                 instancePath,
@@ -797,7 +845,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { additionalProperty: key0 },
                 message: 'must NOT have additional properties',
                 schema: false,
-                parentSchema: schema17,
+                parentSchema: schema18,
                 data,
               },
             ];
@@ -818,7 +866,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                   params: { allowedValue: 'crud' },
                   message: 'must be equal to constant',
                   schema: 'crud',
-                  parentSchema: schema17.properties.mode,
+                  parentSchema: schema18.properties.mode,
                   data: data0,
                 },
               ];
@@ -879,85 +927,99 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                 var valid0 = true;
               }
               if (valid0) {
-                if (data.read !== undefined) {
+                if (data.partition !== undefined) {
+                  let data3 = data.partition;
                   const _errs8 = errors;
-                  if (
-                    !validate16(data.read, {
-                      instancePath: instancePath + '/read',
-                      parentData: data,
-                      parentDataProperty: 'read',
-                      rootData,
-                    })
-                  ) {
-                    vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-                    errors = vErrors.length;
+                  if (!(
+                    data3 === 'aws' ||
+                    data3 === 'aws-cn' ||
+                    data3 === 'aws-us-gov' ||
+                    data3 === 'aws-iso' ||
+                    data3 === 'aws-iso-b' ||
+                    data3 === 'aws-iso-e' ||
+                    data3 === 'aws-iso-f' ||
+                    data3 === 'aws-eusc'
+                  )) {
+                    validate15.errors = [
+                      {
+                        instancePath: instancePath + '/partition',
+                        schemaPath: '#/definitions/partition/enum',
+                        keyword: 'enum',
+                        params: { allowedValues: schema15.enum },
+                        message: 'must be equal to one of the allowed values',
+                        schema: schema15.enum,
+                        parentSchema: schema15,
+                        data: data3,
+                      },
+                    ];
+                    return false;
                   }
                   var valid0 = _errs8 === errors;
                 } else {
                   var valid0 = true;
                 }
                 if (valid0) {
-                  if (data.write !== undefined) {
-                    const _errs9 = errors;
+                  if (data.read !== undefined) {
+                    const _errs10 = errors;
                     if (
-                      !validate16(data.write, {
-                        instancePath: instancePath + '/write',
+                      !validate16(data.read, {
+                        instancePath: instancePath + '/read',
                         parentData: data,
-                        parentDataProperty: 'write',
+                        parentDataProperty: 'read',
                         rootData,
                       })
                     ) {
                       vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
                       errors = vErrors.length;
                     }
-                    var valid0 = _errs9 === errors;
+                    var valid0 = _errs10 === errors;
                   } else {
                     var valid0 = true;
                   }
                   if (valid0) {
-                    if (data.list !== undefined) {
-                      const _errs10 = errors;
+                    if (data.write !== undefined) {
+                      const _errs11 = errors;
                       if (
-                        !validate16(data.list, {
-                          instancePath: instancePath + '/list',
+                        !validate16(data.write, {
+                          instancePath: instancePath + '/write',
                           parentData: data,
-                          parentDataProperty: 'list',
+                          parentDataProperty: 'write',
                           rootData,
                         })
                       ) {
                         vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
                         errors = vErrors.length;
                       }
-                      var valid0 = _errs10 === errors;
+                      var valid0 = _errs11 === errors;
                     } else {
                       var valid0 = true;
                     }
                     if (valid0) {
-                      if (data.tagging !== undefined) {
-                        const _errs11 = errors;
+                      if (data.list !== undefined) {
+                        const _errs12 = errors;
                         if (
-                          !validate16(data.tagging, {
-                            instancePath: instancePath + '/tagging',
+                          !validate16(data.list, {
+                            instancePath: instancePath + '/list',
                             parentData: data,
-                            parentDataProperty: 'tagging',
+                            parentDataProperty: 'list',
                             rootData,
                           })
                         ) {
                           vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
                           errors = vErrors.length;
                         }
-                        var valid0 = _errs11 === errors;
+                        var valid0 = _errs12 === errors;
                       } else {
                         var valid0 = true;
                       }
                       if (valid0) {
-                        if (data['permissions-management'] !== undefined) {
-                          const _errs12 = errors;
+                        if (data.tagging !== undefined) {
+                          const _errs13 = errors;
                           if (
-                            !validate16(data['permissions-management'], {
-                              instancePath: instancePath + '/permissions-management',
+                            !validate16(data.tagging, {
+                              instancePath: instancePath + '/tagging',
                               parentData: data,
-                              parentDataProperty: 'permissions-management',
+                              parentDataProperty: 'tagging',
                               rootData,
                             })
                           ) {
@@ -965,110 +1027,108 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                               vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
                             errors = vErrors.length;
                           }
-                          var valid0 = _errs12 === errors;
+                          var valid0 = _errs13 === errors;
                         } else {
                           var valid0 = true;
                         }
                         if (valid0) {
-                          if (data['wildcard-only'] !== undefined) {
-                            let data8 = data['wildcard-only'];
-                            const _errs13 = errors;
+                          if (data['permissions-management'] !== undefined) {
+                            const _errs14 = errors;
                             if (
-                              !(data8 && typeof data8 == 'object' && !Array.isArray(data8)) &&
-                              data8 !== null
+                              !validate16(data['permissions-management'], {
+                                instancePath: instancePath + '/permissions-management',
+                                parentData: data,
+                                parentDataProperty: 'permissions-management',
+                                rootData,
+                              })
                             ) {
-                              validate15.errors = [
-                                {
-                                  instancePath: instancePath + '/wildcard-only',
-                                  schemaPath: '#/properties/wildcard-only/type',
-                                  keyword: 'type',
-                                  params: { type: schema17.properties['wildcard-only'].type },
-                                  message: 'must be object,null',
-                                  schema: schema17.properties['wildcard-only'].type,
-                                  parentSchema: schema17.properties['wildcard-only'],
-                                  data: data8,
-                                },
-                              ];
-                              return false;
+                              vErrors =
+                                vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+                              errors = vErrors.length;
                             }
-                            if (errors === _errs13) {
-                              if (data8 && typeof data8 == 'object' && !Array.isArray(data8)) {
-                                const _errs15 = errors;
-                                for (const key1 in data8) {
-                                  if (!(
-                                    key1 === 'single-actions' ||
-                                    key1 === 'service-read' ||
-                                    key1 === 'service-write' ||
-                                    key1 === 'service-list' ||
-                                    key1 === 'service-tagging' ||
-                                    key1 === 'service-permissions-management'
-                                  )) {
-                                    validate15.errors = [
-                                      {
-                                        instancePath: instancePath + '/wildcard-only',
-                                        schemaPath: '#/properties/wildcard-only/additionalProperties',
-                                        keyword: 'additionalProperties',
-                                        params: { additionalProperty: key1 },
-                                        message: 'must NOT have additional properties',
-                                        schema: false,
-                                        parentSchema: schema17.properties['wildcard-only'],
-                                        data: data8,
-                                      },
-                                    ];
-                                    return false;
-                                    break;
-                                  }
-                                }
-                                if (_errs15 === errors) {
-                                  if (data8['single-actions'] !== undefined) {
-                                    const _errs16 = errors;
-                                    if (
-                                      !validate12(data8['single-actions'], {
-                                        instancePath: instancePath + '/wildcard-only/single-actions',
-                                        parentData: data8,
-                                        parentDataProperty: 'single-actions',
-                                        rootData,
-                                      })
-                                    ) {
-                                      vErrors =
-                                        vErrors === null
-                                          ? validate12.errors
-                                          : vErrors.concat(validate12.errors);
-                                      errors = vErrors.length;
+                            var valid0 = _errs14 === errors;
+                          } else {
+                            var valid0 = true;
+                          }
+                          if (valid0) {
+                            if (data['wildcard-only'] !== undefined) {
+                              let data9 = data['wildcard-only'];
+                              const _errs15 = errors;
+                              if (
+                                !(data9 && typeof data9 == 'object' && !Array.isArray(data9)) &&
+                                data9 !== null
+                              ) {
+                                validate15.errors = [
+                                  {
+                                    instancePath: instancePath + '/wildcard-only',
+                                    schemaPath: '#/properties/wildcard-only/type',
+                                    keyword: 'type',
+                                    params: { type: schema18.properties['wildcard-only'].type },
+                                    message: 'must be object,null',
+                                    schema: schema18.properties['wildcard-only'].type,
+                                    parentSchema: schema18.properties['wildcard-only'],
+                                    data: data9,
+                                  },
+                                ];
+                                return false;
+                              }
+                              if (errors === _errs15) {
+                                if (data9 && typeof data9 == 'object' && !Array.isArray(data9)) {
+                                  const _errs17 = errors;
+                                  for (const key1 in data9) {
+                                    if (!(
+                                      key1 === 'single-actions' ||
+                                      key1 === 'service-read' ||
+                                      key1 === 'service-write' ||
+                                      key1 === 'service-list' ||
+                                      key1 === 'service-tagging' ||
+                                      key1 === 'service-permissions-management'
+                                    )) {
+                                      validate15.errors = [
+                                        {
+                                          instancePath: instancePath + '/wildcard-only',
+                                          schemaPath: '#/properties/wildcard-only/additionalProperties',
+                                          keyword: 'additionalProperties',
+                                          params: { additionalProperty: key1 },
+                                          message: 'must NOT have additional properties',
+                                          schema: false,
+                                          parentSchema: schema18.properties['wildcard-only'],
+                                          data: data9,
+                                        },
+                                      ];
+                                      return false;
+                                      break;
                                     }
-                                    var valid3 = _errs16 === errors;
-                                  } else {
-                                    var valid3 = true;
                                   }
-                                  if (valid3) {
-                                    if (data8['service-read'] !== undefined) {
-                                      const _errs17 = errors;
+                                  if (_errs17 === errors) {
+                                    if (data9['single-actions'] !== undefined) {
+                                      const _errs18 = errors;
                                       if (
-                                        !validate23(data8['service-read'], {
-                                          instancePath: instancePath + '/wildcard-only/service-read',
-                                          parentData: data8,
-                                          parentDataProperty: 'service-read',
+                                        !validate12(data9['single-actions'], {
+                                          instancePath: instancePath + '/wildcard-only/single-actions',
+                                          parentData: data9,
+                                          parentDataProperty: 'single-actions',
                                           rootData,
                                         })
                                       ) {
                                         vErrors =
                                           vErrors === null
-                                            ? validate23.errors
-                                            : vErrors.concat(validate23.errors);
+                                            ? validate12.errors
+                                            : vErrors.concat(validate12.errors);
                                         errors = vErrors.length;
                                       }
-                                      var valid3 = _errs17 === errors;
+                                      var valid4 = _errs18 === errors;
                                     } else {
-                                      var valid3 = true;
+                                      var valid4 = true;
                                     }
-                                    if (valid3) {
-                                      if (data8['service-write'] !== undefined) {
-                                        const _errs18 = errors;
+                                    if (valid4) {
+                                      if (data9['service-read'] !== undefined) {
+                                        const _errs19 = errors;
                                         if (
-                                          !validate23(data8['service-write'], {
-                                            instancePath: instancePath + '/wildcard-only/service-write',
-                                            parentData: data8,
-                                            parentDataProperty: 'service-write',
+                                          !validate23(data9['service-read'], {
+                                            instancePath: instancePath + '/wildcard-only/service-read',
+                                            parentData: data9,
+                                            parentDataProperty: 'service-read',
                                             rootData,
                                           })
                                         ) {
@@ -1078,18 +1138,18 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                                               : vErrors.concat(validate23.errors);
                                           errors = vErrors.length;
                                         }
-                                        var valid3 = _errs18 === errors;
+                                        var valid4 = _errs19 === errors;
                                       } else {
-                                        var valid3 = true;
+                                        var valid4 = true;
                                       }
-                                      if (valid3) {
-                                        if (data8['service-list'] !== undefined) {
-                                          const _errs19 = errors;
+                                      if (valid4) {
+                                        if (data9['service-write'] !== undefined) {
+                                          const _errs20 = errors;
                                           if (
-                                            !validate23(data8['service-list'], {
-                                              instancePath: instancePath + '/wildcard-only/service-list',
-                                              parentData: data8,
-                                              parentDataProperty: 'service-list',
+                                            !validate23(data9['service-write'], {
+                                              instancePath: instancePath + '/wildcard-only/service-write',
+                                              parentData: data9,
+                                              parentDataProperty: 'service-write',
                                               rootData,
                                             })
                                           ) {
@@ -1099,18 +1159,18 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                                                 : vErrors.concat(validate23.errors);
                                             errors = vErrors.length;
                                           }
-                                          var valid3 = _errs19 === errors;
+                                          var valid4 = _errs20 === errors;
                                         } else {
-                                          var valid3 = true;
+                                          var valid4 = true;
                                         }
-                                        if (valid3) {
-                                          if (data8['service-tagging'] !== undefined) {
-                                            const _errs20 = errors;
+                                        if (valid4) {
+                                          if (data9['service-list'] !== undefined) {
+                                            const _errs21 = errors;
                                             if (
-                                              !validate23(data8['service-tagging'], {
-                                                instancePath: instancePath + '/wildcard-only/service-tagging',
-                                                parentData: data8,
-                                                parentDataProperty: 'service-tagging',
+                                              !validate23(data9['service-list'], {
+                                                instancePath: instancePath + '/wildcard-only/service-list',
+                                                parentData: data9,
+                                                parentDataProperty: 'service-list',
                                                 rootData,
                                               })
                                             ) {
@@ -1120,20 +1180,19 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                                                   : vErrors.concat(validate23.errors);
                                               errors = vErrors.length;
                                             }
-                                            var valid3 = _errs20 === errors;
+                                            var valid4 = _errs21 === errors;
                                           } else {
-                                            var valid3 = true;
+                                            var valid4 = true;
                                           }
-                                          if (valid3) {
-                                            if (data8['service-permissions-management'] !== undefined) {
-                                              const _errs21 = errors;
+                                          if (valid4) {
+                                            if (data9['service-tagging'] !== undefined) {
+                                              const _errs22 = errors;
                                               if (
-                                                !validate23(data8['service-permissions-management'], {
+                                                !validate23(data9['service-tagging'], {
                                                   instancePath:
-                                                    instancePath +
-                                                    '/wildcard-only/service-permissions-management',
-                                                  parentData: data8,
-                                                  parentDataProperty: 'service-permissions-management',
+                                                    instancePath + '/wildcard-only/service-tagging',
+                                                  parentData: data9,
+                                                  parentDataProperty: 'service-tagging',
                                                   rootData,
                                                 })
                                               ) {
@@ -1143,9 +1202,33 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                                                     : vErrors.concat(validate23.errors);
                                                 errors = vErrors.length;
                                               }
-                                              var valid3 = _errs21 === errors;
+                                              var valid4 = _errs22 === errors;
                                             } else {
-                                              var valid3 = true;
+                                              var valid4 = true;
+                                            }
+                                            if (valid4) {
+                                              if (data9['service-permissions-management'] !== undefined) {
+                                                const _errs23 = errors;
+                                                if (
+                                                  !validate23(data9['service-permissions-management'], {
+                                                    instancePath:
+                                                      instancePath +
+                                                      '/wildcard-only/service-permissions-management',
+                                                    parentData: data9,
+                                                    parentDataProperty: 'service-permissions-management',
+                                                    rootData,
+                                                  })
+                                                ) {
+                                                  vErrors =
+                                                    vErrors === null
+                                                      ? validate23.errors
+                                                      : vErrors.concat(validate23.errors);
+                                                  errors = vErrors.length;
+                                                }
+                                                var valid4 = _errs23 === errors;
+                                              } else {
+                                                var valid4 = true;
+                                              }
                                             }
                                           }
                                         }
@@ -1154,125 +1237,105 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                                   }
                                 }
                               }
-                            }
-                            var valid0 = _errs13 === errors;
-                          } else {
-                            var valid0 = true;
-                          }
-                          if (valid0) {
-                            if (data['skip-resource-constraints'] !== undefined) {
-                              const _errs22 = errors;
-                              if (
-                                !validate12(data['skip-resource-constraints'], {
-                                  instancePath: instancePath + '/skip-resource-constraints',
-                                  parentData: data,
-                                  parentDataProperty: 'skip-resource-constraints',
-                                  rootData,
-                                })
-                              ) {
-                                vErrors =
-                                  vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-                                errors = vErrors.length;
-                              }
-                              var valid0 = _errs22 === errors;
+                              var valid0 = _errs15 === errors;
                             } else {
                               var valid0 = true;
                             }
                             if (valid0) {
-                              if (data['exclude-actions'] !== undefined) {
-                                const _errs23 = errors;
+                              if (data['skip-resource-constraints'] !== undefined) {
+                                const _errs24 = errors;
                                 if (
-                                  !validate30(data['exclude-actions'], {
-                                    instancePath: instancePath + '/exclude-actions',
+                                  !validate12(data['skip-resource-constraints'], {
+                                    instancePath: instancePath + '/skip-resource-constraints',
                                     parentData: data,
-                                    parentDataProperty: 'exclude-actions',
+                                    parentDataProperty: 'skip-resource-constraints',
                                     rootData,
                                   })
                                 ) {
                                   vErrors =
-                                    vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+                                    vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
                                   errors = vErrors.length;
                                 }
-                                var valid0 = _errs23 === errors;
+                                var valid0 = _errs24 === errors;
                               } else {
                                 var valid0 = true;
                               }
                               if (valid0) {
-                                if (data.sts !== undefined) {
-                                  let data17 = data.sts;
-                                  const _errs24 = errors;
+                                if (data['exclude-actions'] !== undefined) {
+                                  const _errs25 = errors;
                                   if (
-                                    !(data17 && typeof data17 == 'object' && !Array.isArray(data17)) &&
-                                    data17 !== null
+                                    !validate30(data['exclude-actions'], {
+                                      instancePath: instancePath + '/exclude-actions',
+                                      parentData: data,
+                                      parentDataProperty: 'exclude-actions',
+                                      rootData,
+                                    })
                                   ) {
-                                    validate15.errors = [
-                                      {
-                                        instancePath: instancePath + '/sts',
-                                        schemaPath: '#/properties/sts/type',
-                                        keyword: 'type',
-                                        params: { type: schema17.properties.sts.type },
-                                        message: 'must be object,null',
-                                        schema: schema17.properties.sts.type,
-                                        parentSchema: schema17.properties.sts,
-                                        data: data17,
-                                      },
-                                    ];
-                                    return false;
+                                    vErrors =
+                                      vErrors === null
+                                        ? validate30.errors
+                                        : vErrors.concat(validate30.errors);
+                                    errors = vErrors.length;
                                   }
-                                  if (errors === _errs24) {
-                                    if (data17 && typeof data17 == 'object' && !Array.isArray(data17)) {
-                                      const _errs26 = errors;
-                                      for (const key2 in data17) {
-                                        if (!(
-                                          key2 === 'assume-role' ||
-                                          key2 === 'assume-role-with-saml' ||
-                                          key2 === 'assume-role-with-web-identity'
-                                        )) {
-                                          validate15.errors = [
-                                            {
-                                              instancePath: instancePath + '/sts',
-                                              schemaPath: '#/properties/sts/additionalProperties',
-                                              keyword: 'additionalProperties',
-                                              params: { additionalProperty: key2 },
-                                              message: 'must NOT have additional properties',
-                                              schema: false,
-                                              parentSchema: schema17.properties.sts,
-                                              data: data17,
-                                            },
-                                          ];
-                                          return false;
-                                          break;
-                                        }
-                                      }
-                                      if (_errs26 === errors) {
-                                        if (data17['assume-role'] !== undefined) {
-                                          const _errs27 = errors;
-                                          if (
-                                            !validate16(data17['assume-role'], {
-                                              instancePath: instancePath + '/sts/assume-role',
-                                              parentData: data17,
-                                              parentDataProperty: 'assume-role',
-                                              rootData,
-                                            })
-                                          ) {
-                                            vErrors =
-                                              vErrors === null
-                                                ? validate16.errors
-                                                : vErrors.concat(validate16.errors);
-                                            errors = vErrors.length;
+                                  var valid0 = _errs25 === errors;
+                                } else {
+                                  var valid0 = true;
+                                }
+                                if (valid0) {
+                                  if (data.sts !== undefined) {
+                                    let data18 = data.sts;
+                                    const _errs26 = errors;
+                                    if (
+                                      !(data18 && typeof data18 == 'object' && !Array.isArray(data18)) &&
+                                      data18 !== null
+                                    ) {
+                                      validate15.errors = [
+                                        {
+                                          instancePath: instancePath + '/sts',
+                                          schemaPath: '#/properties/sts/type',
+                                          keyword: 'type',
+                                          params: { type: schema18.properties.sts.type },
+                                          message: 'must be object,null',
+                                          schema: schema18.properties.sts.type,
+                                          parentSchema: schema18.properties.sts,
+                                          data: data18,
+                                        },
+                                      ];
+                                      return false;
+                                    }
+                                    if (errors === _errs26) {
+                                      if (data18 && typeof data18 == 'object' && !Array.isArray(data18)) {
+                                        const _errs28 = errors;
+                                        for (const key2 in data18) {
+                                          if (!(
+                                            key2 === 'assume-role' ||
+                                            key2 === 'assume-role-with-saml' ||
+                                            key2 === 'assume-role-with-web-identity'
+                                          )) {
+                                            validate15.errors = [
+                                              {
+                                                instancePath: instancePath + '/sts',
+                                                schemaPath: '#/properties/sts/additionalProperties',
+                                                keyword: 'additionalProperties',
+                                                params: { additionalProperty: key2 },
+                                                message: 'must NOT have additional properties',
+                                                schema: false,
+                                                parentSchema: schema18.properties.sts,
+                                                data: data18,
+                                              },
+                                            ];
+                                            return false;
+                                            break;
                                           }
-                                          var valid4 = _errs27 === errors;
-                                        } else {
-                                          var valid4 = true;
                                         }
-                                        if (valid4) {
-                                          if (data17['assume-role-with-saml'] !== undefined) {
-                                            const _errs28 = errors;
+                                        if (_errs28 === errors) {
+                                          if (data18['assume-role'] !== undefined) {
+                                            const _errs29 = errors;
                                             if (
-                                              !validate16(data17['assume-role-with-saml'], {
-                                                instancePath: instancePath + '/sts/assume-role-with-saml',
-                                                parentData: data17,
-                                                parentDataProperty: 'assume-role-with-saml',
+                                              !validate16(data18['assume-role'], {
+                                                instancePath: instancePath + '/sts/assume-role',
+                                                parentData: data18,
+                                                parentDataProperty: 'assume-role',
                                                 rootData,
                                               })
                                             ) {
@@ -1282,19 +1345,18 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                                                   : vErrors.concat(validate16.errors);
                                               errors = vErrors.length;
                                             }
-                                            var valid4 = _errs28 === errors;
+                                            var valid5 = _errs29 === errors;
                                           } else {
-                                            var valid4 = true;
+                                            var valid5 = true;
                                           }
-                                          if (valid4) {
-                                            if (data17['assume-role-with-web-identity'] !== undefined) {
-                                              const _errs29 = errors;
+                                          if (valid5) {
+                                            if (data18['assume-role-with-saml'] !== undefined) {
+                                              const _errs30 = errors;
                                               if (
-                                                !validate16(data17['assume-role-with-web-identity'], {
-                                                  instancePath:
-                                                    instancePath + '/sts/assume-role-with-web-identity',
-                                                  parentData: data17,
-                                                  parentDataProperty: 'assume-role-with-web-identity',
+                                                !validate16(data18['assume-role-with-saml'], {
+                                                  instancePath: instancePath + '/sts/assume-role-with-saml',
+                                                  parentData: data18,
+                                                  parentDataProperty: 'assume-role-with-saml',
                                                   rootData,
                                                 })
                                               ) {
@@ -1304,18 +1366,41 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                                                     : vErrors.concat(validate16.errors);
                                                 errors = vErrors.length;
                                               }
-                                              var valid4 = _errs29 === errors;
+                                              var valid5 = _errs30 === errors;
                                             } else {
-                                              var valid4 = true;
+                                              var valid5 = true;
+                                            }
+                                            if (valid5) {
+                                              if (data18['assume-role-with-web-identity'] !== undefined) {
+                                                const _errs31 = errors;
+                                                if (
+                                                  !validate16(data18['assume-role-with-web-identity'], {
+                                                    instancePath:
+                                                      instancePath + '/sts/assume-role-with-web-identity',
+                                                    parentData: data18,
+                                                    parentDataProperty: 'assume-role-with-web-identity',
+                                                    rootData,
+                                                  })
+                                                ) {
+                                                  vErrors =
+                                                    vErrors === null
+                                                      ? validate16.errors
+                                                      : vErrors.concat(validate16.errors);
+                                                  errors = vErrors.length;
+                                                }
+                                                var valid5 = _errs31 === errors;
+                                              } else {
+                                                var valid5 = true;
+                                              }
                                             }
                                           }
                                         }
                                       }
                                     }
+                                    var valid0 = _errs26 === errors;
+                                  } else {
+                                    var valid0 = true;
                                   }
-                                  var valid0 = _errs24 === errors;
-                                } else {
-                                  var valid0 = true;
                                 }
                               }
                             }
@@ -1338,8 +1423,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema17.type,
-          parentSchema: schema17,
+          schema: schema18.type,
+          parentSchema: schema18,
           data,
         },
       ];

@@ -3,6 +3,7 @@
  * line: where it is, which key, and what is allowed there.
  */
 import type { ErrorObject } from 'ajv';
+import { PARTITIONS } from '../../querying/partitions.js';
 import { UserError, didYouMean } from '../../util/errors.js';
 import { ACTIONS_MODE_KEYS, CRUD_MODE_KEYS, EFFECTS, MODES, STS_KEYS, WILDCARD_ONLY_KEYS } from './keys.js';
 import type { TemplateData } from './normalize.js';
@@ -136,6 +137,16 @@ function describe(e: ErrorObject, path: DataPath, mode: string): { message: stri
         const s = typeof e.data === 'string' ? e.data : kind(e.data);
         return {
           message: `invalid effect ${typeof e.data === 'string' ? `'${shown(s)}'` : s}; allowed: ${quoteAll(EFFECTS)} (case-sensitive)${didYouMean(s, EFFECTS)}`,
+          onKey: false,
+        };
+      }
+      if (where === 'partition') {
+        const allowed = `${PARTITIONS.join(', ')} (or leave the key out)`;
+        if (typeof e.data !== 'string' || e.data === '') {
+          return { message: `partition is ${kind(e.data || null)}; allowed: ${allowed}`, onKey: false };
+        }
+        return {
+          message: `unknown partition '${e.data}'; allowed: ${allowed}${didYouMean(e.data, PARTITIONS)}`,
           onKey: false,
         };
       }
