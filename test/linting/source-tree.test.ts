@@ -39,3 +39,21 @@ test('a text with a leading byte order mark is placed as jsonc-parser places it'
   const text = '\ufeff{"Version": "2012-10-17"}';
   assert.deepEqual(jsonSourceTree(text), jsoncSourceTree(text));
 });
+
+test('parseStrictJson tells a repeated key apart, however the text is laid out', async () => {
+  const { parseStrictJson } = await import('../../src/linting/inputs/json-text.js');
+  fc.assert(
+    fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.constantFrom(0, 2), (obj, indent) => {
+      const text = JSON.stringify(obj, null, indent);
+      assert.equal(parseStrictJson(text).duplicateKeys, false);
+      // The same text with one more member repeating a key, placed first.
+      const keys = Object.keys(obj);
+      if (keys.length === 0) return;
+      const dup = `{${JSON.stringify(keys[0])} \n : 1,` + text.slice(1);
+      assert.equal(parseStrictJson(dup).duplicateKeys, true);
+    }),
+    { numRuns: 200 },
+  );
+  assert.equal(parseStrictJson('{"a\\"": {"[": "]{"}, "a\\"" :1}').duplicateKeys, true);
+  assert.equal(parseStrictJson('{"a": ":", "b": "c"}').duplicateKeys, false);
+});
