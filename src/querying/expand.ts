@@ -38,6 +38,8 @@ export class ActionIndex {
   private readonly ranges = new Map<string, { start: number; end: number }>();
   private readonly byLowerName = new Map<string, number>();
   private readonly cache = new Map<string, IdExpansion>();
+  /** The same results by the pattern as written (each with that spelling in `pattern`). */
+  private readonly exactCache = new Map<string, IdExpansion>();
   /** Complements (NotAction) by scope and patterns; the same NotAction recurs across an account's policies. */
   readonly complements = new Map<string, readonly number[]>();
   private allIds?: number[];
@@ -113,13 +115,18 @@ export class ActionIndex {
 
   /** The actions one pattern matches. Results are cached; callers must not modify `ids`. */
   expand(pattern: string): IdExpansion {
+    // Looked up as written first: lint expands the same few thousand patterns many times over.
+    const exact = this.exactCache.get(pattern);
+    if (exact) return exact;
     const key = pattern.toLowerCase();
     let hit = this.cache.get(key);
     if (!hit) {
       hit = this.expandUncached(pattern);
       this.cache.set(key, hit);
     }
-    return hit.pattern === pattern ? hit : { ...hit, pattern };
+    const result = hit.pattern === pattern ? hit : { ...hit, pattern };
+    this.exactCache.set(pattern, result);
+    return result;
   }
 
   private expandUncached(pattern: string): IdExpansion {

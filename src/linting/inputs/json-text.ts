@@ -57,8 +57,59 @@ function positionedError(text: string, mapOffset: (offset: number) => number): J
 // bracket or quote inside one is never mistaken for structure.
 const TOKEN = /"(?:[^"\\]|\\.)*"(\s*:)?|[[\]{}]/g;
 
-/** How many keys the text writes, and where it first nests deeper than `limit`. */
+/** JavaScript's `\s`, as TOKEN reads it. */
+function isRegexSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+const isLineEnd = (c: number): boolean => c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+
+/**
+ * How many keys the text writes, and where it first nests deeper than `limit`. The same as the TOKEN scan,
+ * by characters (no match objects per token); a string TOKEN would not take whole (unterminated, or an
+ * escaped line end) goes to the TOKEN scan, which alone defines what happens then.
+ */
 function scanJson(text: string, limit: number): { keys: number; tooDeepAt?: number } {
+  const n = text.length;
+  let depth = 0;
+  let keys = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      let j = i + 1;
+      for (;;) {
+        if (j >= n) return scanJsonTokens(text, limit);
+        const d = text.charCodeAt(j);
+        if (d === 34) break;
+        if (d === 92) {
+          if (j + 1 >= n || isLineEnd(text.charCodeAt(j + 1))) return scanJsonTokens(text, limit);
+          j += 2;
+        } else j++;
+      }
+      i = j;
+      let k = j + 1;
+      while (k < n && isRegexSpace(text.charCodeAt(k))) k++;
+      if (text.charCodeAt(k) === 58) keys++;
+    } else if (c === 91 || c === 123) {
+      if (++depth > limit) return { keys, tooDeepAt: i };
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return { keys };
+}
+
+function scanJsonTokens(text: string, limit: number): { keys: number; tooDeepAt?: number } {
   TOKEN.lastIndex = 0;
   let depth = 0;
   let keys = 0;

@@ -102,8 +102,14 @@ export function nodeAt(root: SourceNode, path: JsonPath): SourceNode | undefined
  * turns offsets in `text` into offsets in the file, for JSON held in a string of another document.
  */
 export function jsonSourceTree(text: string, mapOffset?: (offset: number) => number): SourceNode {
-  const root = parseTree(text, undefined, { disallowComments: true });
   const map = mapOffset ?? ((o: number) => o);
+  return fastJsonTree(text, map, mapOffset === undefined) ?? jsoncSourceTree(text, mapOffset);
+}
+
+/** jsonSourceTree through jsonc-parser: the reference the direct scan must agree with (see its test). */
+export function jsoncSourceTree(text: string, mapOffset?: (offset: number) => number): SourceNode {
+  const map = mapOffset ?? ((o: number) => o);
+  const root = parseTree(text, undefined, { disallowComments: true });
   if (!root) return { kind: 'scalar', offset: map(0), value: null };
   return fromJsonc(root, map, mapOffset === undefined);
 }
@@ -125,4 +131,125 @@ function fromJsonc(n: JsoncNode, map: (offset: number) => number, exact: boolean
   const node: ScalarNode = { kind: 'scalar', offset, value: (n.value ?? null) as Scalar };
   if (exact) node.length = n.length;
   return node;
+}
+
+/** Characters jsonc-parser skips between tokens (JSON's four, plus the Unicode spaces and the BOM). */
+function isSpace(c: number): boolean {
+  return (
+    c === 0x20 ||
+    c === 0x0a ||
+    c === 0x0d ||
+    c === 0x09 ||
+    c === 0x0b ||
+    c === 0x0c ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+class Unexpected extends Error {}
+
+/**
+ * The same tree as through jsonc-parser, built by one direct scan (jsonc-parser's visitor costs several
+ * times more, and a tree is built for every document with a finding). Undefined for anything it does not
+ * expect, which then goes to jsonc-parser.
+ */
+function fastJsonTree(text: string, map: (offset: number) => number, exact: boolean): SourceNode | undefined {
+  let i = 0;
+  const n = text.length;
+  const skip = (): void => {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+  };
+  const str = (): string => {
+    const start = i;
+    let escaped = false;
+    i++;
+    for (;;) {
+      if (i >= n) throw new Unexpected();
+      const c = text.charCodeAt(i);
+      if (c === 0x22) break;
+      if (c === 0x5c) {
+        escaped = true;
+        i += 2;
+      } else i++;
+    }
+    i++;
+    return escaped ? (JSON.parse(text.slice(start, i)) as string) : text.slice(start + 1, i - 1);
+  };
+  const value = (depth: number): SourceNode => {
+    if (depth > 512) throw new Unexpected();
+    skip();
+    const start = i;
+    const c = text.charCodeAt(i);
+    if (c === 0x7b) {
+      i++;
+      const members: Member[] = [];
+      skip();
+      if (text.charCodeAt(i) === 0x7d) i++;
+      else
+        for (;;) {
+          skip();
+          if (text.charCodeAt(i) !== 0x22) throw new Unexpected();
+          const keyOffset = i;
+          const key = str();
+          skip();
+          if (text.charCodeAt(i) !== 0x3a) throw new Unexpected();
+          i++;
+          members.push({ key, keyOffset: map(keyOffset), value: value(depth + 1) });
+          skip();
+          const d = text.charCodeAt(i++);
+          if (d === 0x7d) break;
+          if (d !== 0x2c) throw new Unexpected();
+        }
+      return { kind: 'object', offset: map(start), members };
+    }
+    if (c === 0x5b) {
+      i++;
+      const items: SourceNode[] = [];
+      skip();
+      if (text.charCodeAt(i) === 0x5d) i++;
+      else
+        for (;;) {
+          items.push(value(depth + 1));
+          skip();
+          const d = text.charCodeAt(i++);
+          if (d === 0x5d) break;
+          if (d !== 0x2c) throw new Unexpected();
+        }
+      return { kind: 'array', offset: map(start), items };
+    }
+    let v: Scalar;
+    if (c === 0x22) v = str();
+    else if (text.startsWith('true', i)) {
+      v = true;
+      i += 4;
+    } else if (text.startsWith('false', i)) {
+      v = false;
+      i += 5;
+    } else if (text.startsWith('null', i)) {
+      v = null;
+      i += 4;
+    } else {
+      while (i < n && /[-+.0-9eE]/.test(text[i])) i++;
+      if (i === start) throw new Unexpected();
+      v = Number(text.slice(start, i));
+      if (Number.isNaN(v)) throw new Unexpected();
+    }
+    const node: ScalarNode = { kind: 'scalar', offset: map(start), value: v };
+    if (exact) node.length = i - start;
+    return node;
+  };
+  try {
+    const root = value(0);
+    skip();
+    return i === n ? root : undefined;
+  } catch (e) {
+    if (e instanceof Unexpected || e instanceof SyntaxError) return undefined;
+    throw e;
+  }
 }

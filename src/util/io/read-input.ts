@@ -68,7 +68,7 @@ function readOpenFd(fd: number, path: string, maxBytes: number): Buffer {
         `file is ${describeSize(stat.size)}, over the ${describeSize(maxBytes)} limit`,
       );
     }
-    data = readAllSync(fd, maxBytes);
+    data = readAllSync(fd, maxBytes, stat.isFile() ? stat.size : 0);
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(path, describeIoError(e, 'read'));

@@ -40,16 +40,25 @@ export function writeAllSync(fd: number, data: Uint8Array): void {
   }
 }
 
+let sharedScratch: Buffer | undefined;
+
 /**
  * Reads `fd` to its end. Stops as soon as more than `maxBytes` have arrived and returns undefined, so that
- * an endless source (/dev/zero, a FIFO fed forever) costs at most `maxBytes` of memory.
+ * an endless source (/dev/zero, a FIFO fed forever) costs at most `maxBytes` of memory. `sizeHint` (the
+ * size fstat gave for a regular file) lets a file be read into one buffer of its size, kept as the result
+ * when the file has not grown; it is only a first guess, since a file can change while it is read.
  */
-export function readAllSync(fd: number, maxBytes: number): Buffer | undefined {
+export function readAllSync(fd: number, maxBytes: number, sizeHint = 0): Buffer | undefined {
   const chunks: Buffer[] = [];
-  const scratch = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, maxBytes + 1));
   let total = 0;
   let pause = 1;
+  // One byte over the hint, so that a file that grew shows in the first read.
+  let own: Buffer | undefined =
+    sizeHint > 0 ? Buffer.allocUnsafe(Math.min(sizeHint, maxBytes) + 1) : undefined;
   for (;;) {
+    // After the first read, one scratch buffer serves every read (each read is copied out of it), so a small
+    // file does not cost a fresh 1 MiB allocation.
+    const scratch = own ?? (sharedScratch ??= Buffer.allocUnsafe(CHUNK_BYTES));
     let n: number;
     try {
       n = readSync(fd, scratch, 0, Math.min(scratch.length, maxBytes + 1 - total), null);
@@ -61,10 +70,11 @@ export function readAllSync(fd: number, maxBytes: number): Buffer | undefined {
       continue;
     }
     if (n === 0) break;
-    // Copied out of the scratch buffer: keeping slices of fresh 1 MiB buffers would hold 1 MiB per small read.
-    chunks.push(Buffer.from(scratch.subarray(0, n)));
     total += n;
     if (total > maxBytes) return undefined;
+    chunks.push(scratch === own ? own.subarray(0, n) : Buffer.from(scratch.subarray(0, n)));
+    own = undefined;
   }
+  if (chunks.length === 1) return chunks[0];
   return Buffer.concat(chunks, total);
 }
