@@ -35,12 +35,14 @@ function timeOnce(args, opts = {}) {
 /** Peak resident memory of one run, from GNU time where present. */
 function peakRssMb(args, opts = {}) {
   if (!existsSync('/usr/bin/time')) return null;
+  // stdout is discarded: a large output (lint's JSON) would overflow spawnSync's buffer and kill the run.
   const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
     encoding: 'utf8',
     ...opts,
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
   const kb = Number(r.stderr.trim().split('\n').at(-1));
-  return Number.isFinite(kb) ? kb / 1024 : null;
+  return Number.isFinite(kb) && kb > 0 ? kb / 1024 : null;
 }
 
 /** Runs the command and bare node alternately; the ratio of medians. */
