@@ -22,6 +22,7 @@ export {
   statementProblems,
   appliesToEveryRequest,
   STATEMENT_ELEMENTS,
+  PRINCIPAL_TYPES,
   PolicyFormatError,
   type PolicyStatementView,
   type StatementProblem,

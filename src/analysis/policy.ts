@@ -57,7 +57,7 @@ export const STATEMENT_ELEMENTS = [
 ] as const;
 
 /** The principal types of a Principal or NotPrincipal object. */
-const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
+export const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'] as const;
 
 /** What makes a statement invalid: the element at fault (empty for the statement itself) and why. */
 export interface StatementProblem {
@@ -142,7 +142,7 @@ function principalProblem(value: unknown): string | undefined {
   const keys = Object.keys(value);
   if (keys.length === 0) return 'must name at least one principal';
   for (const key of keys) {
-    if (!PRINCIPAL_TYPES.includes(key)) {
+    if (!(PRINCIPAL_TYPES as readonly string[]).includes(key)) {
       const hint = didYouMean(key, PRINCIPAL_TYPES) || `; types: ${PRINCIPAL_TYPES.join(', ')}`;
       return `has unknown principal type ${quoteKey(key)}${hint}`;
     }

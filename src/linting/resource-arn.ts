@@ -7,18 +7,6 @@
  * error of its own; and an ARN whose shape a placeholder hides (one that starts with a placeholder, or has
  * too few fields once placeholders are read as wildcards) is not judged at all.
  */
-/** The partitions AWS has, as they appear in ARNs. */
-export const KNOWN_PARTITIONS = [
-  'aws',
-  'aws-cn',
-  'aws-us-gov',
-  'aws-iso',
-  'aws-iso-b',
-  'aws-iso-e',
-  'aws-iso-f',
-  'aws-eusc',
-] as const;
-
 import type { ParsedArn } from '../querying/arn-match.js';
 import type { Token } from './resource-glob.js';
 

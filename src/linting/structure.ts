@@ -3,24 +3,13 @@
  * empty elements). It runs once per document: the checks read its result from a cache keyed by the
  * LintDocument.
  */
+import { PRINCIPAL_TYPES as PRINCIPAL_KEYS, STATEMENT_ELEMENTS } from '../analysis/index.js';
 import { didYouMean } from '../util/errors.js';
 import type { LintDocument } from './document.js';
 import { describeJson, formatPath, isObject } from './shape.js';
 import type { JsonPath } from './types.js';
 
 export const TOP_LEVEL_ELEMENTS = ['Version', 'Id', 'Statement'] as const;
-export const STATEMENT_ELEMENTS = [
-  'Sid',
-  'Effect',
-  'Principal',
-  'NotPrincipal',
-  'Action',
-  'NotAction',
-  'Resource',
-  'NotResource',
-  'Condition',
-] as const;
-export const PRINCIPAL_KEYS = ['AWS', 'Service', 'Federated', 'CanonicalUser'] as const;
 
 export type ShapeProblemKind = 'wrong-type' | 'unknown-element' | 'empty';
 

@@ -6,7 +6,7 @@
  * resources that cannot exist.
  */
 import { didYouMean, UserError } from '../util/errors.js';
-import { hasWildcard } from '../util/wildcard.js';
+import { hasWildcard, matchesWildcard } from '../util/wildcard.js';
 
 /** Every AWS partition: commercial, China, GovCloud (US), the ISO partitions, and the European Sovereign Cloud. */
 export const PARTITIONS = [
@@ -38,11 +38,7 @@ export function requirePartition(value: unknown, where: string): Partition {
 
 /** IAM compares ARNs with case (unlike action names), so partition patterns are matched with case too. */
 function matchesWithCase(pattern: string, value: string): boolean {
-  const body = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${body}$`).test(value);
+  return matchesWildcard(pattern, value, { caseSensitive: true });
 }
 
 /**

@@ -6,7 +6,8 @@
 import type { IamDatabase } from '../../database/database.js';
 import { matchesWildcard } from '../../util/wildcard.js';
 import type { Check, CheckContext, CheckInfo } from '../check.js';
-import { isLiteral, KNOWN_PARTITIONS, type LintArn } from '../resource-arn.js';
+import { PARTITIONS } from '../../querying/partitions.js';
+import { isLiteral, type LintArn } from '../resource-arn.js';
 import { arnMatchesFormat, formatsInNamespace, type ArnFormat } from '../resource-formats.js';
 import { named, resourceValues, type ResourceValue } from '../resource-values.js';
 import { resourceActionChecks } from './resources-actions.js';
@@ -103,7 +104,7 @@ const unknownPartition = check(
     severity: 'error',
     title: 'An ARN names a partition AWS does not have',
     help:
-      `The second field of an ARN is its partition: one of ${KNOWN_PARTITIONS.join(', ')} (or a wildcard ` +
+      `The second field of an ARN is its partition: one of ${PARTITIONS.join(', ')} (or a wildcard ` +
       'matching one). Another value matches no resource. Most accounts are in the partition aws.',
     example: {
       fires: {
@@ -126,10 +127,10 @@ const unknownPartition = check(
     eachArn(ctx, (v, arn) => {
       const p = arn.partition;
       const known = isLiteral(p)
-        ? (KNOWN_PARTITIONS as readonly string[]).includes(p)
-        : KNOWN_PARTITIONS.some((k) => matchesWildcard(p, k));
+        ? (PARTITIONS as readonly string[]).includes(p)
+        : PARTITIONS.some((k) => matchesWildcard(p, k));
       if (!known) {
-        ctx.report(v.path, `${named(v)}: partition '${p}' is not one of ${KNOWN_PARTITIONS.join(', ')}`);
+        ctx.report(v.path, `${named(v)}: partition '${p}' is not one of ${PARTITIONS.join(', ')}`);
       }
     }),
 );
