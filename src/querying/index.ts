@@ -44,3 +44,21 @@ export {
 } from './expand.js';
 export * from './arn-match.js';
 export { PARTITIONS, isPartition, requirePartition, type Partition } from './partitions.js';
+export {
+  OperationMap,
+  OPERATION_SOURCES,
+  operationOfApiLink,
+  withoutApiVersion,
+  type OperationEntry,
+  type OperationMapOptions,
+  type OperationSource,
+} from './operations.js';
+export {
+  parseOperationExceptions,
+  loadOperationExceptions,
+  bundledOperationExceptions,
+  bundledExceptionsPath,
+  type OperationExceptions,
+  type OperationException,
+  type ServiceNameException,
+} from './operations-exceptions.js';

@@ -1,0 +1,165 @@
+/**
+ * The reviewed exceptions of the operation map (data/operations/exceptions.yml): operations whose action is
+ * not the one their name or their API link suggests, and the CloudTrail event sources and SDK client names
+ * that differ from the IAM prefix. Every entry carries the reason it is there.
+ */
+import { parse } from 'yaml';
+import { UserError } from '../util/errors.js';
+import { readInputText } from '../util/io/read-input.js';
+import { packagePath } from '../util/package-root.js';
+
+/** A service name (event source or SDK client name) whose IAM prefix is not its own name. */
+export interface ServiceNameException {
+  /** The name as written, e.g. 'monitoring.amazonaws.com' or 'CloudWatchLogs'. */
+  name: string;
+  /** IAM prefix, e.g. 'cloudwatch'. */
+  service: string;
+  reason: string;
+}
+
+/** An operation and the actions it needs, as reviewed by hand. */
+export interface OperationException {
+  service: string;
+  operation: string;
+  /** `prefix:Action`, as the file writes them. */
+  actions: string[];
+  reason: string;
+}
+
+export interface OperationExceptions {
+  /** Lower-case event source (with or without '.amazonaws.com') -> exception. */
+  eventSources: Map<string, ServiceNameException>;
+  /** SDK client name, lower case without separators -> exception. */
+  sdkNames: Map<string, ServiceNameException>;
+  /** Lower-case prefix -> lower-case operation -> exception. */
+  operations: Map<string, Map<string, OperationException>>;
+}
+
+/** How the bundled file is named in messages. */
+export const BUNDLED_EXCEPTIONS_NAME = 'data/operations/exceptions.yml';
+
+export function bundledExceptionsPath(): string {
+  return packagePath('data', 'operations', 'exceptions.yml');
+}
+
+/** 'CloudWatch Logs', 'cloudwatch-logs' and 'CloudWatchLogs' are one SDK name. */
+export function sdkNameKey(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** 'monitoring.amazonaws.com' and 'monitoring' are one event source. */
+export function eventSourceKey(eventSource: string): string {
+  return eventSource
+    .trim()
+    .toLowerCase()
+    .replace(/\.amazonaws\.com(\.cn)?$/, '');
+}
+
+const ACTION = /^[a-z0-9-]+:[A-Za-z0-9]+$/;
+
+function mapping(v: unknown, where: string, file: string, what: string): Record<string, unknown> {
+  if (v === null || v === undefined) return {};
+  if (typeof v !== 'object' || Array.isArray(v)) throw new UserError(`${file}: ${where}: expected ${what}`);
+  return v as Record<string, unknown>;
+}
+
+function text(v: unknown, where: string, file: string): string {
+  if (typeof v !== 'string' || v.trim() === '') {
+    throw new UserError(`${file}: ${where}: expected a non-empty string`);
+  }
+  return v.trim();
+}
+
+function serviceNames(
+  section: unknown,
+  sectionName: string,
+  file: string,
+  key: (s: string) => string,
+): Map<string, ServiceNameException> {
+  const out = new Map<string, ServiceNameException>();
+  const entries = mapping(section, sectionName, file, 'a mapping of name -> {service, reason}');
+  for (const [name, value] of Object.entries(entries)) {
+    const where = `${sectionName}.${name}`;
+    const v = mapping(value, where, file, 'a mapping with service and reason');
+    const service = text(v.service, `${where}.service`, file).toLowerCase();
+    if (!/^[a-z0-9-]+$/.test(service)) {
+      throw new UserError(`${file}: ${where}.service: '${service}' is not a service prefix`);
+    }
+    const k = key(name);
+    if (out.has(k)) throw new UserError(`${file}: ${where}: listed twice`);
+    out.set(k, { name, service, reason: text(v.reason, `${where}.reason`, file) });
+  }
+  return out;
+}
+
+/**
+ * Parses an exceptions document:
+ * `event-sources: {name: {service, reason}}`, `sdk-names: {name: {service, reason}}`,
+ * `operations: {prefix: {Operation: {actions: [prefix:Action...], reason}}}`.
+ * `file` names it in error messages (UserError, one line).
+ */
+export function parseOperationExceptions(source: string, file: string): OperationExceptions {
+  let doc: unknown;
+  try {
+    doc = parse(source);
+  } catch (e) {
+    throw new UserError(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const top = mapping(doc, '(top level)', file, 'a mapping with event-sources, sdk-names and operations');
+  for (const k of Object.keys(top)) {
+    if (!['event-sources', 'sdk-names', 'operations'].includes(k)) {
+      throw new UserError(`${file}: unknown key '${k}' (allowed: event-sources, sdk-names, operations)`);
+    }
+  }
+  const operations = new Map<string, Map<string, OperationException>>();
+  const services = mapping(top.operations, 'operations', file, 'a mapping of service prefix -> operations');
+  for (const [prefix, ops] of Object.entries(services)) {
+    const service = prefix.toLowerCase();
+    const byOp = operations.get(service) ?? new Map<string, OperationException>();
+    for (const [operation, value] of Object.entries(
+      mapping(ops, `operations.${prefix}`, file, 'a mapping of operation -> {actions, reason}'),
+    )) {
+      const where = `operations.${prefix}.${operation}`;
+      if (!/^[A-Za-z0-9]+$/.test(operation)) {
+        throw new UserError(`${file}: ${where}: an operation name is letters and digits`);
+      }
+      const v = mapping(value, where, file, 'a mapping with actions and reason');
+      const actions = v.actions;
+      if (!Array.isArray(actions) || actions.length === 0) {
+        throw new UserError(`${file}: ${where}.actions: expected a non-empty list of prefix:Action`);
+      }
+      for (const a of actions) {
+        if (typeof a !== 'string' || !ACTION.test(a)) {
+          throw new UserError(`${file}: ${where}.actions: '${String(a)}' is not prefix:Action`);
+        }
+      }
+      if (byOp.has(operation.toLowerCase())) throw new UserError(`${file}: ${where}: listed twice`);
+      byOp.set(operation.toLowerCase(), {
+        service,
+        operation,
+        actions: [...(actions as string[])],
+        reason: text(v.reason, `${where}.reason`, file),
+      });
+    }
+    operations.set(service, byOp);
+  }
+  return {
+    eventSources: serviceNames(top['event-sources'], 'event-sources', file, eventSourceKey),
+    sdkNames: serviceNames(top['sdk-names'], 'sdk-names', file, sdkNameKey),
+    operations,
+  };
+}
+
+/** Reads and parses an exceptions file; `shownAs` names it in messages. */
+export function loadOperationExceptions(path: string, shownAs = path): OperationExceptions {
+  // readInputText throws InputError, a one-line UserError naming the path.
+  return parseOperationExceptions(readInputText(path), shownAs);
+}
+
+let bundled: OperationExceptions | undefined;
+
+/** The bundled exceptions, read once. */
+export function bundledOperationExceptions(): OperationExceptions {
+  bundled ??= loadOperationExceptions(bundledExceptionsPath(), BUNDLED_EXCEPTIONS_NAME);
+  return bundled;
+}
