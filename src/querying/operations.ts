@@ -65,10 +65,21 @@ export function withoutApiVersion(eventName: string): string {
   return m ? m[1] : eventName;
 }
 
-/** Operations of one service, lower-case operation -> entry. */
-type ServiceOperations = Map<string, OperationEntry>;
+/** An operation whose API link several actions share, none named like it: the link cannot choose. */
+export interface AmbiguousOperation {
+  service: string;
+  operation: string;
+  /** `prefix:Action` of every action linking it. */
+  candidates: string[];
+}
 
-function byOperation(a: OperationEntry, b: OperationEntry): number {
+/** One service's map: lower-case operation -> entry, and what the links left undecided. */
+interface ServiceOperations {
+  byName: Map<string, OperationEntry>;
+  ambiguous: AmbiguousOperation[];
+}
+
+function byOperation(a: { operation: string }, b: { operation: string }): number {
   const x = a.operation.toLowerCase();
   const y = b.operation.toLowerCase();
   return x < y ? -1 : x > y ? 1 : a.operation < b.operation ? -1 : a.operation > b.operation ? 1 : 0;
@@ -123,18 +134,28 @@ export class OperationMap {
     if (typeof service !== 'string' || typeof operation !== 'string') return undefined;
     const ops = this.operationsOf(service);
     if (!ops) return undefined;
-    const found = ops.get(operation.toLowerCase());
+    const found = ops.byName.get(operation.toLowerCase());
     if (found) return copy(found);
     const bare = withoutApiVersion(operation);
     if (bare === operation) return undefined;
-    const versioned = ops.get(bare.toLowerCase());
+    const versioned = ops.byName.get(bare.toLowerCase());
     return versioned ? copy(versioned) : undefined;
   }
 
   /** Every entry of a service, sorted by operation. */
   entries(service: string): OperationEntry[] {
     const ops = this.operationsOf(service);
-    return ops ? [...ops.values()].map(copy).sort(byOperation) : [];
+    return ops ? [...ops.byName.values()].map(copy).sort(byOperation) : [];
+  }
+
+  /**
+   * Operations of a service that several actions link and no other source maps, sorted by operation:
+   * what a reviewer could add to the exceptions file (DynamoDB's ExecuteStatement needs one of four
+   * PartiQL actions, depending on the statement).
+   */
+  ambiguous(service: string): AmbiguousOperation[] {
+    const ops = this.operationsOf(service);
+    return ops ? ops.ambiguous.map((a) => ({ ...a, candidates: [...a.candidates] })) : [];
   }
 
   private operationsOf(service: string): ServiceOperations | undefined {
@@ -150,7 +171,8 @@ export class OperationMap {
 
   private build(svc: Service): ServiceOperations {
     const prefix = svc.prefix;
-    const ops: ServiceOperations = new Map();
+    const ops = new Map<string, OperationEntry>();
+    const ambiguous: AmbiguousOperation[] = [];
     const add = (operation: string, actions: string[], source: OperationSource, reason?: string) => {
       const key = operation.toLowerCase();
       if (ops.has(key) || actions.length === 0) return;
@@ -197,11 +219,18 @@ export class OperationMap {
       const same = actions.find((a) => a.toLowerCase() === k);
       if (same) add(operation, [`${prefix}:${same}`], 'api-link');
       else if (actions.length === 1) add(operation, [`${prefix}:${actions[0]}`], 'api-link');
+      else if (!ops.has(k)) {
+        ambiguous.push({ service: prefix, operation, candidates: actions.map((a) => `${prefix}:${a}`) });
+      }
     }
 
     // 4. An action's name as the operation's.
     for (const a of svc.actions) add(a.name, [`${prefix}:${a.name}`], 'action-name');
-    return ops;
+    // An action may be named like an operation the links left undecided; then that entry stands.
+    return {
+      byName: ops,
+      ambiguous: ambiguous.filter((a) => !ops.has(a.operation.toLowerCase())).sort(byOperation),
+    };
   }
 }
 
