@@ -30,6 +30,9 @@ if (!process.argv.includes('--write')) {
     process.stderr.write(`operation-coverage: docs/operations.md has no coverage markers\n`);
     process.exit(1);
   }
-  writeFileSync(docPath, updated);
+  // The docs are kept in prettier's format (npm run format:check): write the section as prettier would.
+  const prettier = await import('prettier');
+  const options = (await prettier.resolveConfig(docPath)) ?? {};
+  writeFileSync(docPath, await prettier.format(updated, { ...options, filepath: docPath }));
   process.stdout.write('operation-coverage: docs/operations.md updated\n');
 }

@@ -72,9 +72,13 @@ export function coverageMarkdown(coverage: readonly ServiceCoverage[]): string {
     );
   }
   lines.push(
+    '<details><summary>Per service</summary>',
+    '',
     row(head),
     row(head.map((_, i) => (i === 0 ? '---' : '---:'))),
     ...coverage.map((c) => row([c.service, c.operations, ...OPERATION_SOURCES.map((s) => c.bySource[s])])),
+    '',
+    '</details>',
   );
   return lines.join('\n') + '\n';
 }
