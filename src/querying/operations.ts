@@ -142,6 +142,21 @@ export class OperationMap {
     return versioned ? copy(versioned) : undefined;
   }
 
+  /**
+   * The entry for a CloudTrail event, from its `eventSource` and `eventName` (`'monitoring.amazonaws.com'`,
+   * `'PutMetricData'`); undefined when the source or the name is unknown.
+   */
+  forEvent(eventSource: string, eventName: string): OperationEntry | undefined {
+    const service = this.serviceForEventSource(eventSource);
+    return service === undefined ? undefined : this.lookup(service, eventName);
+  }
+
+  /** The entry for an SDK call (`'S3'`, `'ListObjectsV2'`); undefined when the client or operation is unknown. */
+  forSdkCall(client: string, operation: string): OperationEntry | undefined {
+    const service = this.serviceForSdkName(client);
+    return service === undefined ? undefined : this.lookup(service, operation);
+  }
+
   /** Every entry of a service, sorted by operation. */
   entries(service: string): OperationEntry[] {
     const ops = this.operationsOf(service);

@@ -199,3 +199,17 @@ test('every entry of every service names actions that exist in the database', ()
   }
   assert.ok(entries > 15_000, String(entries));
 });
+
+test('a CloudTrail event or an SDK call in one step', () => {
+  assert.deepEqual(map.forEvent('monitoring.amazonaws.com', 'PutMetricData')?.actions, [
+    'cloudwatch:PutMetricData',
+  ]);
+  assert.deepEqual(map.forEvent('lambda.amazonaws.com', 'Invoke')?.actions, ['lambda:InvokeFunction']);
+  assert.deepEqual(map.forEvent('s3.amazonaws.com', 'HeadBucket')?.actions, ['s3:ListBucket']);
+  assert.equal(map.forEvent('nosuch.amazonaws.com', 'GetObject'), undefined);
+  assert.equal(map.forEvent('s3.amazonaws.com', 'NoSuchCall'), undefined);
+  assert.deepEqual(map.forSdkCall('S3', 'ListObjectsV2')?.actions, ['s3:ListBucket']);
+  assert.deepEqual(map.forSdkCall('CloudWatchLogs', 'PutLogEvents')?.actions, ['logs:PutLogEvents']);
+  assert.deepEqual(map.forSdkCall('S3', 'CreateSession')?.actions, ['s3express:CreateSession']);
+  assert.equal(map.forSdkCall('NoSuchClient', 'GetObject'), undefined);
+});
