@@ -4,6 +4,7 @@
  * current).
  */
 import type { IamDatabase } from '../database/database.js';
+import { checkDatabase } from './arguments.js';
 import { OPERATION_SOURCES, OperationMap, type OperationSource } from './operations.js';
 
 export interface ServiceCoverage {
@@ -27,6 +28,7 @@ export function operationCoverage(
   db: IamDatabase,
   map: OperationMap = new OperationMap(db),
 ): ServiceCoverage[] {
+  checkDatabase('operationCoverage', db);
   return db.listServices().map(({ prefix }) => {
     const entries = map.entries(prefix);
     const bySource = zero();

@@ -9,6 +9,7 @@
  *  4. the action's own name, taken as an operation name of the same spelling.
  */
 import type { IamDatabase } from '../database/database.js';
+import { argumentError, checkDatabase, checkOptions } from './arguments.js';
 import type { Service } from '../database/service.js';
 import {
   bundledOperationExceptions,
@@ -87,7 +88,9 @@ function byOperation(a: { operation: string }, b: { operation: string }): number
 
 /**
  * The operation map over one database. Services are read when first asked about; nothing is global, so a
- * library user can hold maps over several databases.
+ * library user can hold maps over several databases. The lookups answer undefined for anything they do not
+ * know, a value that is not a string included (an event without an eventName is an unknown operation), so
+ * that a reader of millions of events needs no guard of its own.
  */
 export class OperationMap {
   private readonly exceptions: OperationExceptions;
@@ -98,6 +101,24 @@ export class OperationMap {
     private readonly db: IamDatabase,
     options: OperationMapOptions = {},
   ) {
+    checkDatabase('OperationMap', db);
+    checkOptions('OperationMap', 'options', options);
+    const given = options.exceptions as Partial<OperationExceptions> | undefined;
+    if (
+      given !== undefined &&
+      !(
+        given?.operations instanceof Map &&
+        given.eventSources instanceof Map &&
+        given.sdkNames instanceof Map
+      )
+    ) {
+      throw argumentError(
+        'OperationMap',
+        'options.exceptions',
+        'exceptions from loadOperationExceptions or parseOperationExceptions',
+        given,
+      );
+    }
     this.exceptions = options.exceptions ?? bundledOperationExceptions();
   }
 

@@ -163,3 +163,13 @@ test('services are read when first asked about', () => {
   m.lookup('shop', 'Ship');
   assert.ok(!reads.includes('shopsr'), reads.join());
 });
+
+test('called wrongly from JavaScript: a UserError naming the function and the argument', () => {
+  const loose = OperationMap as unknown as new (...args: unknown[]) => OperationMap;
+  assert.throws(() => new loose(null), /^UserError: OperationMap: db must be a database/);
+  assert.throws(() => new loose(db, 'strict'), /^UserError: OperationMap: options must be an options object/);
+  assert.throws(
+    () => new loose(db, { exceptions: { operations: {} } }),
+    /^UserError: OperationMap: options\.exceptions must be exceptions from loadOperationExceptions/,
+  );
+});
