@@ -76,6 +76,7 @@ export interface AmbiguousOperation {
 
 /** One service's map: lower-case operation -> entry, and what the links left undecided. */
 interface ServiceOperations {
+  prefix: string;
   byName: Map<string, OperationEntry>;
   ambiguous: AmbiguousOperation[];
 }
@@ -158,9 +159,36 @@ export class OperationMap {
     const found = ops.byName.get(operation.toLowerCase());
     if (found) return copy(found);
     const bare = withoutApiVersion(operation);
-    if (bare === operation) return undefined;
-    const versioned = ops.byName.get(bare.toLowerCase());
-    return versioned ? copy(versioned) : undefined;
+    const versioned = bare === operation ? undefined : ops.byName.get(bare.toLowerCase());
+    if (versioned) return copy(versioned);
+    return this.byVerb(ops.prefix, bare);
+  }
+
+  /** An operation of a service the exceptions map by its leading verb, when no entry has it. */
+  private byVerb(prefix: string, operation: string): OperationEntry | undefined {
+    const rule = this.exceptions.verbs.get(prefix.toLowerCase());
+    if (!rule || !/^[A-Za-z][A-Za-z0-9]*$/.test(operation)) return undefined;
+    const lower = operation.toLowerCase();
+    // The longest verb the name starts with, followed by more of the name ('Get' in 'GetRestApis').
+    let action: string | undefined;
+    let length = 0;
+    for (const [verb, a] of rule.verbs) {
+      if (verb.length > length && lower.length > verb.length && lower.startsWith(verb)) {
+        action = a;
+        length = verb.length;
+      }
+    }
+    const spelled = action === undefined ? undefined : this.spelled(action);
+    if (spelled === undefined) return undefined;
+    return { service: prefix, operation, actions: [spelled], source: 'exception', reason: rule.reason };
+  }
+
+  /** `prefix:Action` as the database spells it; undefined when it lacks the service or the action. */
+  private spelled(action: string): string | undefined {
+    const colon = action.indexOf(':');
+    const s = this.db.service(action.slice(0, colon));
+    const a = s?.action(action.slice(colon + 1));
+    return s && a ? `${s.prefix}:${a.name}` : undefined;
   }
 
   /**
@@ -216,12 +244,7 @@ export class OperationMap {
       if (reason !== undefined) entry.reason = reason;
       ops.set(key, entry);
     };
-    const spelled = (action: string): string | undefined => {
-      const colon = action.indexOf(':');
-      const s = this.db.service(action.slice(0, colon));
-      const a = s?.action(action.slice(colon + 1));
-      return s && a ? `${s.prefix}:${a.name}` : undefined;
-    };
+    const spelled = (action: string) => this.spelled(action);
 
     // 1. The Service Reference names each operation's actions exactly.
     for (const o of svc.record.operations ?? []) {
@@ -264,6 +287,7 @@ export class OperationMap {
     for (const a of svc.actions) add(a.name, [`${prefix}:${a.name}`], 'action-name');
     // An action may be named like an operation the links left undecided; then that entry stands.
     return {
+      prefix,
       byName: ops,
       ambiguous: ambiguous.filter((a) => !ops.has(a.operation.toLowerCase())).sort(byOperation),
     };

@@ -103,7 +103,7 @@ test('a malformed file is refused with the file and the key', () => {
   assert.match(refused('operations: ['), /^my\.yml: not valid YAML: /);
   assert.equal(
     refused('services: {}'),
-    "my.yml: unknown key 'services' (allowed: event-sources, sdk-names, operations)",
+    "my.yml: unknown key 'services' (allowed: event-sources, sdk-names, operations, operation-verbs)",
   );
   assert.equal(
     refused('operations: {s3: {HeadObject: {actions: [s3:GetObject]}}}'),
@@ -137,7 +137,7 @@ test('a malformed file is refused with the file and the key', () => {
   );
   assert.equal(
     refused('[1, 2]'),
-    'my.yml: (top level): expected a mapping with event-sources, sdk-names and operations',
+    'my.yml: (top level): expected a mapping with event-sources, sdk-names, operations and operation-verbs',
   );
 });
 
@@ -152,5 +152,34 @@ test('a file that cannot be read is one line naming it', () => {
   assert.equal(
     loadOperationExceptions(file).operations.get('s3')?.get('headobject')?.operation,
     'HeadObject',
+  );
+});
+
+test('every verb rule names an action of the bundled database', () => {
+  assert.ok(bundled.verbs.size > 0);
+  for (const [prefix, rule] of bundled.verbs) {
+    assert.ok(db.hasService(prefix), `operation-verbs.${prefix}: no such service`);
+    for (const [verb, full] of rule.verbs) {
+      const [p, name] = full.split(':');
+      assert.ok(
+        db.service(p)?.action(name),
+        `operation-verbs.${prefix}.${verb}: ${full} is not in the database`,
+      );
+    }
+  }
+});
+
+test('a malformed verb rule is refused', () => {
+  assert.equal(
+    refused('operation-verbs: {apigateway: {verbs: {get: apigateway:GET}, reason: r}}'),
+    'my.yml: operation-verbs.apigateway.verbs.get: a verb is one capitalised word (Get, Create)',
+  );
+  assert.equal(
+    refused('operation-verbs: {apigateway: {verbs: {Get: GET}, reason: r}}'),
+    "my.yml: operation-verbs.apigateway.verbs.Get: 'GET' is not prefix:Action",
+  );
+  assert.equal(
+    refused('operation-verbs: {apigateway: {verbs: {Get: apigateway:GET}}}'),
+    'my.yml: operation-verbs.apigateway.reason: expected a non-empty string',
   );
 });

@@ -213,3 +213,27 @@ test('a CloudTrail event or an SDK call in one step', () => {
   assert.deepEqual(map.forSdkCall('S3', 'CreateSession')?.actions, ['s3express:CreateSession']);
   assert.equal(map.forSdkCall('NoSuchClient', 'GetObject'), undefined);
 });
+
+test("API Gateway's management calls: the HTTP method their verb stands for", () => {
+  assert.deepEqual(map.lookup('apigateway', 'GetRestApis'), {
+    service: 'apigateway',
+    operation: 'GetRestApis',
+    actions: ['apigateway:GET'],
+    source: 'exception',
+    reason: map.lookup('apigateway', 'CreateDeployment')?.reason,
+  });
+  assert.deepEqual(map.forEvent('apigateway.amazonaws.com', 'CreateDeployment')?.actions, [
+    'apigateway:POST',
+  ]);
+  assert.deepEqual(map.lookup('apigateway', 'updatestage')?.actions, ['apigateway:PATCH']);
+  assert.deepEqual(map.lookup('apigateway', 'DeleteRestApi')?.actions, ['apigateway:DELETE']);
+  assert.deepEqual(map.lookup('apigateway', 'PutIntegration')?.actions, ['apigateway:PUT']);
+  assert.deepEqual(map.lookup('apigateway', 'GenerateClientCertificate')?.actions, ['apigateway:POST']);
+  // A named action keeps its own entry; verbs left out and bare verbs find nothing.
+  assert.deepEqual(map.lookup('apigateway', 'GetPortal')?.actions, ['apigateway:GetPortal']);
+  assert.equal(map.lookup('apigateway', 'ImportRestApi'), undefined);
+  assert.equal(map.lookup('apigateway', 'TagResource'), undefined);
+  assert.equal(map.lookup('apigateway', 'Untag'), undefined);
+  // Other services have no such rule.
+  assert.equal(map.lookup('sqs', 'GetNothing'), undefined);
+});
