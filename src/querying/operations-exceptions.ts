@@ -3,7 +3,7 @@
  * not the one their name or their API link suggests, and the CloudTrail event sources and SDK client names
  * that differ from the IAM prefix. Every entry carries the reason it is there.
  */
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
 import { UserError } from '../util/errors.js';
 import { readInputText } from '../util/io/read-input.js';
 import { packagePath } from '../util/package-root.js';
@@ -46,6 +46,12 @@ export interface OperationExceptions {
   operations: Map<string, Map<string, OperationException>>;
   /** Lower-case prefix -> verb rule, for operations no other entry maps. */
   verbs: Map<string, OperationVerbRule>;
+}
+
+// yaml is loaded when an exceptions file is read, not with the querying layer: every query command imports
+// that layer, and yaml is the largest module it would otherwise load (as in util/format).
+function parseYaml(text: string): unknown {
+  return (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(text);
 }
 
 /** How the bundled file is named in messages. */
@@ -149,7 +155,7 @@ function verbRules(section: unknown, file: string): Map<string, OperationVerbRul
 export function parseOperationExceptions(source: string, file: string): OperationExceptions {
   let doc: unknown;
   try {
-    doc = parse(source);
+    doc = parseYaml(source);
   } catch (e) {
     throw new UserError(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }
