@@ -237,3 +237,23 @@ test("API Gateway's management calls: the HTTP method their verb stands for", ()
   // Other services have no such rule.
   assert.equal(map.lookup('sqs', 'GetNothing'), undefined);
 });
+
+test('property: lookups of arbitrary strings answer quickly and never throw', () => {
+  fc.assert(
+    fc.property(fc.string({ maxLength: 300 }), fc.string({ maxLength: 30 }), (operation, service) => {
+      const entry = map.lookup(service, operation);
+      if (entry) assert.ok(entry.actions.length > 0);
+      map.serviceForEventSource(operation);
+      map.serviceForSdkName(operation);
+    }),
+  );
+  // Long names built to make a backtracking matcher work hard (a test that hangs here has found one).
+  for (const name of [
+    'a1'.repeat(50_000),
+    'A' + '12345678v'.repeat(10_000) + '!',
+    'Get' + 'x'.repeat(100_000),
+  ]) {
+    assert.equal(map.lookup('lambda', name), undefined);
+    assert.equal(withoutApiVersion(name), name);
+  }
+});
