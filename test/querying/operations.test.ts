@@ -131,6 +131,7 @@ test('event sources whose host is not the prefix', () => {
   assert.equal(map.serviceForEventSource('elasticloadbalancing.amazonaws.com'), 'elasticloadbalancing');
   assert.equal(map.serviceForEventSource('execute-api.amazonaws.com'), 'execute-api');
   assert.equal(map.serviceForEventSource('states.amazonaws.com'), 'states');
+  assert.equal(map.serviceForEventSource('rdsdata.amazonaws.com'), 'rds-data');
 });
 
 test('SDK client names', () => {
