@@ -66,12 +66,14 @@ export function sdkNameKey(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-/** 'monitoring.amazonaws.com' and 'monitoring' are one event source. */
+/**
+ * 'monitoring.amazonaws.com', 'monitoring' and the API host 'monitoring.us-east-1.amazonaws.com' are one
+ * event source. Anything over 128 characters is no event source, and is returned as it is, unscanned.
+ */
 export function eventSourceKey(eventSource: string): string {
-  return eventSource
-    .trim()
-    .toLowerCase()
-    .replace(/\.amazonaws\.com(\.cn)?$/, '');
+  const s = eventSource.trim().toLowerCase();
+  if (s.length > 128) return s;
+  return s.replace(/\.amazonaws\.com(\.cn)?$/, '').replace(/\.[a-z]{2}(-[a-z]+)+-\d+$/, '');
 }
 
 const ACTION = /^[a-z0-9-]+:[A-Za-z0-9]+$/;

@@ -258,3 +258,14 @@ test('property: lookups of arbitrary strings answer quickly and never throw', ()
     assert.equal(withoutApiVersion(name), name);
   }
 });
+
+test('an API host with its region names the same service as the event source', () => {
+  assert.equal(map.serviceForEventSource('monitoring.us-east-1.amazonaws.com'), 'cloudwatch');
+  assert.equal(map.serviceForEventSource('email.eu-west-1.amazonaws.com'), 'ses');
+  assert.equal(map.serviceForEventSource('s3.us-gov-west-1.amazonaws.com'), 's3');
+  assert.equal(map.serviceForEventSource('dynamodb.cn-north-1.amazonaws.com.cn'), 'dynamodb');
+  assert.equal(map.serviceForEventSource('sqs.us-east-1'), 'sqs');
+  // Not a region: left as it is, and unknown.
+  assert.equal(map.serviceForEventSource('s3.example.amazonaws.com'), undefined);
+  assert.equal(map.serviceForEventSource(`s3.${'a-'.repeat(200)}1.amazonaws.com`), undefined);
+});
