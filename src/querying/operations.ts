@@ -48,7 +48,8 @@ export interface OperationMapOptions {
 /** `https://.../API_ListObjectsV2.html` -> 'ListObjectsV2'; `API_control_GetAccessPoint.html` -> 'GetAccessPoint'. */
 export function operationOfApiLink(link: string): string | undefined {
   const m = /\/API_([A-Za-z0-9_]+)\.html(?:[#?].*)?$/.exec(link);
-  if (!m) return undefined;
+  // API_Operations.html and API_Operations_<Service>.html are an API reference's index of operations.
+  if (!m || /^Operations(_|$)/.test(m[1])) return undefined;
   // Several API references put a namespace before the operation (control_, wafRegional_, dax_...);
   // operation names themselves never hold an underscore.
   const parts = m[1].split('_');

@@ -120,6 +120,9 @@ test('API documentation links: the operation is the last part of API_<...>.html'
   assert.equal(operationOfApiLink(`${base}userguide/object-lock.html`), undefined);
   assert.equal(operationOfApiLink(''), undefined);
   assert.equal(operationOfApiLink(`${base}API_lower.html`), undefined);
+  // An API reference's index of operations names none.
+  assert.equal(operationOfApiLink(`${base}API_Operations.html`), undefined);
+  assert.equal(operationOfApiLink(`${base}API_Operations_AWS_Budgets.html`), undefined);
 });
 
 test('event sources whose host is not the prefix', () => {
