@@ -206,7 +206,7 @@ function names(list: readonly string[], limit: number): string {
 
 function renderMarkdown(d: DatabaseDiff, title: string, limit: number): string {
   const out: string[] = [`## ${title}`, ''];
-  if (isEmptyDiff(d)) return `${out.join('\n')}No differences.\n`;
+  if (isEmptyDiff(d)) return `${out.join('\n')}\nNo differences.\n`;
   const count = (x: AddedRemoved<unknown>) => [x.added.length, x.removed.length];
   const accessLevel = d.changedActions.filter((c) => c.changes.some((ch) => ch.field === 'accessLevel'));
   const resources = d.changedActions.filter((c) => c.changes.some((ch) => ch.field !== 'accessLevel'));
