@@ -3,7 +3,8 @@
  * evaluated as GitHub would (inputs with their defaults, github.action_path, steps.<id>.outputs from
  * $GITHUB_OUTPUT), and each `run:` is executed with bash against the built CLI. So an input renamed in
  * action.yml, or a flag the CLI no longer has, fails here rather than in a user's workflow.
- * The install step (npm ci in the action's checkout) is not run: the test uses this checkout's build.
+ * The install step (npm ci in the action's checkout) runs once, with npm replaced by a stand-in; otherwise
+ * the test uses this checkout's build.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -75,7 +76,11 @@ interface RunResult {
   used: { uses: string; with: Record<string, string> }[];
 }
 
-function runAction(inputs: Record<string, string>, workspace: string): RunResult {
+/**
+ * Runs the action. The install step runs only with `npmStub`: a folder holding a stand-in `npm` that logs
+ * its calls (the real one would reinstall this checkout's dependencies).
+ */
+function runAction(inputs: Record<string, string>, workspace: string, npmStub?: string): RunResult {
   const given = Object.keys(inputs).filter((k) => !(k in action.inputs));
   assert.deepEqual(given, [], 'inputs the action does not declare');
   const ctx: Context = { inputs: {}, steps: {} };
@@ -86,7 +91,7 @@ function runAction(inputs: Record<string, string>, workspace: string): RunResult
   const result: RunResult = { code: 0, log: '', outputs: {}, used: [] };
   const temp = mkdtempSync(join(tmpdir(), 'iamwright-action-step-'));
   for (const [i, step] of action.runs.steps.entries()) {
-    if (step.id === 'install') continue;
+    if (step.id === 'install' && !npmStub) continue;
     // An `if:` without a status function means success() && it; steps stop at the first failure.
     if (step.if !== undefined && evaluate(step.if.replace(/^\$\{\{|\}\}$/g, ''), ctx) !== 'true') continue;
     if (step.uses) {
@@ -105,6 +110,7 @@ function runAction(inputs: Record<string, string>, workspace: string): RunResult
       IAMWRIGHT_DB: '',
       IAMWRIGHT_HOME: join(temp, 'home'),
       NO_COLOR: '1',
+      ...(npmStub ? { PATH: `${npmStub}:${process.env.PATH}` } : {}),
     };
     for (const [k, v] of Object.entries(step.env ?? {})) env[k] = substitute(v, ctx);
     const cwd = step['working-directory'] ? substitute(step['working-directory'], ctx) : workspace;
@@ -279,4 +285,15 @@ test('bad inputs stop the action with one error line', () => {
   const sarif = runAction({ paths: 'policies', sarif: 'yes' }, ws);
   assert.match(sarif.log, /^::error::iamwright action: sarif must be true or false, got 'yes'$/m);
   assert.ok(existsSync(CLI));
+});
+
+test("the install step checks the Node.js version and runs npm ci in the action's checkout", () => {
+  const ws = workspace();
+  const stub = mkdtempSync(join(tmpdir(), 'iamwright-npm-stub-'));
+  const log = join(stub, 'calls.log');
+  writeFileSync(join(stub, 'npm'), `#!/bin/sh\necho "$PWD $*" >> '${log}'\n`, { mode: 0o755 });
+  const r = runAction({ paths: 'policies' }, ws, stub);
+  assert.equal(r.code, 0, r.log);
+  // The build is there already (dist/cli-main.cjs), so only npm ci; in the action's folder, not the workspace.
+  assert.equal(readFileSync(log, 'utf8'), `${ROOT.replace(/\/$/, '')} ci --no-audit --no-fund\n`);
 });
