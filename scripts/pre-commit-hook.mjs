@@ -53,9 +53,15 @@ function withLock(fn) {
   }
 }
 
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  say(`needs Node.js 20.19 or later on PATH, found ${process.version}`);
+  process.exit(1);
+}
+
 if (!existsSync(built)) {
-  withLock(() => {
-    if (existsSync(built)) return; // built by the process we waited for
+  const failure = withLock(() => {
+    if (existsSync(built)) return undefined; // built by the process we waited for
     say(`first run: installing and building iamwright in ${root} (once)`);
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     // Its output goes to stderr: a hook's stdout is the tool's report.
@@ -64,11 +70,13 @@ if (!existsSync(built)) {
       stdio: ['ignore', 2, 2],
       shell: process.platform === 'win32',
     });
-    if (r.status !== 0 || !existsSync(built)) {
-      say(`'npm ci' in ${root} failed (${r.error?.message ?? `exit ${r.status}`}); see the lines above`);
-      process.exit(1);
-    }
+    if (r.status === 0 && existsSync(built)) return undefined;
+    return `'npm ci' in ${root} failed (${r.error?.message ?? `exit ${r.status}`}); see the lines above`;
   });
+  if (failure) {
+    say(failure);
+    process.exit(1);
+  }
 }
 
 const r = spawnSync(process.execPath, [cli, ...process.argv.slice(2)], { stdio: 'inherit' });
