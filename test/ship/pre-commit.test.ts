@@ -2,7 +2,8 @@
  * The hooks of .pre-commit-hooks.yaml, run by Debian's pre-commit through `pre-commit try-repo` on this
  * repository, as a user's commit would run them: pre-commit clones the repository, the hook builds iamwright
  * in that clone with the node on PATH, and the staged files are passed to it. Each try-repo clones and builds
- * afresh (about 20-40 s).
+ * afresh (20-80 s), hence one run: the good files given with the bad ones must not be reported.
+ * (test/ship/pre-commit-hook.test.ts checks that the hook's exit code is iamwright's, 0 included.)
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -83,7 +84,7 @@ test(
     assert.match(lint.body, /^bad\.json$/m);
     assert.match(lint.body, /Alow/);
     // Only JSON reaches lint, only YAML the template check.
-    assert.doesNotMatch(lint.body, /\.yml/);
+    assert.doesNotMatch(lint.body, /\.yml|good\.json/);
     const templates = hookOutput(r.out, /^iamwright write-policy --check/);
     assert.equal(templates.status, 'Failed', r.out);
     assert.match(templates.body, /^iamwright: bad\.yml:3: unknown section 'raed'; did you mean 'read'\?$/m);
@@ -91,11 +92,3 @@ test(
     assert.doesNotMatch(templates.body, /good\.yml/);
   },
 );
-
-test('pre-commit try-repo: good policies and templates pass', { skip, timeout: 300_000 }, () => {
-  const dir = userRepo();
-  const r = tryRepo(dir, ['good.json', 'good.yml']);
-  assert.equal(r.code, 0, r.out);
-  assert.equal(hookOutput(r.out, /^iamwright lint \(IAM policies\)/).status, 'Passed');
-  assert.equal(hookOutput(r.out, /^iamwright write-policy --check/).status, 'Passed');
-});
