@@ -54,7 +54,13 @@ try {
 const dbDir = resolve(args.db);
 const work = mkdtempSync(join(tmpdir(), 'iamwright-refresh-'));
 const home = join(work, 'home');
+const old = join(work, 'old-db');
 const body = resolve(args.body ?? join(work, 'pull-request.md'));
+// However the refresh ends, the downloaded pages and the copies go (the description stays).
+process.on('exit', () => {
+  rmSync(home, { recursive: true, force: true });
+  rmSync(old, { recursive: true, force: true });
+});
 
 if (!existsSync(join(ROOT, 'dist', 'cli-main.cjs')))
   stop('iamwright is not built: run `npm run build` first');
@@ -95,7 +101,6 @@ else {
 }
 const buildDate = newest.toISOString().replace(/\.\d{3}Z$/, 'Z');
 const day = buildDate.slice(0, 10);
-const old = join(work, 'old-db');
 cpSync(dbDir, old, { recursive: true });
 const build = iamwright([
   'db',
@@ -153,8 +158,6 @@ if (changed && /^No differences\.$/m.test(diff.stdout)) {
     'changes are in descriptions, ARN formats, condition-key types or dependent actions (see the files).\n';
 }
 writeFileSync(body, text);
-rmSync(home, { recursive: true, force: true });
-rmSync(old, { recursive: true, force: true });
 if (process.env.GITHUB_OUTPUT) {
   appendFileSync(process.env.GITHUB_OUTPUT, `changed=${changed}\ndate=${day}\nbody=${body}\n`);
 }

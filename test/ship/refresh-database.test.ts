@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -42,10 +42,13 @@ async function mirror(files: Map<string, string | null>): Promise<{ url: string;
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
 }
 
-function refresh(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function refresh(
+  args: string[],
+  githubOutput = '',
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(ROOT, 'scripts', 'refresh-database.mjs'), ...args], {
-      env: { ...process.env, GITHUB_OUTPUT: '' },
+      env: { ...process.env, GITHUB_OUTPUT: githubOutput },
     });
     let stdout = '';
     let stderr = '';
@@ -228,3 +231,31 @@ test('a broken page stops the refresh', { skip, timeout: 600_000 }, async () => 
     server.close();
   }
 });
+
+test(
+  'pages served anew but saying the same: no change, the database keeps its bytes',
+  { skip, timeout: 600_000 },
+  async () => {
+    // The EKS Auth page, unchanged, with a newer Last-Modified: only the build date would move.
+    const eks = readFileSync(join(AWS_DOCS, 'list_amazoneksauth.html'), 'utf8');
+    const { url, server } = await mirror(new Map([['list_amazoneksauth.html', eks]]));
+    try {
+      const db = bundledCopy();
+      const out = join(db, '..', 'github-output');
+      writeFileSync(out, '');
+      const body = join(db, '..', 'pr.md');
+      const r = await refresh(['--base-url', url, '--db', db, '--body', body], out);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /^no change: .* is as it was \(pages of 2026-11-27\)$/m);
+      // Without --skip-tests: nothing changed, so there was nothing to test.
+      const files = filesOf(db).sort();
+      assert.deepEqual(files, filesOf(join(ROOT, 'data', 'db')).sort());
+      for (const f of files)
+        assert.ok(readFileSync(join(db, f)).equals(readFileSync(join(ROOT, 'data', 'db', f))), f);
+      assert.equal(readFileSync(out, 'utf8'), `changed=false\ndate=2026-11-27\nbody=${body}\n`);
+      assert.match(readFileSync(body, 'utf8'), /^No differences\.$/m);
+    } finally {
+      server.close();
+    }
+  },
+);
