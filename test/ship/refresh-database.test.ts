@@ -4,10 +4,10 @@
  * the changes, the pull request's Markdown lists them, two refreshes give the same bytes, and a mirror that
  * lost many pages stops the refresh with the database untouched.
  */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -59,8 +59,12 @@ function refresh(
 }
 
 /** A copy of the bundled database to refresh (the repository's data/db is never touched). */
+const made: string[] = [];
+after(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 function bundledCopy(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'iamwright-refresh-test-')), 'db');
+  const parent = mkdtempSync(join(tmpdir(), 'iamwright-refresh-test-'));
+  made.push(parent);
+  const dir = join(parent, 'db');
   cpSync(join(ROOT, 'data', 'db'), dir, { recursive: true });
   return dir;
 }
