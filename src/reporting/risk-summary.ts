@@ -49,7 +49,9 @@ export function categoryIndex(report: RiskReport): Map<string, RiskCategoryInfo>
 export function summarizeRisk(report: RiskReport): RiskSummary {
   const findingsByLevel = emptyLevelCounts();
   const categories = categoryIndex(report);
-  const byCategory = new Map<string, LevelCounts>([...categories.keys()].map((id) => [id, emptyLevelCounts()]));
+  const byCategory = new Map<string, LevelCounts>(
+    [...categories.keys()].map((id) => [id, emptyLevelCounts()]),
+  );
   let conditionalFindings = 0;
   let partialMethods = 0;
   for (const f of report.findings) {

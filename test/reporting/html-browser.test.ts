@@ -75,7 +75,9 @@ describe('the HTML risk report in headless Chromium', { skip }, () => {
     ]);
     const cards = await page
       .locator('.card')
-      .evaluateAll((els) => els.map((e) => [e.querySelector('.l')?.textContent, e.querySelector('.n')?.textContent]));
+      .evaluateAll((els) =>
+        els.map((e) => [e.querySelector('.l')?.textContent, e.querySelector('.n')?.textContent]),
+      );
     assert.deepEqual(Object.fromEntries(cards), {
       findings: '5',
       critical: '2',
@@ -90,13 +92,10 @@ describe('the HTML risk report in headless Chromium', { skip }, () => {
   });
 
   test('the tables have one row per finding, principal and policy, in the report order', async () => {
-    assert.deepEqual(await page.locator('#findings tbody tr').evaluateAll((rs) => rs.map((r) => r.dataset.level)), [
-      'critical',
-      'critical',
-      'high',
-      'medium',
-      'low',
-    ]);
+    assert.deepEqual(
+      await page.locator('#findings tbody tr').evaluateAll((rs) => rs.map((r) => r.dataset.level)),
+      ['critical', 'critical', 'high', 'medium', 'low'],
+    );
     const principals = await page.locator('#principals tbody tr td:first-child summary').allInnerTexts();
     assert.deepEqual(principals, ['deploy', 'alice', 'bob', 'devs']);
     assert.equal(await page.locator('#policies tbody tr').count(), 5);
@@ -124,7 +123,13 @@ describe('the HTML risk report in headless Chromium', { skip }, () => {
     const statement = row.locator('pre');
     assert.equal(await statement.isVisible(), false, 'details start closed');
     await row.locator('summary').first().click();
-    assert.equal(await row.locator('details').first().evaluate((d) => (d as HTMLDetailsElement).open), true);
+    assert.equal(
+      await row
+        .locator('details')
+        .first()
+        .evaluate((d) => (d as HTMLDetailsElement).open),
+      true,
+    );
     assert.equal(await statement.isVisible(), true);
     const json = JSON.parse(await statement.innerText()) as { Condition: unknown };
     assert.deepEqual(json.Condition, { Bool: { 'aws:SecureTransport': 'true' } });
@@ -146,7 +151,10 @@ describe('the HTML risk report in headless Chromium', { skip }, () => {
     assert.equal(await cell.innerText(), HOSTILE_POLICY_NAME);
     const hostile = page.locator('#findings tbody tr', { hasText: 'Every action of every service' });
     await hostile.locator('summary').first().click();
-    assert.match(await hostile.locator('.evidence h4').innerText(), new RegExp(`statement ${escapeRe(HOSTILE_SID)}`));
+    assert.match(
+      await hostile.locator('.evidence h4').innerText(),
+      new RegExp(`statement ${escapeRe(HOSTILE_SID)}`),
+    );
     assert.equal(await page.locator('script').count(), 0);
     assert.equal(await page.locator('img').count(), 0);
     assert.deepEqual(dialogs, []);

@@ -100,7 +100,12 @@ export function riskFixture(): RiskReport {
       policies: [arn('policy', 'hostile')],
       trust: [
         { principal: 'codebuild.amazonaws.com', kind: 'service', conditional: false, crossAccount: false },
-        { principal: 'arn:aws:iam::444455556666:root', kind: 'account', conditional: true, crossAccount: true },
+        {
+          principal: 'arn:aws:iam::444455556666:root',
+          kind: 'account',
+          conditional: true,
+          crossAccount: true,
+        },
       ],
       level: 'critical',
       score: 95,

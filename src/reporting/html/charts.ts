@@ -66,7 +66,9 @@ export function barChart(rows: readonly BarRow[], ariaLabel: string): string {
 
 export function levelLegend(levels: readonly (RiskLevel | 'none')[]): string {
   return `<div class="legend">${levels
-    .map((l) => `<span><i style="background:${LEVEL_COLOR[l]}"></i>${l === 'none' ? 'no findings' : l}</span>`)
+    .map(
+      (l) => `<span><i style="background:${LEVEL_COLOR[l]}"></i>${l === 'none' ? 'no findings' : l}</span>`,
+    )
     .join('')}</div>`;
 }
 
@@ -113,7 +115,8 @@ export function accessClass(level: string): string {
 export const ACCESS_COLORS = ['#94a3b8', '#38a3d8', '#5b5bd6', '#a21caf', '#14b8a6'];
 
 export const ACCESS_STYLES =
-  ACCESS_COLORS.map((c, i) => `.acc-${i}{fill:${c};background:${c}}`).join('') + '.acc-x{fill:#64748b;background:#64748b}';
+  ACCESS_COLORS.map((c, i) => `.acc-${i}{fill:${c};background:${c}}`).join('') +
+  '.acc-x{fill:#64748b;background:#64748b}';
 
 /** How many principals (or policies) hold each access level. */
 export function accessLevelsChart(summary: RiskSummary): string {
@@ -134,7 +137,10 @@ export function accessBar(levels: Record<string, number>, order: readonly string
     .join(', ');
   const spans = order
     .filter((l) => (levels[l] ?? 0) > 0)
-    .map((l) => `<span class="${accessClass(l)}" style="width:${(((levels[l] ?? 0) / total) * 100).toFixed(2)}%"></span>`)
+    .map(
+      (l) =>
+        `<span class="${accessClass(l)}" style="width:${(((levels[l] ?? 0) / total) * 100).toFixed(2)}%"></span>`,
+    )
     .join('');
   return `<div class="access" title="${text(title)}"><div class="accessbar">${spans}</div><span class="t">${total.toLocaleString('en-US')} actions</span></div>`;
 }

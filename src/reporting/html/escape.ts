@@ -4,7 +4,13 @@
  */
 import { escapeUnsafe } from '../../util/printable.js';
 
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITY: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Text safe in element content and in a quoted attribute value. */
 export function escapeHtml(text: string): string {

@@ -22,7 +22,12 @@ export function collapsibleTable(head: string, rows: readonly string[], shown: n
 const badge = (level: string | undefined) =>
   level ? `<span class="badge badge-${level}">${level}</span>` : '<span class="badge badge-none">none</span>';
 
-export function findingsTable(report: RiskReport, index: PageIndex, titles: Map<string, string>, shown: number) {
+export function findingsTable(
+  report: RiskReport,
+  index: PageIndex,
+  titles: Map<string, string>,
+  shown: number,
+) {
   const hasPrincipals = report.findings.some((f) => f.principal !== undefined);
   const head = `<tr><th>Level</th><th>Category</th><th>${hasPrincipals ? 'Principal' : 'Policy'}</th><th>Finding</th><th>Resources</th><th>Conditional</th></tr>`;
   const rows = report.findings.map((f: RiskFinding) => {
@@ -91,7 +96,12 @@ export function principalsTable(
   return collapsibleTable(head, rows, shown, 'principals');
 }
 
-export function policiesTable(report: RiskReport, index: PageIndex, accessOrder: readonly string[], shown: number) {
+export function policiesTable(
+  report: RiskReport,
+  index: PageIndex,
+  accessOrder: readonly string[],
+  shown: number,
+) {
   const findings = new Map(report.findings.map((f) => [f.id, f]));
   const head =
     '<tr><th>Policy</th><th>Kind</th><th>File</th><th>Attached to</th><th class="num">Findings</th><th>Access levels</th></tr>';
@@ -101,7 +111,8 @@ export function policiesTable(report: RiskReport, index: PageIndex, accessOrder:
       ? p.attachedTo
           .slice(0, 10)
           .map((id) => index.principalLink(id))
-          .join(', ') + (p.attachedTo.length > 10 ? ` <span class="empty">and ${p.attachedTo.length - 10} more</span>` : '')
+          .join(', ') +
+        (p.attachedTo.length > 10 ? ` <span class="empty">and ${p.attachedTo.length - 10} more</span>` : '')
       : '<span class="empty">nothing</span>';
     const where = `<code>${text(p.file)}${p.line !== undefined ? `:${p.line}` : ''}</code>`;
     return `<tr id="${index.policyAnchor(p.id)}"><td><strong>${text(p.name)}</strong><div class="arn">${text(
