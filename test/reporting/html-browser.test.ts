@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { renderRiskHtml } from '../../src/reporting/html/index.js';
-import { HOSTILE_POLICY_NAME, HOSTILE_SID, riskFixture } from './risk-fixture.js';
+import { HOSTILE_POLICY_NAME, HOSTILE_SID, largeRiskReport, riskFixture } from './risk-fixture.js';
 
 const CHROMIUM = process.env.IAMWRIGHT_CHROMIUM ?? '/usr/bin/chromium';
 const skip = existsSync(CHROMIUM)
@@ -140,10 +140,11 @@ describe('the HTML risk report in headless Chromium', { skip }, () => {
     await partial.locator('summary').first().click();
     assert.match(
       await partial.locator('dd.missing').innerText(),
-      /^ssm:SendCommand or ssm:StartSession, ec2:RunInstances$/,
+      /^ec2:RunInstances, ssm:SendCommand or ssm:StartSession$/,
     );
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'risk-report-findings-open.png'), fullPage: true });
+    await page.locator('#findings').screenshot({ path: join(SHOTS, 'risk-report-findings.png') });
   });
 
   test('hostile names are shown as text and run nothing', async () => {
@@ -165,6 +166,29 @@ describe('the HTML risk report in headless Chromium', { skip }, () => {
     assert.ok(requests.length >= 1);
     const outside = requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'));
     assert.deepEqual(outside, []);
+  });
+
+  test('1,000 principals load in sane time, long tables folded until asked for', async (t) => {
+    const file = join(dir, 'large.html');
+    writeFileSync(file, renderRiskHtml(largeRiskReport(1000)));
+    const large = await context.newPage();
+    const outside: string[] = [];
+    large.on('request', (r) => {
+      if (!r.url().startsWith('file:')) outside.push(r.url());
+    });
+    const start = Date.now();
+    await large.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    const loadMs = Date.now() - start;
+    t.diagnostic(`1,000 principals: ${loadMs} ms to load`);
+    assert.ok(loadMs < 20_000, `${loadMs} ms to load`); // a slow shared machine: generous on purpose
+    assert.equal(await large.locator('#principals tr[id]').count(), 1000);
+    const more = large.locator('#principals details.more > summary');
+    assert.equal(await more.innerText(), 'Show 900 more principals');
+    assert.equal(await large.locator('#p999').isVisible(), false);
+    await more.click();
+    assert.equal(await large.locator('#p999').isVisible(), true);
+    assert.deepEqual(outside, []);
+    await large.close();
   });
 
   test('a screenshot of the page', async () => {

@@ -74,7 +74,7 @@ test('a method is shown complete, or partial with what it lacks; conditional fin
   const dds = elements(html).filter((e) => e.name === 'dd' && e.attribs.class === 'missing');
   assert.deepEqual(
     dds.map((d) => DomUtils.textContent(d)),
-    ['ssm:SendCommand or ssm:StartSession, ec2:RunInstances'],
+    ['ec2:RunInstances, ssm:SendCommand or ssm:StartSession'],
   );
   const rows = elements(html).filter((e) => e.name === 'tr' && /^f\d+$/.test(e.attribs.id ?? ''));
   const conditional = rows.filter((r) =>
