@@ -14,3 +14,4 @@ export {
   RISK_SECURITY_SEVERITY,
   type RiskSarifOptions,
 } from './risk-sarif.js';
+export { renderFindingsMarkdown, type FindingsMarkdownOptions } from './findings-markdown.js';
