@@ -142,7 +142,7 @@ export function accessBar(levels: Record<string, number>, order: readonly string
         `<span class="${accessClass(l)}" style="width:${(((levels[l] ?? 0) / total) * 100).toFixed(2)}%"></span>`,
     )
     .join('');
-  return `<div class="access" title="${text(title)}"><div class="accessbar">${spans}</div><span class="t">${total.toLocaleString('en-US')} actions</span></div>`;
+  return `<div class="access" title="${text(title)}"><div class="accessbar">${spans}</div><span class="t">${total.toLocaleString('en-US')} action${total === 1 ? '' : 's'}</span></div>`;
 }
 
 export function accessLegend(order: readonly string[]): string {

@@ -50,6 +50,7 @@ h3{font-size:14px;margin:0 0 8px;font-weight:600;color:var(--muted);text-transfo
 table{width:100%;border-collapse:collapse;background:var(--card);border:1px solid var(--line);border-radius:8px;overflow:hidden}
 th,td{text-align:left;padding:8px 10px;border-bottom:1px solid var(--line);vertical-align:top}
 th{background:#eef1f6;font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);font-weight:600}
+td.res{min-width:200px;max-width:320px}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 tr:target{background:#fff7d6}
 .badge{display:inline-block;color:#fff;border-radius:10px;padding:1px 8px;font-size:11px;font-weight:600;text-transform:uppercase;letter-spacing:.03em;white-space:nowrap}

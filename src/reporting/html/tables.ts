@@ -43,7 +43,7 @@ export function findingsTable(
     )}</td><td>${who}</td><td><details class="finding"><summary>${text(f.message)}${method}</summary>${findingDetailsHtml(
       f,
       index,
-    )}</details></td><td>${codeList(f.resources, 3)}</td><td>${f.conditional ? '<span class="tag ok">conditional</span>' : ''}</td></tr>`;
+    )}</details></td><td class="res">${codeList(f.resources, 3)}</td><td>${f.conditional ? '<span class="tag ok">conditional</span>' : ''}</td></tr>`;
   });
   return collapsibleTable(head, rows, shown, 'findings');
 }
