@@ -5,7 +5,7 @@
  * (whole rows and whole findings only) with a note saying what was left out.
  */
 import { RISK_LEVELS, type RiskFinding, type RiskReport } from './risk-report.js';
-import { jsonText } from './html/escape.js';
+import { statementExcerpt } from './statement-excerpt.js';
 import { mdCode, mdFence, mdText } from './markdown-text.js';
 import { summarizeRisk } from './risk-summary.js';
 
@@ -94,7 +94,13 @@ function findingDetails(
     const key = `${e.policy}\u0000${e.statementIndex}`;
     if (statements && !seen.has(key)) {
       seen.add(key);
-      lines.push('', mdFence(jsonText(e.statementJson), 'json'), '');
+      const excerpt = statementExcerpt(
+        e.statementJson,
+        f.evidence
+          .filter((x) => x.policy === e.policy && x.statementIndex === e.statementIndex)
+          .map((x) => x.pattern),
+      ).map((part) => ('line' in part ? part.line : `  … ${part.omitted} lines left out`));
+      lines.push('', mdFence(excerpt.join('\n'), 'json'), '');
     }
   }
   return `${lines.join('\n')}\n\n`;

@@ -7,7 +7,13 @@ import { parseDocument, DomUtils } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import { renderRiskHtml } from '../../src/reporting/html/index.js';
 import { escapeUnsafe } from '../../src/util/printable.js';
-import { HOSTILE_POLICY_NAME, HOSTILE_SID, largeRiskReport, riskFixture } from './risk-fixture.js';
+import {
+  HOSTILE_POLICY_NAME,
+  HOSTILE_SID,
+  largeRiskReport,
+  managedPoliciesReport,
+  riskFixture,
+} from './risk-fixture.js';
 
 const elements = (html: string) => DomUtils.getElementsByTagType('tag', parseDocument(html)) as Element[];
 
@@ -109,4 +115,18 @@ test('1,000 principals: every row is in the page, most folded away, in sane size
   assert.ok(html.includes('principal-999'));
   const rows = elements(html).filter((e) => e.name === 'tr' && /^p\d+$/.test(e.attribs.id ?? ''));
   assert.equal(rows.length, 1000);
+});
+
+test('1,641 policies with statements of 1,000 actions: excerpts keep the page small', () => {
+  const report = managedPoliciesReport(1641, 1000);
+  const start = process.cpuUsage();
+  const html = renderRiskHtml(report);
+  const cpu = process.cpuUsage(start);
+  const ms = (cpu.user + cpu.system) / 1000;
+  assert.ok(ms < 5000, `${ms} ms of CPU`);
+  // Whole statements would be 1,641 x 3 x ~30 KB = ~150 MB.
+  assert.ok(html.length < 25_000_000, `${html.length} characters`);
+  const first = report.findings[0].evidence[0].pattern;
+  assert.ok(html.includes(`<mark>&quot;${first}&quot;</mark>`));
+  assert.ok(html.includes('lines left out'));
 });

@@ -390,3 +390,57 @@ export function largeRiskReport(n: number): RiskReport {
   }
   return { ...base, principals, policies, findings, errors: [] };
 }
+
+/**
+ * Like an analysis of AWS managed policies: `n` policies and no principals, each with three findings whose
+ * evidence is one statement of `actions` actions (ReadOnlyAccess-sized when large).
+ */
+export function managedPoliciesReport(n: number, actions: number): RiskReport {
+  const base = riskFixture();
+  const policies: RiskPolicy[] = [];
+  const findings: RiskFinding[] = [];
+  const levels = ['critical', 'high', 'medium', 'low'] as const;
+  for (let i = 0; i < n; i++) {
+    const id = arn('policy', `Managed${i}`).replace(ACCOUNT, 'aws');
+    const statement = {
+      Effect: 'Allow',
+      Action: Array.from({ length: actions }, (_, k) => `service${k % 50}:Describe${k}`),
+      Resource: '*',
+    };
+    const ids = [0, 1, 2].map((k) => `m${i}-${k}`);
+    ids.forEach((fid, k) => {
+      const pattern = statement.Action[(i * 7 + k * 13) % actions];
+      findings.push({
+        id: fid,
+        category: base.categories[k].id,
+        level: levels[(i + k) % 4],
+        message: `${pattern} on *`,
+        actions: [pattern],
+        resources: ['*'],
+        conditional: false,
+        policies: [id],
+        evidence: [
+          {
+            policy: id,
+            statement: '#0',
+            statementIndex: 0,
+            statementJson: statement,
+            pattern,
+            actions: [pattern],
+          },
+        ],
+      });
+    });
+    policies.push({
+      id,
+      name: `Managed${i}`,
+      kind: 'managed',
+      file: `aws-managed-policies/Managed${i}.json`,
+      line: 1,
+      attachedTo: [],
+      accessLevels: { Read: actions },
+      findings: ids,
+    });
+  }
+  return { ...base, principals: [], policies, findings, errors: [] };
+}

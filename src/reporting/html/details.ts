@@ -3,7 +3,8 @@
  * whether it is conditional, and each statement that granted it with the granting pattern marked.
  */
 import type { RiskEvidence, RiskFinding, RiskMethod } from '../risk-report.js';
-import { escapeHtml, jsonText, text } from './escape.js';
+import { patternNeedles, statementExcerpt, type StatementExcerptOptions } from '../statement-excerpt.js';
+import { escapeHtml, text } from './escape.js';
 import type { PageIndex } from './page-index.js';
 
 /** Lists longer than this show their first items and a count of the rest. */
@@ -34,37 +35,49 @@ function methodHtml(method: RiskMethod): string {
   return `<dt>Method</dt><dd>${text(method.title)} <code>${text(method.id)}</code> ${state}</dd>${missing}${source}`;
 }
 
-/**
- * The statement as indented JSON, each occurrence of the granting pattern (as a JSON string) marked.
- * The text is split on the pattern and every piece escaped, so marking adds no markup from the input.
- */
-function statementHtml(statement: unknown, patterns: readonly string[]): string {
-  const json = jsonText(statement);
-  const needles = [...new Set(patterns.map((p) => JSON.stringify(p.replace(/^NotAction /, ''))))]
-    .filter((n) => n.length > 2)
-    .sort((a, b) => b.length - a.length);
+/** One line of JSON with each pattern (as a JSON string) marked; every piece is escaped on its own. */
+function markLine(line: string, needles: readonly string[]): string {
   let out = '';
   let i = 0;
-  while (i < json.length) {
+  while (i < line.length) {
     let hit: string | undefined;
-    let at = json.length;
+    let at = line.length;
     for (const n of needles) {
-      const j = json.indexOf(n, i);
+      const j = line.indexOf(n, i);
       if (j >= 0 && j < at) {
         at = j;
         hit = n;
       }
     }
-    out += escapeHtml(json.slice(i, at));
+    out += escapeHtml(line.slice(i, at));
     if (hit === undefined) break;
     out += `<mark>${escapeHtml(hit)}</mark>`;
     i = at + hit.length;
   }
-  return `<pre><code>${out}</code></pre>`;
+  return out;
+}
+
+/** The statement as indented JSON (an excerpt when long), each occurrence of a granting pattern marked. */
+function statementHtml(
+  statement: unknown,
+  patterns: readonly string[],
+  options: StatementExcerptOptions,
+): string {
+  const needles = patternNeedles(patterns);
+  const lines = statementExcerpt(statement, patterns, options).map((part) =>
+    'line' in part
+      ? markLine(part.line, needles)
+      : `<span class="omit">  … ${part.omitted.toLocaleString('en-US')} line${part.omitted === 1 ? '' : 's'} left out</span>`,
+  );
+  return `<pre><code>${lines.join('\n')}</code></pre>`;
 }
 
 /** Evidence grouped by statement, so a statement that granted several actions is shown once. */
-function evidenceHtml(evidence: readonly RiskEvidence[], index: PageIndex): string {
+function evidenceHtml(
+  evidence: readonly RiskEvidence[],
+  index: PageIndex,
+  options: StatementExcerptOptions,
+): string {
   const groups = new Map<string, RiskEvidence[]>();
   for (const e of evidence) {
     const key = `${e.policy}\u0000${e.statementIndex}`;
@@ -81,12 +94,17 @@ function evidenceHtml(evidence: readonly RiskEvidence[], index: PageIndex): stri
       return `<div class="evidence"><h4>${index.policyLink(first.policy)}, statement <code>${text(first.statement)}</code> (#${first.statementIndex})</h4><div>${granted}</div>${statementHtml(
         first.statementJson,
         list.map((e) => e.pattern),
+        options,
       )}</div>`;
     })
     .join('');
 }
 
-export function findingDetailsHtml(f: RiskFinding, index: PageIndex): string {
+export function findingDetailsHtml(
+  f: RiskFinding,
+  index: PageIndex,
+  options: StatementExcerptOptions = {},
+): string {
   const rows: string[] = [];
   if (f.method) rows.push(methodHtml(f.method));
   rows.push(`<dt>Level</dt><dd><span class="badge badge-${f.level}">${f.level}</span></dd>`);
@@ -97,5 +115,5 @@ export function findingDetailsHtml(f: RiskFinding, index: PageIndex): string {
   );
   if (f.principal !== undefined) rows.push(`<dt>Principal</dt><dd>${index.principalLink(f.principal)}</dd>`);
   rows.push(`<dt>Policies</dt><dd>${f.policies.map((p) => index.policyLink(p)).join(', ')}</dd>`);
-  return `<div class="detail"><dl>${rows.join('')}</dl>${evidenceHtml(f.evidence, index)}</div>`;
+  return `<div class="detail"><dl>${rows.join('')}</dl>${evidenceHtml(f.evidence, index, options)}</div>`;
 }

@@ -24,12 +24,3 @@ export function escapeHtml(text: string): string {
 export function text(value: string | number): string {
   return escapeHtml(escapeUnsafe(String(value)));
 }
-
-// Bidirectional marks and overrides survive JSON.stringify; they only occur inside JSON strings there.
-const BIDI = /[\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-/** A JSON value as indented text (not yet HTML-escaped), with bidirectional controls written as \u escapes. */
-export function jsonText(value: unknown): string {
-  const json = JSON.stringify(value, null, 2) ?? 'null';
-  return json.replace(BIDI, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}

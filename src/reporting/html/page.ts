@@ -25,6 +25,11 @@ export interface RiskHtmlOptions {
   rowsShown?: number;
   /** Bars in the "riskiest principals" chart. Default 10. */
   topPrincipals?: number;
+  /**
+   * Statements longer than this many lines of JSON are shown as an excerpt (outline and the lines around
+   * each granting pattern). Default 40.
+   */
+  statementLines?: number;
 }
 
 /** No scripts, no fetches of any kind (fonts, images, frames, forms); inline styles and data: images only. */
@@ -122,7 +127,7 @@ export function renderRiskHtml(report: RiskReport, options: RiskHtmlOptions = {}
     .join('');
   const body = [
     summaryHtml(report, summary, index, options.topPrincipals ?? 10),
-    `<section id="findings"><h2>Findings</h2>${findingsTable(report, index, titles, shown)}</section>`,
+    `<section id="findings"><h2>Findings</h2>${findingsTable(report, index, titles, shown, { maxLines: options.statementLines })}</section>`,
     report.principals.length
       ? `<section id="principals"><h2>Principals</h2>${principalsTable(report, index, accessOrder, shown)}${accessLegend(accessOrder)}</section>`
       : '',

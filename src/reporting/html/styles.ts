@@ -62,6 +62,7 @@ tr:target{background:#fff7d6}
 code,pre{font:12px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 code{overflow-wrap:anywhere}
 pre{background:#0f172a;color:#e2e8f0;padding:10px 12px;border-radius:6px;overflow:auto;max-height:420px;margin:6px 0 10px}
+pre .omit{color:#94a3b8;font-style:italic}
 pre mark{background:#fde68a;color:#111;border-radius:2px;padding:0 1px}
 details>summary{cursor:pointer}
 details.finding>summary{list-style-position:outside;margin-left:14px}

@@ -6,6 +6,7 @@ import type { RiskFinding, RiskPolicy, RiskPrincipal, RiskReport, RiskTrust } fr
 import { accessBar } from './charts.js';
 import { codeList, findingDetailsHtml } from './details.js';
 import { text } from './escape.js';
+import type { StatementExcerptOptions } from '../statement-excerpt.js';
 import type { PageIndex } from './page-index.js';
 
 /** A table whose rows after the first `shown` are kept in a closed "Show N more" <details>. */
@@ -27,6 +28,7 @@ export function findingsTable(
   index: PageIndex,
   titles: Map<string, string>,
   shown: number,
+  excerpt: StatementExcerptOptions,
 ) {
   const hasPrincipals = report.findings.some((f) => f.principal !== undefined);
   const head = `<tr><th>Level</th><th>Category</th><th>${hasPrincipals ? 'Principal' : 'Policy'}</th><th>Finding</th><th>Resources</th><th>Conditional</th></tr>`;
@@ -43,6 +45,7 @@ export function findingsTable(
     )}</td><td>${who}</td><td><details class="finding"><summary>${text(f.message)}${method}</summary>${findingDetailsHtml(
       f,
       index,
+      excerpt,
     )}</details></td><td class="res">${codeList(f.resources, 3)}</td><td>${f.conditional ? '<span class="tag ok">conditional</span>' : ''}</td></tr>`;
   });
   return collapsibleTable(head, rows, shown, 'findings');
