@@ -99,7 +99,9 @@ function findingDetails(
         f.evidence
           .filter((x) => x.policy === e.policy && x.statementIndex === e.statementIndex)
           .map((x) => x.pattern),
-      ).map((part) => ('line' in part ? part.line : `  … ${part.omitted} lines left out`));
+      ).map((part) =>
+        'line' in part ? part.line : `${part.indent}… ${count(part.omitted, 'line')} left out`,
+      );
       lines.push('', mdFence(excerpt.join('\n'), 'json'), '');
     }
   }
