@@ -7,8 +7,9 @@ import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { parseDocument, DomUtils } from 'htmlparser2';
 import type { Element } from 'domhandler';
-import { GITHUB_COMMENT_LIMIT, renderRiskMarkdown } from '../../src/reporting/markdown.js';
+import { GITHUB_COMMENT_LIMIT, renderRiskMarkdown, topFindings } from '../../src/reporting/markdown.js';
 import { escapeUnsafe } from '../../src/util/printable.js';
+import type { RiskLevel } from '../../src/reporting/risk-report.js';
 import { HOSTILE_POLICY_NAME, HOSTILE_SID, largeRiskReport, riskFixture } from './risk-fixture.js';
 
 /** The markdown as GitHub would render it (raw HTML allowed, as <details> needs), parsed. */
@@ -163,4 +164,22 @@ test('a small report is not cut and is reproducible', () => {
   const md = renderRiskMarkdown(riskFixture());
   assert.doesNotMatch(md, /Cut to fit/);
   assert.equal(renderRiskMarkdown(riskFixture()), md);
+});
+
+test('top findings: most severe first, at most two per principal while others remain', () => {
+  const base = riskFixture().findings[0];
+  const f = (id: string, principal: string, level: RiskLevel) => ({ ...base, id, principal, level });
+  const findings = [
+    f('a1', 'admin', 'critical'),
+    f('a2', 'admin', 'critical'),
+    f('a3', 'admin', 'critical'),
+    f('b1', 'bob', 'high'),
+    f('a4', 'admin', 'high'),
+    f('c1', 'carol', 'low'),
+  ];
+  const ids = (n: number) => topFindings(findings, n).map((x) => x.id);
+  assert.deepEqual(ids(3), ['a1', 'a2', 'b1']);
+  assert.deepEqual(ids(4), ['a1', 'a2', 'b1', 'c1']);
+  assert.deepEqual(ids(5), ['a1', 'a2', 'a3', 'b1', 'c1']); // filled in report order once others run out
+  assert.deepEqual(ids(10), ['a1', 'a2', 'a3', 'b1', 'a4', 'c1']);
 });
