@@ -9,7 +9,9 @@ import { UserError } from '../../util/errors.js';
 import { printable } from '../../querying/printable.js';
 import { checkTemplateShape } from '../template/shape.js';
 import type { PolicyDocument, Template, WriteOptions } from '../types.js';
-import { assemble } from './assemble.js';
+import { ConditionPlacer, type ConditionedDraft } from '../conditions/place.js';
+import { templateScopes } from '../conditions/scopes.js';
+import { assemble, unconditioned } from './assemble.js';
 import { deriveCrud } from './crud.js';
 import { addByActions } from './derive.js';
 import { excludedActions } from './exclude.js';
@@ -59,23 +61,39 @@ function write(db: IamDatabase, template: Template, options: WritePolicyOptions)
     throw new UserError(`minimize must be a whole number >= 0, not ${quoted(minimize)}`);
   }
   const partition = choosePartition(template, options);
-  const drafts = new StatementDrafts();
-  let excluded: Set<string> = new Set();
-  if (template.mode === 'actions') {
-    const actions = template.actions.map((a) => requireAction(db, a, 'actions'));
-    if (actions.length > 0) addByActions(db, drafts, actions, []);
-  } else if (template.mode === 'crud') {
-    excluded = excludedActions(db, template.excludeActions);
-    deriveCrud(db, template, drafts, warn ?? (() => {}));
-  } else {
+  const onUnsupported = options.unsupportedConditionKeys ?? template.unsupportedConditionKeys ?? 'error';
+  if (onUnsupported !== 'error' && onUnsupported !== 'split') {
+    throw new UserError(`unsupportedConditionKeys must be 'error' or 'split', not ${quoted(onUnsupported)}`);
+  }
+  if (template.mode !== 'actions' && template.mode !== 'crud') {
     throw new UserError(
       `mode must be 'crud' or 'actions', not ${quoted((template as { mode: unknown }).mode)}`,
     );
   }
-  if (partition) requireSamePartition(template, partition);
-  const granted = drafts.drafts.size > 0;
-  const dependents = drafts.dependentsOnWildcard().filter((a) => !excluded.has(a.toLowerCase()));
-  const { policy: assembled, dropped } = assemble(db, drafts, { effect, excluded, minimize });
+  const excluded: Set<string> =
+    template.mode === 'crud' ? excludedActions(db, template.excludeActions) : new Set();
+  const conditioned = template.conditions !== undefined || (template.groups?.length ?? 0) > 0;
+  const placer = conditioned ? new ConditionPlacer(db, onUnsupported) : undefined;
+  const statements: ConditionedDraft[] = [];
+  let granted = false;
+  const dependents: string[] = [];
+  for (const scope of conditioned ? templateScopes(template) : [{ template, conditions: {} }]) {
+    const drafts = new StatementDrafts();
+    const t = scope.template;
+    if (t.mode === 'actions') {
+      const actions = t.actions.map((a) => requireAction(db, a, 'actions'));
+      if (actions.length > 0) addByActions(db, drafts, actions, []);
+    } else {
+      deriveCrud(db, t, drafts, warn ?? (() => {}));
+    }
+    if (partition) requireSamePartition(t, partition);
+    granted ||= drafts.drafts.size > 0;
+    for (const a of drafts.dependentsOnWildcard())
+      if (!excluded.has(a.toLowerCase()) && !dependents.includes(a)) dependents.push(a);
+    statements.push(...(placer ? placer.place(drafts, scope.conditions, excluded) : unconditioned(drafts)));
+  }
+  const splitWarnings = placer?.finish() ?? [];
+  const { policy: assembled, dropped } = assemble(db, statements, { effect, excluded, minimize });
   const policy = partition ? placePartition(assembled, partition) : assembled;
   if (!warn) return policy;
   if (granted && excluded.size > 0 && policy.Statement.length === 0) {
@@ -84,6 +102,7 @@ function write(db: IamDatabase, template: Template, options: WritePolicyOptions)
   }
   if (dependents.length > 0) warn(dependentsMessage(template, dependents));
   if (dropped.length > 0) warn(droppedMessage(dropped));
+  for (const w of splitWarnings) warn(w);
   return policy;
 }
 
