@@ -72,6 +72,13 @@ function addEntries(t: Template, group: ConditionGroup): void {
     t.actions.push(...group.entries);
     return;
   }
-  if (group.section === 'actions') throw new UserError(`${group.where}: a group of 'actions' in a crud-mode template`);
-  CRUD_FIELDS[group.section](t).push(...group.entries);
+  const field = Object.hasOwn(CRUD_FIELDS, group.section)
+    ? CRUD_FIELDS[group.section as keyof typeof CRUD_FIELDS]
+    : undefined;
+  if (!field) {
+    throw new UserError(
+      `${group.where}: a group of '${group.section}' in a crud-mode template; allowed: ${Object.keys(CRUD_FIELDS).join(', ')}`,
+    );
+  }
+  field(t).push(...group.entries);
 }

@@ -11,6 +11,9 @@ import { checkTemplateShape } from '../template/shape.js';
 import type { PolicyDocument, Template, WriteOptions } from '../types.js';
 import { ConditionPlacer, type ConditionedDraft } from '../conditions/place.js';
 import { templateScopes } from '../conditions/scopes.js';
+import { checkConditionBlock } from '../conditions/shape.js';
+import type { AccessLevelKey } from '../conditions/types.js';
+import { ACCESS_LEVEL_KEYS } from '../template/keys.js';
 import { assemble, unconditioned } from './assemble.js';
 import { deriveCrud } from './crud.js';
 import { addByActions } from './derive.js';
@@ -48,6 +51,32 @@ export function writePolicy(
   }
 }
 
+/**
+ * The template with its condition blocks checked as a template file's are (operators, value forms) and
+ * their values as text. Templates from parseTemplate and the builder pass unchanged; this is for templates
+ * made by hand in code.
+ */
+function checkedConditions(template: Template): Template {
+  const check = (block: unknown, where: string) => checkConditionBlock(block, [where], () => 'template');
+  const out: Template = { ...template };
+  const c = template.conditions;
+  if (c) {
+    out.conditions = {};
+    if (c.all) out.conditions.all = check(c.all, 'conditions');
+    if (c.byLevel) {
+      out.conditions.byLevel = {};
+      for (const [level, block] of Object.entries(c.byLevel)) {
+        if (!(level in ACCESS_LEVEL_KEYS)) {
+          throw new UserError(`template: unknown access level '${level}' in conditions.byLevel; allowed: ${Object.keys(ACCESS_LEVEL_KEYS).join(', ')}`);
+        }
+        if (block) out.conditions.byLevel[level as AccessLevelKey] = check(block, `access-level-conditions.${level}`);
+      }
+    }
+  }
+  if (template.groups) out.groups = template.groups.map((g) => ({ ...g, conditions: check(g.conditions, g.where) }));
+  return out;
+}
+
 function write(db: IamDatabase, template: Template, options: WritePolicyOptions): PolicyDocument {
   const { effect } = template;
   const onWarning = options.onWarning;
@@ -73,6 +102,7 @@ function write(db: IamDatabase, template: Template, options: WritePolicyOptions)
   const excluded: Set<string> =
     template.mode === 'crud' ? excludedActions(db, template.excludeActions) : new Set();
   const conditioned = template.conditions !== undefined || (template.groups?.length ?? 0) > 0;
+  if (conditioned) template = checkedConditions(template);
   const placer = conditioned ? new ConditionPlacer(db, onUnsupported) : undefined;
   const statements: ConditionedDraft[] = [];
   let granted = false;
