@@ -160,7 +160,11 @@ export class PolicyBuilder {
     this.#name = options.name ?? '';
     this.#effect = options.effect ?? 'Allow';
     this.#partition = options.partition;
-    this.#unsupported = checkUnsupported('PolicyBuilder', 'options.unsupportedConditionKeys', options.unsupportedConditionKeys);
+    this.#unsupported = checkUnsupported(
+      'PolicyBuilder',
+      'options.unsupportedConditionKeys',
+      options.unsupportedConditionKeys,
+    );
   }
 
   /** A builder holding a template (e.g. one from parseTemplate), to add to it in code. */
@@ -276,7 +280,13 @@ export class PolicyBuilder {
       (f, i, all) => keyOf.has(f) && all.indexOf(f) === i,
     );
     for (const field of fields) {
-      this.#add('sts', `sts.${keyOf.get(field)}`, options[field as keyof StsOptions], `options.${field}`, group);
+      this.#add(
+        'sts',
+        `sts.${keyOf.get(field)}`,
+        options[field as keyof StsOptions],
+        `options.${field}`,
+        group,
+      );
     }
     return this;
   }
@@ -305,11 +315,21 @@ export class PolicyBuilder {
   conditions(block: ConditionBlock, scope: ConditionScope = {}): this {
     checkOptions('PolicyBuilder.conditions', 'scope', scope);
     if (block === null || typeof block !== 'object' || Array.isArray(block)) {
-      throw argumentError('PolicyBuilder.conditions', 'block', 'a condition block ({ Operator: { key: value } })', block);
+      throw argumentError(
+        'PolicyBuilder.conditions',
+        'block',
+        'a condition block ({ Operator: { key: value } })',
+        block,
+      );
     }
     const level = scope?.level;
     if (level !== undefined && !(Object.keys(ACCESS_LEVEL_KEYS) as unknown[]).includes(level)) {
-      throw argumentError('PolicyBuilder.conditions', 'scope.level', Object.keys(ACCESS_LEVEL_KEYS).join(', '), level);
+      throw argumentError(
+        'PolicyBuilder.conditions',
+        'scope.level',
+        Object.keys(ACCESS_LEVEL_KEYS).join(', '),
+        level,
+      );
     }
     const before = level === undefined ? this.#conditions : this.#levelConditions.get(level);
     const merged = mergeInto(before, block, 'PolicyBuilder.conditions');
@@ -320,7 +340,8 @@ export class PolicyBuilder {
 
   /** What to do with actions that do not support a condition key asked for them: 'error' or 'split'. */
   unsupportedConditionKeys(choice: UnsupportedKeys): this {
-    if (choice === undefined) throw argumentError('PolicyBuilder.unsupportedConditionKeys', 'choice', "'error' or 'split'", choice);
+    if (choice === undefined)
+      throw argumentError('PolicyBuilder.unsupportedConditionKeys', 'choice', "'error' or 'split'", choice);
     this.#unsupported = checkUnsupported('PolicyBuilder.unsupportedConditionKeys', 'choice', choice);
     return this;
   }
@@ -376,14 +397,24 @@ export class PolicyBuilder {
    * Adds entries to the crud list at a template key path; `method` and `argument` name the caller and its
    * argument in errors.
    */
-  #add(method: string, key: string, value: Entries | undefined, argument: string, options?: GroupOptions): this {
+  #add(
+    method: string,
+    key: string,
+    value: Entries | undefined,
+    argument: string,
+    options?: GroupOptions,
+  ): this {
     const added = entries(value, `PolicyBuilder.${method}`, argument);
     const conditions = groupConditions(`PolicyBuilder.${method}`, options);
     this.#mark('crud', method);
     const list = this.#lists.get(key) ?? [];
     if (!conditions) list.push(...added);
     else if (added.length > 0) {
-      list.push(key.startsWith('sts.') || ACCESS_LEVEL_PATHS.has(key) ? { arns: added, conditions } : { actions: added, conditions });
+      list.push(
+        key.startsWith('sts.') || ACCESS_LEVEL_PATHS.has(key)
+          ? { arns: added, conditions }
+          : { actions: added, conditions },
+      );
     }
     this.#lists.set(key, list);
     return this;
@@ -397,7 +428,11 @@ export class PolicyBuilder {
     }
     const key = GROUP_PATHS[g.section];
     const list = this.#lists.get(key) ?? [];
-    list.push(key.startsWith('sts.') || ACCESS_LEVEL_PATHS.has(key) ? { arns: [...g.entries], conditions: g.conditions } : { actions: [...g.entries], conditions: g.conditions });
+    list.push(
+      key.startsWith('sts.') || ACCESS_LEVEL_PATHS.has(key)
+        ? { arns: [...g.entries], conditions: g.conditions }
+        : { actions: [...g.entries], conditions: g.conditions },
+    );
     this.#lists.set(key, list);
     this.#mark('crud', 'fromTemplate');
   }
@@ -406,7 +441,8 @@ export class PolicyBuilder {
   #conditionData(): Record<string, unknown> {
     const data: Record<string, unknown> = {};
     if (this.#conditions) data.conditions = this.#conditions;
-    if (this.#levelConditions.size > 0) data['access-level-conditions'] = Object.fromEntries(this.#levelConditions);
+    if (this.#levelConditions.size > 0)
+      data['access-level-conditions'] = Object.fromEntries(this.#levelConditions);
     if (this.#unsupported) data['unsupported-condition-keys'] = this.#unsupported;
     return data;
   }
@@ -421,7 +457,10 @@ export class PolicyBuilder {
         ...partitionData(t ? t.partition : this.#partition),
         actions:
           t?.mode === 'actions'
-            ? [...t.actions, ...(t.groups ?? []).map((g) => ({ actions: g.entries, conditions: g.conditions }))]
+            ? [
+                ...t.actions,
+                ...(t.groups ?? []).map((g) => ({ actions: g.entries, conditions: g.conditions })),
+              ]
             : this.#actions,
         ...(t ? conditionData(t) : this.#conditionData()),
       };
@@ -443,7 +482,8 @@ export class PolicyBuilder {
   }
 }
 
-type Group = { arns: string[]; conditions: ConditionBlock } | { actions: string[]; conditions: ConditionBlock };
+type Group =
+  { arns: string[]; conditions: ConditionBlock } | { actions: string[]; conditions: ConditionBlock };
 
 /** Template key paths of the access-level lists (their groups hold `arns`). */
 const ACCESS_LEVEL_PATHS: ReadonlySet<string> = new Set(Object.keys(ACCESS_LEVEL_KEYS));
@@ -465,7 +505,8 @@ const GROUP_PATHS: Record<Exclude<GroupSection, 'actions'>, string> = {
 const UNSUPPORTED: readonly unknown[] = ['error', 'split'];
 
 function checkUnsupported(fn: string, name: string, value: unknown): UnsupportedKeys | undefined {
-  if (value !== undefined && !UNSUPPORTED.includes(value)) throw argumentError(fn, name, "'error' or 'split'", value);
+  if (value !== undefined && !UNSUPPORTED.includes(value))
+    throw argumentError(fn, name, "'error' or 'split'", value);
   return value as UnsupportedKeys | undefined;
 }
 
@@ -490,7 +531,8 @@ function mergeInto(before: ConditionBlock | undefined, block: ConditionBlock, fn
     }
     const target = (out[op] ??= {});
     for (const [key, value] of Object.entries(keys as object)) {
-      if (key in target) throw new UserError(`${fn}: condition key '${key}' under ${op} is given twice; give it once`);
+      if (key in target)
+        throw new UserError(`${fn}: condition key '${key}' under ${op} is given twice; give it once`);
       target[key] = value;
     }
   }
@@ -527,7 +569,11 @@ function crudData(t: CrudTemplate): Record<string, unknown> {
     const arns = path.startsWith('sts.') || ACCESS_LEVEL_PATHS.has(path);
     return [
       ...list,
-      ...groups.map((g): Group => (arns ? { arns: g.entries, conditions: g.conditions } : { actions: g.entries, conditions: g.conditions })),
+      ...groups.map((g): Group =>
+        arns
+          ? { arns: g.entries, conditions: g.conditions }
+          : { actions: g.entries, conditions: g.conditions },
+      ),
     ];
   };
   for (const [key, field] of Object.entries(ACCESS_LEVEL_KEYS)) {

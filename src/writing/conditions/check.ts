@@ -51,7 +51,11 @@ export function checkConditionTypes(
       const f = facts.get(key.toLowerCase()) ?? keyFacts(db, key, where);
       facts.set(key.toLowerCase(), f);
       const named = `condition key '${shown(key)}'`;
-      if (op.type !== 'Null' && f.types.length > 0 && !f.types.some((t) => FITS[op.type as Exclude<OperatorType, 'Null'>].includes(t))) {
+      if (
+        op.type !== 'Null' &&
+        f.types.length > 0 &&
+        !f.types.some((t) => FITS[op.type as Exclude<OperatorType, 'Null'>].includes(t))
+      ) {
         throw new UserError(
           `${where}: ${named} is of type ${f.types.join(' / ')}: compare it with ${OPERATORS_FOR[f.types[0]]} ` +
             `(or Null), not ${operator}`,

@@ -56,7 +56,8 @@ function covers(documented: string, key: string): boolean {
 /** Every key a service cites (its table, its actions, its resource types). */
 function citedKeys(svc: Service): string[] {
   const out = new Set<string>(svc.conditionKeys.map((c) => c.name));
-  for (const a of svc.actions) for (const row of a.resourceTypes) for (const k of row.conditionKeys) out.add(k);
+  for (const a of svc.actions)
+    for (const row of a.resourceTypes) for (const k of row.conditionKeys) out.add(k);
   for (const r of svc.resourceTypes) for (const k of r.conditionKeys) out.add(k);
   return [...out];
 }
@@ -69,7 +70,9 @@ export function keyFacts(db: IamDatabase, key: string, where: string): KeyFacts 
     return { key, global: true, types: global.key.types, anyMultivalued: multi, allMultivalued: multi };
   }
   if (global.kind === 'missing-tag-key') {
-    throw new UserError(`${where}: condition key '${shown(key)}' needs the tag key it is about: write ${global.key.name}<tag-key>`);
+    throw new UserError(
+      `${where}: condition key '${shown(key)}' needs the tag key it is about: write ${global.key.name}<tag-key>`,
+    );
   }
   const colon = key.indexOf(':');
   const prefix = key.slice(0, colon);
@@ -99,12 +102,18 @@ export function keyFacts(db: IamDatabase, key: string, where: string): KeyFacts 
   }
   const cited = citedKeys(svc);
   if (cited.some((c) => covers(c, key))) return { key, global: false, types: [] };
-  const template = cited.find((c) => conditionKeyMatches(c, key) || c.toLowerCase().startsWith(`${key.toLowerCase()}/`));
+  const template = cited.find(
+    (c) => conditionKeyMatches(c, key) || c.toLowerCase().startsWith(`${key.toLowerCase()}/`),
+  );
   if (template) {
-    throw new UserError(`${where}: condition key '${shown(key)}' needs the name it stands for: write it as ${template}`);
+    throw new UserError(
+      `${where}: condition key '${shown(key)}' needs the name it stands for: write it as ${template}`,
+    );
   }
   const hint = didYouMean(key, cited) || (cited.length === 0 ? `; ${svc.prefix} has no condition keys` : '');
-  throw new UserError(`${where}: '${shown(key)}' is not a condition key of ${svc.prefix} in the database${hint}`);
+  throw new UserError(
+    `${where}: '${shown(key)}' is not a condition key of ${svc.prefix} in the database${hint}`,
+  );
 }
 
 /**
@@ -121,7 +130,9 @@ export function actionSupportsKey(
   const own = action.resourceTypes.filter((r) => wanted.has(r.resourceType.toLowerCase()));
   // On `*`, or on a type the action has no row for, every row counts.
   const rows =
-    own.length > 0 ? [...own, ...action.resourceTypes.filter((r) => r.resourceType === '')] : action.resourceTypes;
+    own.length > 0
+      ? [...own, ...action.resourceTypes.filter((r) => r.resourceType === '')]
+      : action.resourceTypes;
   for (const row of rows) {
     if (row.conditionKeys.some((k) => covers(k, key))) return true;
     if (row.resourceType === '') continue;

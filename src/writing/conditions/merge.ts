@@ -79,7 +79,12 @@ export function canonicalCondition(block: ConditionBlock | undefined): string {
   return JSON.stringify(
     operators.map((op) => {
       const keys = (block as Block)[op];
-      return [op, Object.keys(keys).sort().map((k) => [k, keys[k]])];
+      return [
+        op,
+        Object.keys(keys)
+          .sort()
+          .map((k) => [k, keys[k]]),
+      ];
     }),
   );
 }

@@ -123,7 +123,13 @@ export class ConditionPlacer {
         const id = canonicalCondition(condition);
         const part = parts.get(id);
         if (part) part.actions.push(action);
-        else parts.set(id, { sid, resources: [...draft.resources], actions: [action], ...(condition ? { condition } : {}) });
+        else
+          parts.set(id, {
+            sid,
+            resources: [...draft.resources],
+            actions: [action],
+            ...(condition ? { condition } : {}),
+          });
       }
       out.push(...parts.values());
     }

@@ -62,13 +62,15 @@ export function templateScopes(template: Template): Scope[] {
 /** A template of the same mode, name, effect and partition with nothing in it. */
 function emptyLike(t: Template): Template {
   const partition = t.partition === undefined ? {} : { partition: t.partition };
-  if (t.mode === 'actions') return { mode: 'actions', name: t.name, effect: t.effect, ...partition, actions: [] };
+  if (t.mode === 'actions')
+    return { mode: 'actions', name: t.name, effect: t.effect, ...partition, actions: [] };
   return { ...emptyCrudTemplate(t.name, t.effect), ...partition };
 }
 
 function addEntries(t: Template, group: ConditionGroup): void {
   if (t.mode === 'actions') {
-    if (group.section !== 'actions') throw new UserError(`${group.where}: a group of '${group.section}' in an actions-mode template`);
+    if (group.section !== 'actions')
+      throw new UserError(`${group.where}: a group of '${group.section}' in an actions-mode template`);
     t.actions.push(...group.entries);
     return;
   }

@@ -69,7 +69,11 @@ export function checkConditionBlock(value: unknown, path: DataPath, at: Locator)
     }
     const op = parsed as ParsedOperator;
     if (op.base === 'Null' && (op.qualifier || op.ifExists)) {
-      fail(opPath, `'${operator}' in '${where}': Null takes neither IfExists nor ForAllValues:/ForAnyValue:; write 'Null'`, true);
+      fail(
+        opPath,
+        `'${operator}' in '${where}': Null takes neither IfExists nor ForAllValues:/ForAnyValue:; write 'Null'`,
+        true,
+      );
     }
     if (!isMapping(keys) || Object.keys(keys).length === 0) {
       fail(
@@ -84,14 +88,22 @@ export function checkConditionBlock(value: unknown, path: DataPath, at: Locator)
       const keyAt = [...opPath, key];
       const named = `'${shown(key)}' under ${operator} in '${where}'`;
       if (!KEY_FORM.test(key)) {
-        fail(keyAt, `condition key '${shown(key)}' in '${where}' must be prefix:name (e.g. aws:SourceIp, s3:prefix)`, true);
+        fail(
+          keyAt,
+          `condition key '${shown(key)}' in '${where}' must be prefix:name (e.g. aws:SourceIp, s3:prefix)`,
+          true,
+        );
       }
       const list = Array.isArray(raw) ? raw : [raw];
-      if (list.length === 0) fail(keyAt, `condition key ${named} has no value; give one value or a list of them`);
+      if (list.length === 0)
+        fail(keyAt, `condition key ${named} has no value; give one value or a list of them`);
       const texts = list.map((v, i) => {
         const place = Array.isArray(raw) ? [...keyAt, i] : keyAt;
         if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-          return fail(place, `condition key ${named}: a value must be text, a number or true/false, not ${what(v)}`);
+          return fail(
+            place,
+            `condition key ${named}: a value must be text, a number or true/false, not ${what(v)}`,
+          );
         }
         if (typeof v === 'number' && !Number.isFinite(v)) {
           return fail(place, `condition key ${named}: the value must be a finite number, not ${String(v)}`);
@@ -103,7 +115,10 @@ export function checkConditionBlock(value: unknown, path: DataPath, at: Locator)
         return String(v);
       });
       if ((op.type === 'Bool' || op.type === 'Null') && new Set(texts.map((t) => t.toLowerCase())).size > 1) {
-        fail(keyAt, `condition key ${named} has both true and false, so it holds whenever the key is present; give one value`);
+        fail(
+          keyAt,
+          `condition key ${named} has both true and false, so it holds whenever the key is present; give one value`,
+        );
       }
       block[key] = Array.isArray(raw) ? texts : texts[0];
     }

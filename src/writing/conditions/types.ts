@@ -31,8 +31,7 @@ export type BaseOperator =
 
 /** Every operator IAM accepts: `StringLike`, `StringLikeIfExists`, `ForAnyValue:StringLike`..., `Null`. */
 export type ConditionOperator =
-  | `${'' | 'ForAllValues:' | 'ForAnyValue:'}${BaseOperator}${'' | 'IfExists'}`
-  | 'Null';
+  `${'' | 'ForAllValues:' | 'ForAnyValue:'}${BaseOperator}${'' | 'IfExists'}` | 'Null';
 
 /** One value or several (any of them may match). Numbers and booleans are written as strings. */
 export type ConditionValues = string | number | boolean | readonly (string | number | boolean)[];

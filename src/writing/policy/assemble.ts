@@ -40,7 +40,11 @@ export function unconditioned(drafts: StatementDrafts): ConditionedDraft[] {
   return [...drafts.drafts].map(([sid, d]) => ({ sid, resources: d.resources, actions: d.actions }));
 }
 
-export function assemble(db: IamDatabase, drafts: readonly ConditionedDraft[], options: AssembleOptions): Assembled {
+export function assemble(
+  db: IamDatabase,
+  drafts: readonly ConditionedDraft[],
+  options: AssembleOptions,
+): Assembled {
   const { effect, excluded, minimize } = options;
   const shorten = (actions: string[]) =>
     minimizeActions(db, actions, { minChars: minimize, keepEvery: effect === 'Deny' });

@@ -67,13 +67,17 @@ function checkedConditions(template: Template): Template {
       out.conditions.byLevel = {};
       for (const [level, block] of Object.entries(c.byLevel)) {
         if (!(level in ACCESS_LEVEL_KEYS)) {
-          throw new UserError(`template: unknown access level '${level}' in conditions.byLevel; allowed: ${Object.keys(ACCESS_LEVEL_KEYS).join(', ')}`);
+          throw new UserError(
+            `template: unknown access level '${level}' in conditions.byLevel; allowed: ${Object.keys(ACCESS_LEVEL_KEYS).join(', ')}`,
+          );
         }
-        if (block) out.conditions.byLevel[level as AccessLevelKey] = check(block, `access-level-conditions.${level}`);
+        if (block)
+          out.conditions.byLevel[level as AccessLevelKey] = check(block, `access-level-conditions.${level}`);
       }
     }
   }
-  if (template.groups) out.groups = template.groups.map((g) => ({ ...g, conditions: check(g.conditions, g.where) }));
+  if (template.groups)
+    out.groups = template.groups.map((g) => ({ ...g, conditions: check(g.conditions, g.where) }));
   return out;
 }
 

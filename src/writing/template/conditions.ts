@@ -36,9 +36,11 @@ interface GroupList {
 }
 
 const CRUD_GROUP_LISTS: readonly GroupList[] = [
-  ...(Object.keys(ACCESS_LEVEL_KEYS) as AccessLevelKey[]).map(
-    (k): GroupList => ({ section: k, path: [k], entries: 'arns' }),
-  ),
+  ...(Object.keys(ACCESS_LEVEL_KEYS) as AccessLevelKey[]).map((k): GroupList => ({
+    section: k,
+    path: [k],
+    entries: 'arns',
+  })),
   { section: 'single-actions', path: ['wildcard-only', 'single-actions'], entries: 'actions' },
   { section: 'skip-resource-constraints', path: ['skip-resource-constraints'], entries: 'actions' },
   { section: 'sts.assume-role', path: ['sts', 'assume-role'], entries: 'arns' },
@@ -50,7 +52,9 @@ const CRUD_GROUP_LISTS: readonly GroupList[] = [
   },
 ];
 
-const ACTIONS_GROUP_LISTS: readonly GroupList[] = [{ section: 'actions', path: ['actions'], entries: 'actions' }];
+const ACTIONS_GROUP_LISTS: readonly GroupList[] = [
+  { section: 'actions', path: ['actions'], entries: 'actions' },
+];
 
 function at(data: unknown, path: DataPath): unknown {
   let v = data;
@@ -64,7 +68,12 @@ function groupLists(mode: string): readonly GroupList[] {
 }
 
 /** Checks one group entry's keys (its entries are the schema's to check); returns its conditions. */
-function checkGroup(entry: Record<string, unknown>, list: GroupList, path: DataPath, locate: Locator): ConditionBlock {
+function checkGroup(
+  entry: Record<string, unknown>,
+  list: GroupList,
+  path: DataPath,
+  locate: Locator,
+): ConditionBlock {
   const allowed = [list.entries, 'conditions'];
   for (const key of Object.keys(entry)) {
     if (allowed.includes(key)) continue;
@@ -151,7 +160,12 @@ export function readTemplateConditions(data: Record<string, unknown>, locate: Lo
       const entries = (entry[list.entries] as unknown[])
         .filter((x): x is string => typeof x === 'string' && x.trim() !== '')
         .map((x) => x.trim());
-      groups.push({ section: list.section, entries, conditions: block, where: keyPath([...path, 'conditions']) });
+      groups.push({
+        section: list.section,
+        entries,
+        conditions: block,
+        where: keyPath([...path, 'conditions']),
+      });
     });
   }
   if (groups.length > 0) out.groups = groups;

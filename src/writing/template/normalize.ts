@@ -29,7 +29,9 @@ const isEmpty = (item: unknown): boolean =>
  */
 export function cleanList(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value.filter((item): item is string => typeof item === 'string' && !isEmpty(item)).map((s) => s.trim());
+  return value
+    .filter((item): item is string => typeof item === 'string' && !isEmpty(item))
+    .map((s) => s.trim());
 }
 
 function section(value: unknown): Record<string, unknown> {

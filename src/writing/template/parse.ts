@@ -119,7 +119,8 @@ function keepConditionText(doc: Document): void {
       );
       if (!inside || typeof node.source !== 'string') return;
       if (key === 'key' && node.value === null && node.source === 'Null') node.value = 'Null';
-      else if (key !== 'key' && typeof node.value === 'number' && node.type === 'PLAIN') node.value = node.source;
+      else if (key !== 'key' && typeof node.value === 'number' && node.type === 'PLAIN')
+        node.value = node.source;
     },
   });
 }

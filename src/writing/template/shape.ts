@@ -51,16 +51,29 @@ function checkConditionShape(fn: string, template: Record<string, unknown>): voi
   if (c !== undefined) {
     if (!isObject(c)) throw argumentError(fn, 'template.conditions', 'an object ({ all?, byLevel? })', c);
     if (c.byLevel !== undefined && !isObject(c.byLevel)) {
-      throw argumentError(fn, 'template.conditions.byLevel', 'an object of condition blocks by access level', c.byLevel);
+      throw argumentError(
+        fn,
+        'template.conditions.byLevel',
+        'an object of condition blocks by access level',
+        c.byLevel,
+      );
     }
   }
   const groups = template.groups;
   if (groups === undefined) return;
   if (!Array.isArray(groups)) throw argumentError(fn, 'template.groups', 'a list of groups', groups);
   groups.forEach((g: unknown, i) => {
-    if (!isObject(g)) throw argumentError(fn, `template.groups[${i}]`, 'a group ({ section, entries, conditions, where })', g);
+    if (!isObject(g))
+      throw argumentError(
+        fn,
+        `template.groups[${i}]`,
+        'a group ({ section, entries, conditions, where })',
+        g,
+      );
     checkStringList(fn, `template.groups[${i}].entries`, g.entries);
-    if (typeof g.section !== 'string') throw argumentError(fn, `template.groups[${i}].section`, 'a section name', g.section);
-    if (typeof g.where !== 'string') throw argumentError(fn, `template.groups[${i}].where`, 'a string', g.where);
+    if (typeof g.section !== 'string')
+      throw argumentError(fn, `template.groups[${i}].section`, 'a section name', g.section);
+    if (typeof g.where !== 'string')
+      throw argumentError(fn, `template.groups[${i}].where`, 'a string', g.where);
   });
 }

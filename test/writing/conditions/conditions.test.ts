@@ -44,9 +44,12 @@ test('whole-template conditions go on every statement, values written as text', 
       'wildcard-only:\n  single-actions: [s3:ListAllMyBuckets]\n',
   );
   assert.ok(p.Statement.length >= 3);
-  for (const s of p.Statement) assert.deepEqual(s.Condition, { Bool: { 'aws:SecureTransport': 'true' } }, s.Sid);
+  for (const s of p.Statement)
+    assert.deepEqual(s.Condition, { Bool: { 'aws:SecureTransport': 'true' } }, s.Sid);
   // One condition for the whole policy splits nothing: the ids stay as without conditions.
-  const plain = write('mode: crud\nread:\n- arn:aws:s3:::assets/*\nwrite:\n- arn:aws:s3:::assets/*\nwildcard-only:\n  single-actions: [s3:ListAllMyBuckets]\n');
+  const plain = write(
+    'mode: crud\nread:\n- arn:aws:s3:::assets/*\nwrite:\n- arn:aws:s3:::assets/*\nwildcard-only:\n  single-actions: [s3:ListAllMyBuckets]\n',
+  );
   assert.deepEqual(
     p.Statement.map((s) => s.Sid),
     plain.Statement.map((s) => s.Sid),
@@ -66,13 +69,16 @@ test('access-level conditions go on the actions of that level only, in both mode
   const level = 'access-level-conditions:\n  write:\n    StringEquals: {aws:RequestedRegion: eu-west-1}\n';
   const crud = write(`mode: crud\n${level}read:\n- arn:aws:s3:::b/*\nwrite:\n- arn:aws:s3:::b/*\n`);
   assert.equal(bySid(crud, 'S3ReadObject').Condition, undefined);
-  assert.deepEqual(bySid(crud, 'S3WriteObject').Condition, { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } });
+  assert.deepEqual(bySid(crud, 'S3WriteObject').Condition, {
+    StringEquals: { 'aws:RequestedRegion': 'eu-west-1' },
+  });
   const actions = write(`mode: actions\n${level}actions:\n- s3:GetObject\n- s3:PutObject\n`);
   // Actions mode groups by resource type; the two levels of one type are two statements already.
   const put = actions.Statement.filter((s) => s.Action.includes('s3:PutObject'));
   const get = actions.Statement.filter((s) => s.Action.includes('s3:GetObject'));
   assert.ok(put.length > 0 && get.length > 0);
-  for (const s of put) assert.deepEqual(s.Condition, { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } });
+  for (const s of put)
+    assert.deepEqual(s.Condition, { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } });
   for (const s of get) assert.equal(s.Condition, undefined);
 });
 
@@ -105,19 +111,25 @@ test('Sids: split groups keep the plain id when unconditioned, others take a suf
   assert.equal(new Set(other.Statement.map((s) => s.Sid)).size, other.Statement.length);
   // A group alone in its statement id keeps the plain id.
   const alone = write(`mode: crud\nread:\n${group('203.0.113.0/24')}`);
-  assert.deepEqual(alone.Statement.map((s) => s.Sid), ['S3ReadObject']);
+  assert.deepEqual(
+    alone.Statement.map((s) => s.Sid),
+    ['S3ReadObject'],
+  );
 });
 
 test('groups with equal conditions share statements; in actions mode too', () => {
   const cond = '  conditions:\n    StringEquals: {aws:PrincipalTag/team: data}\n';
-  const p = write(`mode: actions\nactions:\n- actions: [s3:GetObject]\n${cond}- actions: [s3:GetObjectAcl]\n${cond}`);
+  const p = write(
+    `mode: actions\nactions:\n- actions: [s3:GetObject]\n${cond}- actions: [s3:GetObjectAcl]\n${cond}`,
+  );
   const together = write('mode: actions\nactions: [s3:GetObject, s3:GetObjectAcl]\n');
   // The statements of the two actions written together, each with the condition and the same ids.
   assert.deepEqual(
     p.Statement.map(({ Condition: _, ...rest }) => rest),
     together.Statement,
   );
-  for (const s of p.Statement) assert.deepEqual(s.Condition, { StringEquals: { 'aws:PrincipalTag/team': 'data' } });
+  for (const s of p.Statement)
+    assert.deepEqual(s.Condition, { StringEquals: { 'aws:PrincipalTag/team': 'data' } });
 });
 
 test('--minimize never merges statements of different conditions, and merges equal ones', () => {
@@ -129,7 +141,9 @@ test('--minimize never merges statements of different conditions, and merges equ
   assert.equal(onB.length, 2);
   assert.deepEqual(onB.map((s) => s.Condition === undefined).sort(), [false, true]);
   // With the same condition on both levels they are on the same resource and merge, as without conditions.
-  const same = write(`mode: crud\n${TLS}read:\n- arn:aws:s3:::b/*\nwrite:\n- arn:aws:s3:::b/*\n`, { minimize: 0 });
+  const same = write(`mode: crud\n${TLS}read:\n- arn:aws:s3:::b/*\nwrite:\n- arn:aws:s3:::b/*\n`, {
+    minimize: 0,
+  });
   assert.equal(same.Statement.filter((s) => s.Resource.includes('arn:aws:s3:::b/*')).length, 1);
 });
 
@@ -142,9 +156,14 @@ test('a service key goes on the actions that support it; others are an error nam
   assert.match(message, /unsupported-condition-keys: split/);
   // actions mode: the same rule
   const actions = errorOf(() =>
-    write('mode: actions\nactions:\n- actions: [s3:GetObject]\n  conditions:\n    StringLike: {s3:prefix: home/*}\n'),
+    write(
+      'mode: actions\nactions:\n- actions: [s3:GetObject]\n  conditions:\n    StringLike: {s3:prefix: home/*}\n',
+    ),
   );
-  assert.match(actions, /^actions\[0\]\.conditions: condition key 's3:prefix' is not supported by s3:GetObject:/);
+  assert.match(
+    actions,
+    /^actions\[0\]\.conditions: condition key 's3:prefix' is not supported by s3:GetObject:/,
+  );
 });
 
 test('split: unsupported actions go to a statement without the key, keeping the rest, with a warning', () => {
@@ -165,14 +184,20 @@ test('split: unsupported actions go to a statement without the key, keeping the 
   // The option can come from the caller (the CLI's flag, the builder) and wins over the template.
   assert.throws(
     () =>
-      write('mode: actions\nunsupported-condition-keys: split\nactions:\n- actions: [s3:GetObject]\n  conditions:\n    StringLike: {s3:prefix: a}\n', {
-        unsupportedConditionKeys: 'error',
-      }),
+      write(
+        'mode: actions\nunsupported-condition-keys: split\nactions:\n- actions: [s3:GetObject]\n  conditions:\n    StringLike: {s3:prefix: a}\n',
+        {
+          unsupportedConditionKeys: 'error',
+        },
+      ),
     /not supported by s3:GetObject/,
   );
-  const split = write('mode: actions\nactions:\n- actions: [s3:GetObject]\n  conditions:\n    StringLike: {s3:prefix: a}\n', {
-    unsupportedConditionKeys: 'split',
-  });
+  const split = write(
+    'mode: actions\nactions:\n- actions: [s3:GetObject]\n  conditions:\n    StringLike: {s3:prefix: a}\n',
+    {
+      unsupportedConditionKeys: 'split',
+    },
+  );
   assert.ok(split.Statement.every((s) => s.Condition === undefined));
 });
 
@@ -182,7 +207,8 @@ test('a key of the resource type the statement acts on counts as supported', () 
     'mode: crud\nread:\n- arns: [arn:aws:s3:::b/*]\n  conditions:\n    StringEquals: {s3:BucketTag/team: data}\n',
   );
   assert.ok(p.Statement.length > 0);
-  for (const s of p.Statement) assert.deepEqual(s.Condition, { StringEquals: { 's3:BucketTag/team': 'data' } });
+  for (const s of p.Statement)
+    assert.deepEqual(s.Condition, { StringEquals: { 's3:BucketTag/team': 'data' } });
 });
 
 test('excluded actions are not checked against a condition', () => {
@@ -204,7 +230,9 @@ for (const [mode, template] of Object.entries(MODES)) {
   test(`${mode} mode: a bad operator is an error at its line, with a suggestion`, () => {
     assert.match(
       errorOf(() => write(template('    StringEqual: {aws:PrincipalTag/team: data}\n'))),
-      new RegExp(`^t\\.yml:5: unknown condition operator 'StringEqual' in '${where}'; did you mean 'StringEquals'`),
+      new RegExp(
+        `^t\\.yml:5: unknown condition operator 'StringEqual' in '${where}'; did you mean 'StringEquals'`,
+      ),
     );
     assert.match(
       errorOf(() => write(template('    stringequals: {aws:PrincipalTag/team: data}\n'))),
@@ -238,7 +266,9 @@ for (const [mode, template] of Object.entries(MODES)) {
   test(`${mode} mode: an operator of another type than the key's is an error`, () => {
     assert.match(
       errorOf(() => write(template('    StringEquals: {aws:SourceIp: 203.0.113.0/24}\n'))),
-      new RegExp(`^${where}: condition key 'aws:SourceIp' is of type IPAddress: compare it with IpAddress or NotIpAddress \\(or Null\\), not StringEquals$`),
+      new RegExp(
+        `^${where}: condition key 'aws:SourceIp' is of type IPAddress: compare it with IpAddress or NotIpAddress \\(or Null\\), not StringEquals$`,
+      ),
     );
     assert.match(
       errorOf(() => write(template('    DateGreaterThan: {s3:signatureAge: 2026-01-01}\n'))),
@@ -249,14 +279,20 @@ for (const [mode, template] of Object.entries(MODES)) {
   test(`${mode} mode: set operators only on multivalued keys, and multivalued keys need one`, () => {
     assert.match(
       errorOf(() => write(template('    ForAnyValue:StringEquals: {aws:PrincipalTag/team: data}\n'))),
-      new RegExp(`^${where}: condition key 'aws:PrincipalTag/team' has one value per request, but ForAnyValue: is for multivalued keys .*; write 'StringEquals'$`),
+      new RegExp(
+        `^${where}: condition key 'aws:PrincipalTag/team' has one value per request, but ForAnyValue: is for multivalued keys .*; write 'StringEquals'$`,
+      ),
     );
     assert.match(
       errorOf(() => write(template('    StringEquals: {aws:TagKeys: team}\n'))),
       /condition key 'aws:TagKeys' is multivalued: write 'ForAnyValue:StringEquals' .* or 'ForAllValues:StringEquals'/,
     );
     // A database key typed ArrayOfString takes a set operator.
-    assert.doesNotThrow(() => write(template('    ForAllValues:StringEquals: {aws:TagKeys: [team]}\n    Null: {aws:TagKeys: false}\n')));
+    assert.doesNotThrow(() =>
+      write(
+        template('    ForAllValues:StringEquals: {aws:TagKeys: [team]}\n    Null: {aws:TagKeys: false}\n'),
+      ),
+    );
   });
 
   test(`${mode} mode: unknown keys are errors`, () => {
@@ -281,7 +317,10 @@ test('the same key under the same operator in two scopes that meet is an error n
       `mode: crud\n${TLS}read:\n- arns: [arn:aws:s3:::b/*]\n  conditions:\n    Bool: {aws:SecureTransport: false}\n`,
     ),
   );
-  assert.match(message, /^read\[0\]\.conditions: condition key 'aws:SecureTransport' under Bool is also given in 'conditions'/);
+  assert.match(
+    message,
+    /^read\[0\]\.conditions: condition key 'aws:SecureTransport' under Bool is also given in 'conditions'/,
+  );
 });
 
 test('template-level shape errors name the line and what is allowed', () => {
@@ -290,7 +329,12 @@ test('template-level shape errors name the line and what is allowed', () => {
     /^t\.yml:2: 'conditions' must be a mapping of condition operators to keys and values/,
   );
   assert.match(
-    errorOf(() => parseTemplate('mode: crud\naccess-level-conditions:\n  writes: {Bool: {aws:SecureTransport: true}}\n', 't.yml')),
+    errorOf(() =>
+      parseTemplate(
+        'mode: crud\naccess-level-conditions:\n  writes: {Bool: {aws:SecureTransport: true}}\n',
+        't.yml',
+      ),
+    ),
     /^t\.yml:3: unknown access level 'writes' in 'access-level-conditions'; did you mean 'write'\?/,
   );
   assert.match(
@@ -302,11 +346,21 @@ test('template-level shape errors name the line and what is allowed', () => {
     /^t\.yml:3: the group 'read\[0\]' needs 'conditions'/,
   );
   assert.match(
-    errorOf(() => parseTemplate('mode: actions\nactions:\n- arns: [s3:GetObject]\n  conditions: {Bool: {aws:SecureTransport: true}}\n', 't.yml')),
+    errorOf(() =>
+      parseTemplate(
+        'mode: actions\nactions:\n- arns: [s3:GetObject]\n  conditions: {Bool: {aws:SecureTransport: true}}\n',
+        't.yml',
+      ),
+    ),
     /^t\.yml:3: unknown key 'arns' in the group 'actions\[0\]'; a group has 'actions' and 'conditions'$/,
   );
   assert.match(
-    errorOf(() => parseTemplate('mode: crud\nread:\n- arns: [not-an-arn]\n  conditions: {Bool: {aws:SecureTransport: true}}\n', 't.yml')),
+    errorOf(() =>
+      parseTemplate(
+        'mode: crud\nread:\n- arns: [not-an-arn]\n  conditions: {Bool: {aws:SecureTransport: true}}\n',
+        't.yml',
+      ),
+    ),
     /^t\.yml:3: entry 'read\[0\]\.arns\[0\]' must be an ARN/,
   );
 });
