@@ -75,15 +75,23 @@ test('bad conditions throw a UserError naming the builder and the key path', () 
   const bad = (fn: () => unknown, pattern: RegExp) =>
     assert.throws(fn, (e: unknown) => e instanceof UserError && pattern.test(e.message));
   bad(
-    () => new PolicyBuilder().read('arn:aws:s3:::b', { conditions: { StringEqual: { 'aws:userid': 'x' } } as never }).toTemplate(),
+    () =>
+      new PolicyBuilder()
+        .read('arn:aws:s3:::b', { conditions: { StringEqual: { 'aws:userid': 'x' } } as never })
+        .toTemplate(),
     /^PolicyBuilder: read\[0\]\.conditions\.StringEqual: unknown condition operator 'StringEqual'/,
   );
   bad(
-    () => new PolicyBuilder().conditions({ NumericLessThan: { 'aws:MultiFactorAuthAge': 'soon' } }).toTemplate(),
+    () =>
+      new PolicyBuilder().conditions({ NumericLessThan: { 'aws:MultiFactorAuthAge': 'soon' } }).toTemplate(),
     /condition value 'soon' .* expected a number/,
   );
   bad(
-    () => new PolicyBuilder().conditions({ Bool: { 'aws:SecureTransport': 'true' } }, { level: 'writes' as never }),
+    () =>
+      new PolicyBuilder().conditions(
+        { Bool: { 'aws:SecureTransport': 'true' } },
+        { level: 'writes' as never },
+      ),
     /PolicyBuilder\.conditions: scope\.level must be/,
   );
   bad(() => new PolicyBuilder().conditions(null as never), /PolicyBuilder\.conditions: block must be/);
@@ -94,7 +102,10 @@ test('bad conditions throw a UserError naming the builder and the key path', () 
         .conditions({ Bool: { 'aws:SecureTransport': 'false' } }),
     /condition key 'aws:SecureTransport' under Bool is given twice/,
   );
-  bad(() => new PolicyBuilder({ unsupportedConditionKeys: 'drop' as never }), /unsupportedConditionKeys must be 'error' or 'split'/);
+  bad(
+    () => new PolicyBuilder({ unsupportedConditionKeys: 'drop' as never }),
+    /unsupportedConditionKeys must be 'error' or 'split'/,
+  );
   bad(
     () =>
       new PolicyBuilder()
@@ -107,10 +118,14 @@ test('bad conditions throw a UserError naming the builder and the key path', () 
 test('writePolicy checks hand-made templates as template files are checked', () => {
   const t = parseTemplate('mode: actions\nactions: [s3:GetObject]\n', 't.yml');
   assert.throws(
-    () => writePolicy(db, { ...t, conditions: { all: { Bool: { 'aws:SecureTransport': ['true', 'false'] } } } }),
+    () =>
+      writePolicy(db, { ...t, conditions: { all: { Bool: { 'aws:SecureTransport': ['true', 'false'] } } } }),
     /has both true and false/,
   );
-  assert.throws(() => writePolicy(db, { ...t, groups: 'x' as never }), /writePolicy: template\.groups must be a list of groups/);
+  assert.throws(
+    () => writePolicy(db, { ...t, groups: 'x' as never }),
+    /writePolicy: template\.groups must be a list of groups/,
+  );
   const p = writePolicy(db, { ...t, conditions: { all: { Bool: { 'aws:SecureTransport': true } } } });
   assert.deepEqual(p.Statement[0].Condition, { Bool: { 'aws:SecureTransport': 'true' } });
 });

@@ -37,11 +37,15 @@ for (const [mode, template] of Object.entries({ crud, actions })) {
     const t = (name: string, block: string) => file(`${mode}-${name}.yml`, template(block));
     fails(
       t('operator', '    StringEqual: {aws:userid: x}\n'),
-      new RegExp(`^iamwright: .*${mode}-operator\\.yml:5: unknown condition operator 'StringEqual' .*did you mean 'StringEquals'`),
+      new RegExp(
+        `^iamwright: .*${mode}-operator\\.yml:5: unknown condition operator 'StringEqual' .*did you mean 'StringEquals'`,
+      ),
     );
     fails(
       t('set', '    ForAllValues:StringEquals: {aws:PrincipalOrgID: o-a1b2c3d4e5}\n'),
-      new RegExp(`^iamwright: .*${mode}-set\\.yml: .*condition key 'aws:PrincipalOrgID' has one value per request, but ForAllValues: is for multivalued keys`),
+      new RegExp(
+        `^iamwright: .*${mode}-set\\.yml: .*condition key 'aws:PrincipalOrgID' has one value per request, but ForAllValues: is for multivalued keys`,
+      ),
     );
     fails(
       t('value', '    DateLessThan: {aws:CurrentTime: 31/12/2026}\n'),
@@ -53,7 +57,9 @@ for (const [mode, template] of Object.entries({ crud, actions })) {
     );
     fails(
       t('unsupported', '    StringLike: {s3:prefix: home/*}\n'),
-      new RegExp(`-unsupported\\.yml: ${mode === 'crud' ? 'read' : 'actions'}\\[0\\]\\.conditions: condition key 's3:prefix' is not supported by s3:GetObject`),
+      new RegExp(
+        `-unsupported\\.yml: ${mode === 'crud' ? 'read' : 'actions'}\\[0\\]\\.conditions: condition key 's3:prefix' is not supported by s3:GetObject`,
+      ),
     );
   });
 
@@ -64,7 +70,10 @@ for (const [mode, template] of Object.entries({ crud, actions })) {
     );
     const r = runCli(['write-policy', '-i', path]);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /iamwright: warning: .*-split\.yml: .*condition key 's3:prefix' is not supported by s3:GetObject/);
+    assert.match(
+      r.stderr,
+      /iamwright: warning: .*-split\.yml: .*condition key 's3:prefix' is not supported by s3:GetObject/,
+    );
     const policy = JSON.parse(r.stdout);
     // Kept the condition it supports, lost the one it does not.
     const get = policy.Statement.filter((s: { Action: string[] }) => s.Action.includes('s3:GetObject'));

@@ -385,3 +385,22 @@ test('a conditioned policy passes lint without an error', () => {
     assert.deepEqual(errors, []);
   }
 });
+
+test('docs/templates.md shows the policy docs/examples/conditions.yml gives', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { ROOT } = await import('../../support/paths.js');
+  const { join } = await import('node:path');
+  const docs = readFileSync(join(ROOT, 'docs', 'templates.md'), 'utf8');
+  const section = docs.slice(docs.indexOf('## Conditions'), docs.indexOf('## Rules'));
+  const shown = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)?.[1] ?? 'null') as PolicyStatement[];
+  const example = join(ROOT, 'docs', 'examples', 'conditions.yml');
+  const written = writePolicy(db, parseTemplate(readFileSync(example, 'utf8'), example));
+  assert.deepEqual(
+    shown.map(({ Sid, Resource, Condition }) => ({ Sid, Resource, Condition })),
+    written.Statement.map(({ Sid, Resource, Condition }) => ({ Sid, Resource, Condition })),
+  );
+  for (const [i, s] of shown.entries()) {
+    const listed = s.Action.filter((a) => a !== '...');
+    assert.deepEqual(written.Statement[i].Action.slice(0, listed.length), listed);
+  }
+});
