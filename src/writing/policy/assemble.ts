@@ -3,6 +3,9 @@
  * `minimize` they are shortened to prefix wildcards, after which statements on the very same resources
  * merge into one (renamed `{Service}Mult{Resource}`, after its first resource).
  *
+ * Statements of different conditions (templates with conditions, see conditions/place.ts) never merge,
+ * and conditioned statements sharing an id with others take a suffix of their condition (suffixSids).
+ *
  * Minimizing as policy_sentry does can drop an action (see minimize.ts). An Allow keeps its answer (it is
  * narrower, never broader) and the dropped actions are handed back for a warning; a Deny names them again,
  * so that it denies exactly what the full policy denies.
@@ -63,7 +66,8 @@ export function assemble(
         : [...draft.actions];
     if (actions.length === 0) continue;
     const original = actions;
-    const key = mergeKey(draft.resources, draft.condition);
+    // Only minimizing merges: without it the key is not needed.
+    const key = minimize === undefined ? '' : mergeKey(draft.resources, draft.condition);
     if (minimize !== undefined) {
       actions = shorten(actions);
       const same = byKey.get(key);
@@ -83,7 +87,7 @@ export function assemble(
     };
     if (draft.condition) statement.Condition = draft.condition;
     statements.push(statement);
-    if (!byKey.has(key)) byKey.set(key, statement);
+    if (minimize !== undefined && !byKey.has(key)) byKey.set(key, statement);
     full.set(statement, [...original]);
   }
   for (const s of statements) {

@@ -76,7 +76,8 @@ function parse(text: string, file: string): ParsedTemplate {
     );
   }
   checkTemplateTree(doc.contents, file, lines);
-  keepConditionText(doc);
+  // Only templates that mention conditions are walked: large ARN lists pay nothing.
+  if (text.includes('conditions')) keepConditionText(doc);
   let data: unknown;
   try {
     data = doc.toJS();
