@@ -64,6 +64,8 @@ export class ConditionPlacer {
   constructor(
     private readonly db: IamDatabase,
     private readonly onUnsupported: UnsupportedKeys,
+    /** `granted` or `denied`, for messages. */
+    private readonly verb: string = 'granted',
   ) {}
 
   /** Checks a block's keys, operators and types against the database (once per block). */
@@ -177,18 +179,18 @@ export class ConditionPlacer {
     if (found.length === 0) return [];
     if (this.onUnsupported === 'error') {
       const u = found[0];
-      const they = u.actions.length === 1 ? 'it' : 'they';
+      const [they, them] = u.actions.length === 1 ? ['it', 'it'] : ['they', 'them'];
       throw new UserError(
-        `${u.where}: condition key '${shown(u.key)}' is not supported by ${listed(u.actions)}: ${they} ` +
-          `cannot carry the condition, and without it ${they} would be granted more broadly than asked; ` +
-          `move ${u.actions.length === 1 ? 'it' : 'them'} out of its scope, or set ` +
-          `'unsupported-condition-keys: split' to grant ${u.actions.length === 1 ? 'it' : 'them'} in a statement without the key`,
+        `${u.where}: condition key '${shown(u.key)}' is not supported by ${listed(u.actions)}: the condition ` +
+          `would never match ${them}, and without it ${they} would be ${this.verb} more broadly than asked; ` +
+          `ask for ${them} outside this condition, or set 'unsupported-condition-keys: split' to ` +
+          `write ${them} in a statement without the key`,
       );
     }
     return found.map(
       (u) =>
         `${u.where}: condition key '${u.key}' is not supported by ${listed(u.actions)}; ` +
-        `${u.actions.length === 1 ? 'it is' : 'they are'} granted in a statement without it ` +
+        `${u.actions.length === 1 ? 'it is' : 'they are'} ${this.verb} in a statement without it ` +
         '(unsupported-condition-keys: split): review them',
     );
   }

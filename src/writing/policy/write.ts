@@ -107,7 +107,7 @@ function write(db: IamDatabase, template: Template, options: WritePolicyOptions)
     template.mode === 'crud' ? excludedActions(db, template.excludeActions) : new Set();
   const conditioned = template.conditions !== undefined || (template.groups?.length ?? 0) > 0;
   if (conditioned) template = checkedConditions(template);
-  const placer = conditioned ? new ConditionPlacer(db, onUnsupported) : undefined;
+  const placer = conditioned ? new ConditionPlacer(db, onUnsupported, effect === 'Deny' ? 'denied' : 'granted') : undefined;
   const statements: ConditionedDraft[] = [];
   let granted = false;
   const dependents: string[] = [];
