@@ -177,8 +177,8 @@ const schema11 = {
           description: 'The IAM actions to allow (or deny); each gets the ARN formats of its resource types.',
         },
         conditions: {
-          $ref: '#/definitions/conditionBlock',
-          description: 'Conditions on every statement of the policy.',
+          description: 'Conditions on every statement of the policy (empty: none).',
+          anyOf: [{ type: 'null' }, { $ref: '#/definitions/conditionBlock' }],
         },
         'access-level-conditions': { $ref: '#/definitions/accessLevelConditions' },
         'unsupported-condition-keys': { $ref: '#/definitions/unsupportedConditionKeys' },
@@ -260,8 +260,8 @@ const schema11 = {
           },
         },
         conditions: {
-          $ref: '#/definitions/conditionBlock',
-          description: 'Conditions on every statement of the policy.',
+          description: 'Conditions on every statement of the policy (empty: none).',
+          anyOf: [{ type: 'null' }, { $ref: '#/definitions/conditionBlock' }],
         },
         'access-level-conditions': { $ref: '#/definitions/accessLevelConditions' },
         'unsupported-condition-keys': { $ref: '#/definitions/unsupportedConditionKeys' },
@@ -286,8 +286,8 @@ const schema12 = {
       description: 'The IAM actions to allow (or deny); each gets the ARN formats of its resource types.',
     },
     conditions: {
-      $ref: '#/definitions/conditionBlock',
-      description: 'Conditions on every statement of the policy.',
+      description: 'Conditions on every statement of the policy (empty: none).',
+      anyOf: [{ type: 'null' }, { $ref: '#/definitions/conditionBlock' }],
     },
     'access-level-conditions': { $ref: '#/definitions/accessLevelConditions' },
     'unsupported-condition-keys': { $ref: '#/definitions/unsupportedConditionKeys' },
@@ -1367,17 +1367,75 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
                   }
                   if (valid0) {
                     if (data.conditions !== undefined) {
+                      let data5 = data.conditions;
                       const _errs11 = errors;
-                      if (
-                        !validate16(data.conditions, {
+                      const _errs12 = errors;
+                      let valid4 = false;
+                      const _errs13 = errors;
+                      if (data5 !== null) {
+                        const err0 = {
                           instancePath: instancePath + '/conditions',
-                          parentData: data,
-                          parentDataProperty: 'conditions',
-                          rootData,
-                        })
-                      ) {
-                        vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-                        errors = vErrors.length;
+                          schemaPath: '#/properties/conditions/anyOf/0/type',
+                          keyword: 'type',
+                          params: { type: 'null' },
+                          message: 'must be null',
+                          schema: schema12.properties.conditions.anyOf[0].type,
+                          parentSchema: schema12.properties.conditions.anyOf[0],
+                          data: data5,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err0];
+                        } else {
+                          vErrors.push(err0);
+                        }
+                        errors++;
+                      }
+                      var _valid0 = _errs13 === errors;
+                      valid4 = valid4 || _valid0;
+                      if (!valid4) {
+                        const _errs15 = errors;
+                        if (
+                          !validate16(data5, {
+                            instancePath: instancePath + '/conditions',
+                            parentData: data,
+                            parentDataProperty: 'conditions',
+                            rootData,
+                          })
+                        ) {
+                          vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+                          errors = vErrors.length;
+                        }
+                        var _valid0 = _errs15 === errors;
+                        valid4 = valid4 || _valid0;
+                      }
+                      if (!valid4) {
+                        const err1 = {
+                          instancePath: instancePath + '/conditions',
+                          schemaPath: '#/properties/conditions/anyOf',
+                          keyword: 'anyOf',
+                          params: {},
+                          message: 'must match a schema in anyOf',
+                          schema: schema12.properties.conditions.anyOf,
+                          parentSchema: schema12.properties.conditions,
+                          data: data5,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err1];
+                        } else {
+                          vErrors.push(err1);
+                        }
+                        errors++;
+                        validate11.errors = vErrors;
+                        return false;
+                      } else {
+                        errors = _errs12;
+                        if (vErrors !== null) {
+                          if (_errs12) {
+                            vErrors.length = _errs12;
+                          } else {
+                            vErrors = null;
+                          }
+                        }
                       }
                       var valid0 = _errs11 === errors;
                     } else {
@@ -1385,7 +1443,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
                     }
                     if (valid0) {
                       if (data['access-level-conditions'] !== undefined) {
-                        const _errs12 = errors;
+                        const _errs16 = errors;
                         if (
                           !validate21(data['access-level-conditions'], {
                             instancePath: instancePath + '/access-level-conditions',
@@ -1397,14 +1455,14 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
                           vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
                           errors = vErrors.length;
                         }
-                        var valid0 = _errs12 === errors;
+                        var valid0 = _errs16 === errors;
                       } else {
                         var valid0 = true;
                       }
                       if (valid0) {
                         if (data['unsupported-condition-keys'] !== undefined) {
                           let data7 = data['unsupported-condition-keys'];
-                          const _errs13 = errors;
+                          const _errs17 = errors;
                           if (!(data7 === 'error' || data7 === 'split')) {
                             validate11.errors = [
                               {
@@ -1420,7 +1478,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
                             ];
                             return false;
                           }
-                          var valid0 = _errs13 === errors;
+                          var valid0 = _errs17 === errors;
                         } else {
                           var valid0 = true;
                         }
@@ -1528,8 +1586,8 @@ const schema26 = {
       },
     },
     conditions: {
-      $ref: '#/definitions/conditionBlock',
-      description: 'Conditions on every statement of the policy.',
+      description: 'Conditions on every statement of the policy (empty: none).',
+      anyOf: [{ type: 'null' }, { $ref: '#/definitions/conditionBlock' }],
     },
     'access-level-conditions': { $ref: '#/definitions/accessLevelConditions' },
     'unsupported-condition-keys': { $ref: '#/definitions/unsupportedConditionKeys' },
@@ -2628,20 +2686,78 @@ function validate29(data, { instancePath = '', parentData, parentDataProperty, r
                                   }
                                   if (valid0) {
                                     if (data.conditions !== undefined) {
+                                      let data22 = data.conditions;
                                       const _errs32 = errors;
-                                      if (
-                                        !validate16(data.conditions, {
+                                      const _errs33 = errors;
+                                      let valid6 = false;
+                                      const _errs34 = errors;
+                                      if (data22 !== null) {
+                                        const err0 = {
                                           instancePath: instancePath + '/conditions',
-                                          parentData: data,
-                                          parentDataProperty: 'conditions',
-                                          rootData,
-                                        })
-                                      ) {
-                                        vErrors =
-                                          vErrors === null
-                                            ? validate16.errors
-                                            : vErrors.concat(validate16.errors);
-                                        errors = vErrors.length;
+                                          schemaPath: '#/properties/conditions/anyOf/0/type',
+                                          keyword: 'type',
+                                          params: { type: 'null' },
+                                          message: 'must be null',
+                                          schema: schema26.properties.conditions.anyOf[0].type,
+                                          parentSchema: schema26.properties.conditions.anyOf[0],
+                                          data: data22,
+                                        };
+                                        if (vErrors === null) {
+                                          vErrors = [err0];
+                                        } else {
+                                          vErrors.push(err0);
+                                        }
+                                        errors++;
+                                      }
+                                      var _valid0 = _errs34 === errors;
+                                      valid6 = valid6 || _valid0;
+                                      if (!valid6) {
+                                        const _errs36 = errors;
+                                        if (
+                                          !validate16(data22, {
+                                            instancePath: instancePath + '/conditions',
+                                            parentData: data,
+                                            parentDataProperty: 'conditions',
+                                            rootData,
+                                          })
+                                        ) {
+                                          vErrors =
+                                            vErrors === null
+                                              ? validate16.errors
+                                              : vErrors.concat(validate16.errors);
+                                          errors = vErrors.length;
+                                        }
+                                        var _valid0 = _errs36 === errors;
+                                        valid6 = valid6 || _valid0;
+                                      }
+                                      if (!valid6) {
+                                        const err1 = {
+                                          instancePath: instancePath + '/conditions',
+                                          schemaPath: '#/properties/conditions/anyOf',
+                                          keyword: 'anyOf',
+                                          params: {},
+                                          message: 'must match a schema in anyOf',
+                                          schema: schema26.properties.conditions.anyOf,
+                                          parentSchema: schema26.properties.conditions,
+                                          data: data22,
+                                        };
+                                        if (vErrors === null) {
+                                          vErrors = [err1];
+                                        } else {
+                                          vErrors.push(err1);
+                                        }
+                                        errors++;
+                                        validate29.errors = vErrors;
+                                        return false;
+                                      } else {
+                                        errors = _errs33;
+                                        if (vErrors !== null) {
+                                          if (_errs33) {
+                                            vErrors.length = _errs33;
+                                          } else {
+                                            vErrors = null;
+                                          }
+                                        }
                                       }
                                       var valid0 = _errs32 === errors;
                                     } else {
@@ -2649,7 +2765,7 @@ function validate29(data, { instancePath = '', parentData, parentDataProperty, r
                                     }
                                     if (valid0) {
                                       if (data['access-level-conditions'] !== undefined) {
-                                        const _errs33 = errors;
+                                        const _errs37 = errors;
                                         if (
                                           !validate21(data['access-level-conditions'], {
                                             instancePath: instancePath + '/access-level-conditions',
@@ -2664,14 +2780,14 @@ function validate29(data, { instancePath = '', parentData, parentDataProperty, r
                                               : vErrors.concat(validate21.errors);
                                           errors = vErrors.length;
                                         }
-                                        var valid0 = _errs33 === errors;
+                                        var valid0 = _errs37 === errors;
                                       } else {
                                         var valid0 = true;
                                       }
                                       if (valid0) {
                                         if (data['unsupported-condition-keys'] !== undefined) {
                                           let data24 = data['unsupported-condition-keys'];
-                                          const _errs34 = errors;
+                                          const _errs38 = errors;
                                           if (!(data24 === 'error' || data24 === 'split')) {
                                             validate29.errors = [
                                               {
@@ -2687,7 +2803,7 @@ function validate29(data, { instancePath = '', parentData, parentDataProperty, r
                                             ];
                                             return false;
                                           }
-                                          var valid0 = _errs34 === errors;
+                                          var valid0 = _errs38 === errors;
                                         } else {
                                           var valid0 = true;
                                         }

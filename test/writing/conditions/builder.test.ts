@@ -71,6 +71,17 @@ test('render can choose split for one rendering; the default is the error', () =
   assert.equal(warnings.filter((w) => w.includes("'s3:prefix' is not supported")).length, 1);
 });
 
+test('operators are typed: a misspelt one does not compile', () => {
+  const typed = () =>
+    new PolicyBuilder()
+      .conditions({
+        // @ts-expect-error: 'StringEqual' is no IAM operator
+        StringEqual: { 'aws:userid': 'x' },
+      })
+      .toTemplate();
+  assert.throws(typed, /unknown condition operator 'StringEqual'/);
+});
+
 test('bad conditions throw a UserError naming the builder and the key path', () => {
   const bad = (fn: () => unknown, pattern: RegExp) =>
     assert.throws(fn, (e: unknown) => e instanceof UserError && pattern.test(e.message));

@@ -20,7 +20,8 @@ function parses(text: string): boolean {
   }
 }
 
-const group = (conditions: string) => `mode: crud\nread:\n- arns: [arn:aws:s3:::b]\n  conditions: ${conditions}\n`;
+const group = (conditions: string) =>
+  `mode: crud\nread:\n- arns: [arn:aws:s3:::b]\n  conditions: ${conditions}\n`;
 
 const ACCEPTED = [
   readFileSync(join(ROOT, 'docs', 'examples', 'conditions.yml'), 'utf8'),
@@ -62,4 +63,25 @@ test('templates with malformed conditions: both refuse them', () => {
     assert.equal(parses(text), false, text);
     assert.equal(validate(parse(text)), false, text);
   }
+});
+
+test('an empty conditions key is no condition, as an empty section is no section', () => {
+  const text = 'mode: crud\nconditions:\nread:\n- arn:aws:s3:::b\n';
+  assert.equal(validate(parse(text)), true);
+  const t = parseTemplate(text, 't.yml');
+  assert.equal(t.conditions, undefined);
+});
+
+test('a group in a list ignored for its empty first entry is ignored with it, and the warning counts it', async () => {
+  const { parseTemplateDetailed } = await import('../../../src/writing/template/parse.js');
+  const { template, warnings } = parseTemplateDetailed(
+    "mode: crud\nread:\n- ''\n- arn:aws:s3:::a\n- arns: [arn:aws:s3:::b]\n  conditions: {Bool: {aws:SecureTransport: true}}\n",
+    't.yml',
+  );
+  assert.equal(template.groups, undefined);
+  assert.ok(template.mode === 'crud' && template.read.length === 0);
+  assert.match(
+    warnings[0],
+    /^t\.yml:3: 'read' begins with an empty entry, so its 2 other entries are ignored/,
+  );
 });
