@@ -27,6 +27,8 @@ export interface AssembleOptions {
   excluded: ReadonlySet<string>;
   /** Minimum characters before a `*` when minimizing; undefined = do not minimize. */
   minimize?: number;
+  /** The template had conditions: ids are made unique (suffixSids). Default false. */
+  conditioned?: boolean;
 }
 
 export interface Assembled {
@@ -97,7 +99,7 @@ export function assemble(
     if (arn) s.Sid = statementId(arn.service, 'Mult', lettersAndDigits(arn.resource + arn.resourcePath));
     if (minimize !== undefined) s.Action = shorten(s.Action);
   }
-  const named = suffixSids(statements);
+  const named = options.conditioned ? suffixSids(statements) : statements;
   const dropped: Assembled['dropped'] = [];
   if (minimize !== undefined) {
     named.forEach((s, i) => {
@@ -114,10 +116,9 @@ export function assemble(
 /**
  * Statement ids where conditions split a group: statements sharing a `{Service}{AccessLevel}{ResourceType}`
  * id with others of another condition keep it when they have no condition, and take a suffix made from
- * their condition otherwise (see sidSuffix). Policies without conditions are returned as they are.
+ * their condition otherwise (see sidSuffix); an id still taken twice gets a number (uniqueSids).
  */
 function suffixSids(statements: PolicyStatement[]): PolicyStatement[] {
-  if (!statements.some((s) => s.Condition)) return statements;
   const count = new Map<string, number>();
   for (const s of statements) count.set(s.Sid, (count.get(s.Sid) ?? 0) + 1);
   const named = statements.map((s) =>

@@ -11,6 +11,7 @@ import { checkTemplateShape } from '../template/shape.js';
 import type { PolicyDocument, Template, WriteOptions } from '../types.js';
 import { ConditionPlacer, type ConditionedDraft } from '../conditions/place.js';
 import { templateScopes } from '../conditions/scopes.js';
+import { canonicalCondition } from '../conditions/merge.js';
 import { checkConditionBlock } from '../conditions/shape.js';
 import type { AccessLevelKey } from '../conditions/types.js';
 import { ACCESS_LEVEL_KEYS } from '../template/keys.js';
@@ -127,7 +128,12 @@ function write(db: IamDatabase, template: Template, options: WritePolicyOptions)
     statements.push(...(placer ? placer.place(drafts, scope.conditions, excluded) : unconditioned(drafts)));
   }
   const splitWarnings = placer?.finish() ?? [];
-  const { policy: assembled, dropped } = assemble(db, statements, { effect, excluded, minimize });
+  const { policy: assembled, dropped } = assemble(db, placer ? joinEqual(statements) : statements, {
+    effect,
+    excluded,
+    minimize,
+    conditioned,
+  });
   const policy = partition ? placePartition(assembled, partition) : assembled;
   if (!warn) return policy;
   if (granted && excluded.size > 0 && policy.Statement.length === 0) {
@@ -138,6 +144,25 @@ function write(db: IamDatabase, template: Template, options: WritePolicyOptions)
   if (dropped.length > 0) warn(droppedMessage(dropped));
   for (const w of splitWarnings) warn(w);
   return policy;
+}
+
+/**
+ * Drafts of several scopes that came out the same (id, resources and condition: an action asked for both
+ * outside a group and in one whose key it does not support, with `split`) as one, at the first's place.
+ */
+function joinEqual(drafts: ConditionedDraft[]): ConditionedDraft[] {
+  const byKey = new Map<string, ConditionedDraft>();
+  const out: ConditionedDraft[] = [];
+  for (const d of drafts) {
+    const key = `${d.sid}\u0000${canonicalCondition(d.condition)}\u0000${JSON.stringify(d.resources)}`;
+    const same = byKey.get(key);
+    if (!same) {
+      const copy = { ...d, actions: [...d.actions] };
+      byKey.set(key, copy);
+      out.push(copy);
+    } else for (const a of d.actions) if (!same.actions.includes(a)) same.actions.push(a);
+  }
+  return out;
 }
 
 /** A bad value in a message: `'Allw'` for a string or number, else what it is (`an object`). */

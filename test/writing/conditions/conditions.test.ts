@@ -404,3 +404,13 @@ test('docs/templates.md shows the policy docs/examples/conditions.yml gives', as
     assert.deepEqual(written.Statement[i].Action.slice(0, listed.length), listed);
   }
 });
+
+test('split: an action asked for both plainly and in a group whose key it lacks is written once', () => {
+  const p = write(
+    'mode: actions\nunsupported-condition-keys: split\nactions:\n- s3:AbortMultipartUpload\n' +
+      '- actions: [s3:AbortMultipartUpload]\n  conditions:\n    StringEquals: {ec2:AuthorizedUser: x}\n',
+    { onWarning: () => {} },
+  );
+  const plain = write('mode: actions\nactions:\n- s3:AbortMultipartUpload\n');
+  assert.deepEqual(p, plain);
+});

@@ -18,6 +18,7 @@ import { openDatabase } from '../../../src/database/store.js';
 import { bundledDatabasePath } from '../../../src/database/select.js';
 import type { IamDatabase } from '../../../src/database/database.js';
 import { actionIndex } from '../../../src/querying/expand.js';
+import { lookupGlobalKey } from '../../../src/querying/condition-global-keys.js';
 import { UserError } from '../../../src/util/errors.js';
 import { policySize } from '../../../src/util/policy-size.js';
 import { fitPolicy } from '../../../src/writing/fit/fit.js';
@@ -308,5 +309,85 @@ test('fitting a conditioned policy grants exactly what it granted, with its cond
       assert.deepEqual(conditions(policies), conditions([policy]));
     }),
     { ...params, numRuns: Math.max(10, Math.floor(RUNS / 2)) },
+  );
+});
+
+/** Service condition keys of the database, each with an operator and a value its type takes. */
+function serviceKeyBlocks(): Block[] {
+  const forType: Record<string, [string, string]> = {
+    string: ['StringEquals', 'value'],
+    arn: ['ArnLike', 'arn:aws:s3:::example*'],
+    numeric: ['NumericLessThan', '100'],
+    bool: ['Bool', 'true'],
+    date: ['DateLessThan', '2027-01-01T00:00:00Z'],
+    ipaddress: ['IpAddress', '10.0.0.0/8'],
+  };
+  const out: Block[] = [];
+  for (const prefix of ['s3', 'sqs', 'kms', 'ssm', 'ec2']) {
+    const keys = database().service(prefix)?.conditionKeys ?? [];
+    for (const k of keys) {
+      if (keys.filter((o) => o.name.toLowerCase() === k.name.toLowerCase()).length > 1) continue;
+      const multi = /^arrayof/i.test(k.type);
+      const form = forType[k.type.replace(/^arrayof/i, '').toLowerCase()];
+      if (!form) continue;
+      const name = k.name.replace(/(\$\{[^}]*\}|<[^>]*>|tag-key)$/, 'team');
+      if (/[$<]/.test(name)) continue;
+      out.push({ [`${multi ? 'ForAnyValue:' : ''}${form[0]}`]: { [name]: [form[1]] } });
+    }
+  }
+  return out;
+}
+
+test('service keys: with split, each statement carries only keys all its actions support, and lint finds no error', async () => {
+  const { lintPolicy } = await import('../../../src/linting/lint.js');
+  const blocks = serviceKeyBlocks();
+  assert.ok(blocks.length > 100, `${blocks.length} service keys`);
+  /** Every key an action lists, on any row or resource type of it (lower case). */
+  const listed = (action: string): Set<string> => {
+    const [prefix, name] = action.split(':');
+    const svc = database().service(prefix);
+    const record = svc?.action(name);
+    const out = new Set<string>();
+    for (const row of record?.resourceTypes ?? []) {
+      for (const k of row.conditionKeys) out.add(k.toLowerCase());
+      for (const k of svc?.resourceType(row.resourceType)?.conditionKeys ?? []) out.add(k.toLowerCase());
+    }
+    return out;
+  };
+  const supports = (action: string, key: string): boolean =>
+    [...listed(action)].some((k) => {
+      const cut = ['$', '<', 'tag-key'].map((p) => k.indexOf(p)).find((i) => i > 0);
+      return cut === undefined ? k === key.toLowerCase() : key.toLowerCase().startsWith(k.slice(0, cut));
+    });
+  const g = fc.record({
+    mode: fc.constantFrom('crud' as const, 'actions' as const),
+    level,
+    plain: fc.uniqueArray(fc.constantFrom(...ACTIONS), { maxLength: 2 }),
+    arns: fc.uniqueArray(fc.constantFrom(...ARNS), { minLength: 1, maxLength: 3 }),
+    actions: fc.uniqueArray(fc.constantFrom(...ACTIONS), { minLength: 1, maxLength: 4 }),
+    block: fc.constantFrom(...blocks),
+    tls: fc.boolean(),
+  });
+  fc.assert(
+    fc.property(g, (x) => {
+      const data: Record<string, unknown> = { mode: x.mode, 'unsupported-condition-keys': 'split' };
+      if (x.tls) data.conditions = { Bool: { 'aws:SecureTransport': 'true' } };
+      if (x.mode === 'actions') data.actions = [...x.plain, { actions: x.actions, conditions: x.block }];
+      else data[x.level] = [{ arns: x.arns, conditions: x.block }];
+      const policy = writePolicy(database(), parseTemplate(stringify(data), 't.yml'), { onWarning: () => {} });
+      // An ARN no action of its level applies to grants nothing; an empty policy is lint's error of its own.
+      fc.pre(policy.Statement.length > 0);
+      for (const s of policy.Statement) {
+        const keys = Object.values((s.Condition ?? {}) as Block).flatMap((k) => Object.keys(k));
+        for (const key of keys) {
+          // Global keys (aws:..., and the cross-service ones AWS lists with them) go everywhere.
+          if (lookupGlobalKey(key).kind === 'key') continue;
+          for (const a of s.Action) assert.ok(supports(a, key), `${s.Sid}: ${a} does not list ${key}`);
+        }
+      }
+      const errors = lintPolicy(database(), policy).filter((f) => f.severity === 'error');
+      assert.deepEqual(errors, []);
+    }),
+    params,
   );
 });
