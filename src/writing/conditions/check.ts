@@ -9,6 +9,7 @@ import { parseOperator, type OperatorType } from '../../querying/condition-opera
 import { shown } from '../../querying/printable.js';
 import { UserError } from '../../util/errors.js';
 import { keyFacts, type KeyFacts } from './keys.js';
+import { lineNote } from './places.js';
 import type { ConditionBlock } from './types.js';
 
 /** The key types each operator type compares (as lint's operator-type-mismatch check reads them). */
@@ -48,7 +49,8 @@ export function checkConditionTypes(
     const op = parseOperator(operator);
     if (!op) throw new UserError(`${where}: unknown condition operator '${shown(operator)}'`);
     for (const key of Object.keys(keys as object)) {
-      const f = facts.get(key.toLowerCase()) ?? keyFacts(db, key, where);
+      const at = `${where}${lineNote(block, operator, key)}`;
+      const f = facts.get(key.toLowerCase()) ?? keyFacts(db, key, at);
       facts.set(key.toLowerCase(), f);
       const named = `condition key '${shown(key)}'`;
       if (
@@ -57,7 +59,7 @@ export function checkConditionTypes(
         !f.types.some((t) => FITS[op.type as Exclude<OperatorType, 'Null'>].includes(t))
       ) {
         throw new UserError(
-          `${where}: ${named} is of type ${f.types.join(' / ')}: compare it with ${OPERATORS_FOR[f.types[0]]} ` +
+          `${at}: ${named} is of type ${f.types.join(' / ')}: compare it with ${OPERATORS_FOR[f.types[0]]} ` +
             `(or Null), not ${operator}`,
         );
       }
@@ -65,13 +67,13 @@ export function checkConditionTypes(
       const rest = operator.slice(operator.indexOf(':') + 1);
       if (op.qualifier && f.anyMultivalued === false) {
         throw new UserError(
-          `${where}: ${named} has one value per request, but ${op.qualifier}: is for multivalued keys ` +
+          `${at}: ${named} has one value per request, but ${op.qualifier}: is for multivalued keys ` +
             `(ArrayOf... types, aws:TagKeys...); write '${rest}'`,
         );
       }
       if (!op.qualifier && f.allMultivalued === true) {
         throw new UserError(
-          `${where}: ${named} is multivalued: write 'ForAnyValue:${operator}' (any value matches) or ` +
+          `${at}: ${named} is multivalued: write 'ForAnyValue:${operator}' (any value matches) or ` +
             `'ForAllValues:${operator}' (every value matches) to say how its values are compared`,
         );
       }

@@ -4,6 +4,7 @@
  */
 import { UserError } from '../../util/errors.js';
 import { shown } from '../../querying/printable.js';
+import { lineNote } from './places.js';
 import type { ConditionBlock } from './types.js';
 
 /** Values as a block holds them once read: text, or a list of text. */
@@ -19,7 +20,7 @@ export interface PlacedBlock {
 /** A merged block, with where each (operator, key) was asked for. */
 export interface MergedCondition {
   block: ConditionBlock;
-  /** `operator\0lower-case key` -> where it was written. */
+  /** `operator\0lower-case key` -> where it was written (with its line, when read from a file). */
   origin: Map<string, string>;
 }
 
@@ -40,13 +41,14 @@ export function mergeBlocks(parts: readonly PlacedBlock[]): MergedCondition | un
       for (const [key, values] of Object.entries(keys)) {
         const id = entryKey(operator, key);
         const before = origin.get(id);
+        const here = `${where}${lineNote(block, operator, key)}`;
         if (before !== undefined) {
           throw new UserError(
-            `${where}: condition key '${shown(key)}' under ${operator} is also given in '${before}', and both ` +
+            `${here}: condition key '${shown(key)}' under ${operator} is also given in '${before}', and both ` +
               'would apply to the same actions; one statement holds a key once per operator: give it in one place',
           );
         }
-        origin.set(id, where);
+        origin.set(id, here);
         target[key] = Array.isArray(values) ? [...(values as string[])] : values;
       }
     }

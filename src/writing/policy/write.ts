@@ -13,7 +13,8 @@ import { ConditionPlacer, type ConditionedDraft } from '../conditions/place.js';
 import { templateScopes } from '../conditions/scopes.js';
 import { canonicalCondition } from '../conditions/merge.js';
 import { checkConditionBlock } from '../conditions/shape.js';
-import type { AccessLevelKey } from '../conditions/types.js';
+import type { AccessLevelKey, ConditionBlock } from '../conditions/types.js';
+import { hasPlace } from '../conditions/places.js';
 import { ACCESS_LEVEL_KEYS } from '../template/keys.js';
 import { assemble, unconditioned } from './assemble.js';
 import { deriveCrud } from './crud.js';
@@ -58,7 +59,11 @@ export function writePolicy(
  * made by hand in code.
  */
 function checkedConditions(template: Template): Template {
-  const check = (block: unknown, where: string) => checkConditionBlock(block, [where], () => 'template');
+  // Blocks from parseTemplate and the builder were checked there (and know their lines): kept as they are.
+  const check = (block: unknown, where: string) =>
+    hasPlace(block as ConditionBlock)
+      ? (block as ConditionBlock)
+      : checkConditionBlock(block, [where], () => 'template');
   const out: Template = { ...template };
   const c = template.conditions;
   if (c) {
@@ -108,7 +113,9 @@ function write(db: IamDatabase, template: Template, options: WritePolicyOptions)
     template.mode === 'crud' ? excludedActions(db, template.excludeActions) : new Set();
   const conditioned = template.conditions !== undefined || (template.groups?.length ?? 0) > 0;
   if (conditioned) template = checkedConditions(template);
-  const placer = conditioned ? new ConditionPlacer(db, onUnsupported, effect === 'Deny' ? 'denied' : 'granted') : undefined;
+  const placer = conditioned
+    ? new ConditionPlacer(db, onUnsupported, effect === 'Deny' ? 'denied' : 'granted')
+    : undefined;
   const statements: ConditionedDraft[] = [];
   let granted = false;
   const dependents: string[] = [];

@@ -15,7 +15,8 @@
  */
 import { UserError, didYouMean } from '../../util/errors.js';
 import { shown } from '../../querying/printable.js';
-import { checkConditionBlock, isMapping } from '../conditions/shape.js';
+import { notePlace } from '../conditions/places.js';
+import { checkConditionBlock as checkBlock, isMapping } from '../conditions/shape.js';
 import {
   UNSUPPORTED_KEYS_CHOICES,
   type AccessLevelKey,
@@ -96,6 +97,13 @@ function checkGroup(
     );
   }
   return checkConditionBlock(entry.conditions, [...path, 'conditions'], locate);
+}
+
+/** A block checked, and noted with where it was written (conditions/places.ts). */
+function checkConditionBlock(value: unknown, path: DataPath, locate: Locator): ConditionBlock {
+  const block = checkBlock(value, path, locate);
+  notePlace(block, (rest) => locate([...path, ...rest], rest.length > 0));
+  return block;
 }
 
 export interface ReadConditions {

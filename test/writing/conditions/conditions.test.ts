@@ -150,7 +150,7 @@ test('--minimize never merges statements of different conditions, and merges equ
 test('a service key goes on the actions that support it; others are an error naming them and the key', () => {
   const group = 'list:\n- arns: [arn:aws:s3:::reports]\n  conditions:\n    StringLike: {s3:prefix: home/*}\n';
   const message = errorOf(() => write(`mode: crud\n${group}`));
-  assert.match(message, /^list\[0\]\.conditions: condition key 's3:prefix' is not supported by /);
+  assert.match(message, /^list\[0\]\.conditions \(line 5\): condition key 's3:prefix' is not supported by /);
   assert.match(message, /s3:ListBucketMultipartUploads/);
   assert.doesNotMatch(message, /s3:ListBucket[,:]/); // ListBucket supports it
   assert.match(message, /unsupported-condition-keys: split/);
@@ -162,7 +162,7 @@ test('a service key goes on the actions that support it; others are an error nam
   );
   assert.match(
     actions,
-    /^actions\[0\]\.conditions: condition key 's3:prefix' is not supported by s3:GetObject:/,
+    /^actions\[0\]\.conditions \(line 5\): condition key 's3:prefix' is not supported by s3:GetObject:/,
   );
 });
 
@@ -267,7 +267,7 @@ for (const [mode, template] of Object.entries(MODES)) {
     assert.match(
       errorOf(() => write(template('    StringEquals: {aws:SourceIp: 203.0.113.0/24}\n'))),
       new RegExp(
-        `^${where}: condition key 'aws:SourceIp' is of type IPAddress: compare it with IpAddress or NotIpAddress \\(or Null\\), not StringEquals$`,
+        `^${where} \\(line 5\\): condition key 'aws:SourceIp' is of type IPAddress: compare it with IpAddress or NotIpAddress \\(or Null\\), not StringEquals$`,
       ),
     );
     assert.match(
@@ -280,7 +280,7 @@ for (const [mode, template] of Object.entries(MODES)) {
     assert.match(
       errorOf(() => write(template('    ForAnyValue:StringEquals: {aws:PrincipalTag/team: data}\n'))),
       new RegExp(
-        `^${where}: condition key 'aws:PrincipalTag/team' has one value per request, but ForAnyValue: is for multivalued keys .*; write 'StringEquals'$`,
+        `^${where} \\(line 5\\): condition key 'aws:PrincipalTag/team' has one value per request, but ForAnyValue: is for multivalued keys .*; write 'StringEquals'$`,
       ),
     );
     assert.match(
@@ -319,7 +319,7 @@ test('the same key under the same operator in two scopes that meet is an error n
   );
   assert.match(
     message,
-    /^read\[0\]\.conditions: condition key 'aws:SecureTransport' under Bool is also given in 'conditions'/,
+    /^read\[0\]\.conditions \(line 7\): condition key 'aws:SecureTransport' under Bool is also given in 'conditions \(line 3\)'/,
   );
 });
 
