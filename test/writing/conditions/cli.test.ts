@@ -58,7 +58,7 @@ for (const [mode, template] of Object.entries({ crud, actions })) {
     fails(
       t('unsupported', '    StringLike: {s3:prefix: home/*}\n'),
       new RegExp(
-        `-unsupported\\.yml: ${mode === 'crud' ? 'read' : 'actions'}\\[0\\]\\.conditions: condition key 's3:prefix' is not supported by s3:GetObject`,
+        `-unsupported\\.yml: ${mode === 'crud' ? 'read' : 'actions'}\\[0\\]\\.conditions \\(line 5\\): condition key 's3:prefix' is not supported by s3:GetObject`,
       ),
     );
   });
