@@ -42,7 +42,7 @@ const LEVEL_KEYS: Record<AccessLevel, AccessLevelKey> = {
   'Permissions management': 'permissions-management',
 };
 
-/** The actions found without a requested key's support, by key (first found first). */
+/** The actions found without a requested key's support, by place and key (first found first). */
 interface Unsupported {
   key: string;
   where: string;
@@ -155,8 +155,10 @@ export class ConditionPlacer {
       if (svc && record && actionSupportsKey(svc, record, this.#typesOf(svc, format), key)) continue;
       drop.add(lower);
       const where = [...merged.origin].find(([id]) => id.endsWith(`\u0000${lower}`))?.[1] ?? 'conditions';
-      let u = this.#unsupported.get(lower);
-      if (!u) this.#unsupported.set(lower, (u = { key, where, actions: [] }));
+      // By place and key: the same key asked for in two places is two findings.
+      const id = `${where}\u0000${lower}`;
+      let u = this.#unsupported.get(id);
+      if (!u) this.#unsupported.set(id, (u = { key, where, actions: [] }));
       if (!u.actions.includes(action)) u.actions.push(action);
     }
     return drop.size === 0 ? merged.block : withoutKeys(merged.block, drop);
