@@ -60,6 +60,18 @@ test('toYaml and fromTemplate keep the conditions', () => {
   assert.deepEqual(PolicyBuilder.fromTemplate(t).render(db), actions.render(db));
 });
 
+test('toYaml keeps Null and number-like text as the builder was given them', () => {
+  const conditions = {
+    Null: { 'aws:TagKeys': 'false' },
+    'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] },
+    StringEquals: { 'aws:PrincipalAccount': '012345678901' },
+  } as const;
+  const b = new PolicyBuilder().read('arn:aws:s3:::b/*', { conditions });
+  const again = parseTemplate(b.toYaml(), 'built.yml');
+  assert.deepEqual(again.groups?.[0].conditions, conditions);
+  assert.deepEqual(again, b.toTemplate());
+});
+
 test('render can choose split for one rendering; the default is the error', () => {
   const b = new PolicyBuilder().list(['arn:aws:s3:::reports'], {
     conditions: { StringLike: { 's3:prefix': 'home/*' } },
