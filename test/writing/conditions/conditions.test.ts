@@ -414,3 +414,32 @@ test('split: an action asked for both plainly and in a group whose key it lacks 
   const plain = write('mode: actions\nactions:\n- s3:AbortMultipartUpload\n');
   assert.deepEqual(p, plain);
 });
+
+test('a Deny carries its conditions too, and says denied when it splits', () => {
+  const warnings: string[] = [];
+  const p = write(
+    'mode: actions\neffect: Deny\nunsupported-condition-keys: split\nactions:\n- actions: [s3:GetObject, s3:ListBucket]\n' +
+      '  conditions:\n    StringNotLike: {s3:prefix: home/*}\n    BoolIfExists: {aws:MultiFactorAuthPresent: false}\n',
+    { onWarning: (w) => warnings.push(w), minimize: 0 },
+  );
+  for (const s of p.Statement) {
+    assert.equal(s.Effect, 'Deny');
+    assert.ok(s.Condition?.BoolIfExists, s.Sid);
+  }
+  const list = p.Statement.filter((s) => s.Action.some((a) => a.startsWith('s3:listbucket')));
+  assert.ok(list.length > 0 && list.every((s) => s.Condition?.StringNotLike));
+  assert.ok(p.Statement.some((s) => s.Action.includes('s3:getobject') && !s.Condition?.StringNotLike));
+  assert.match(
+    warnings.join('\n'),
+    /is not supported by s3:GetObject; it is denied in a statement without it/,
+  );
+});
+
+test('a partition chosen for the policy leaves conditions as they are', () => {
+  const p = write(`mode: actions\npartition: aws-cn\n${TLS}actions: [s3:GetObject]\n`);
+  assert.ok(p.Statement.length > 0);
+  for (const s of p.Statement) {
+    assert.deepEqual(s.Condition, { Bool: { 'aws:SecureTransport': 'true' } });
+    for (const r of s.Resource) assert.ok(r === '*' || r.startsWith('arn:aws-cn:'), r);
+  }
+});
