@@ -7,7 +7,7 @@
 import type { IamDatabase } from '../database/database.js';
 import type { Service } from '../database/service.js';
 import { editDistance } from '../util/errors.js';
-import { globalKeyNames, lookupGlobalKey, type KeyDataType } from './condition-global-keys.js';
+import { globalKeyNames, lookupGlobalKey, type KeyDataType } from '../querying/condition-global-keys.js';
 import { keyTemplatePrefix } from './resource-actions.js';
 
 export type KeyInfo =

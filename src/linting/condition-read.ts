@@ -4,7 +4,7 @@
  * grammar checks.
  */
 import type { LintStatement } from './document.js';
-import { parseOperator, type ParsedOperator } from './condition-operators.js';
+import { parseOperator, type ParsedOperator } from '../querying/condition-operators.js';
 import type { JsonPath } from './types.js';
 
 /** One value of a condition key: JSON allows strings, numbers and booleans, and IAM reads them as text. */

@@ -25,6 +25,13 @@ import { ACCESS_LEVEL_KEYS, STS_KEYS, WILDCARD_ONLY_KEYS } from './template/keys
 import { normalizeTemplate } from './template/normalize.js';
 import { keyPath, validateTemplateData } from './template/validate.js';
 import type { CrudTemplate, Effect, PolicyDocument, Template } from './types.js';
+import type {
+  AccessLevelKey,
+  ConditionBlock,
+  ConditionGroup,
+  GroupSection,
+  UnsupportedKeys,
+} from './conditions/types.js';
 
 /** One entry or several. */
 export type Entries = string | Iterable<string>;
@@ -36,6 +43,23 @@ export interface PolicyBuilderOptions {
   effect?: Effect;
   /** The template's `partition:` (see WriteOptions.partition). Default: none. */
   partition?: Partition;
+  /**
+   * The template's `unsupported-condition-keys`: what to do with an action that does not support a
+   * condition key asked for it, `'error'` or `'split'`. Default: `'error'`.
+   */
+  unsupportedConditionKeys?: UnsupportedKeys;
+}
+
+/** Conditions for the entries of one call (`.read(arns, { conditions })`): a group of its own. */
+export interface GroupOptions {
+  /** The group's conditions, as in an IAM Condition element. Default: none (plain entries). */
+  conditions?: ConditionBlock;
+}
+
+/** Where `.conditions(block, scope)` puts its block. */
+export interface ConditionScope {
+  /** Only on the actions of this access level. Default: every statement of the policy. */
+  level?: AccessLevelKey;
 }
 
 /** Actions granted on Resource '*' because they take no resource ARN. Every list defaults to empty. */
@@ -80,6 +104,8 @@ export interface RenderOptions {
   onWarning?: (message: string) => void;
   /** Overrides the builder's partition for this rendering. Default: the builder's (none unless set). */
   partition?: Partition;
+  /** Overrides the builder's unsupportedConditionKeys for this rendering. Default: the builder's. */
+  unsupportedConditionKeys?: UnsupportedKeys;
 }
 
 /**
@@ -119,9 +145,13 @@ export class PolicyBuilder {
   #partition: Partition | undefined;
   /** Set by the first method that only one mode has; undefined until then (renders as crud). */
   #mode: Mode | undefined;
-  #actions: string[] = [];
+  #actions: (string | Group)[] = [];
   /** Lists by template key path, e.g. 'read', 'wildcard-only.service-read', 'sts.assume-role'. */
-  #lists = new Map<string, string[]>();
+  #lists = new Map<string, (string | Group)[]>();
+  /** The template's `conditions` and `access-level-conditions`, as given. */
+  #conditions: ConditionBlock | undefined;
+  #levelConditions = new Map<AccessLevelKey, ConditionBlock>();
+  #unsupported: UnsupportedKeys | undefined;
 
   constructor(options: PolicyBuilderOptions = {}) {
     checkOptions('PolicyBuilder', 'options', options);
@@ -130,6 +160,11 @@ export class PolicyBuilder {
     this.#name = options.name ?? '';
     this.#effect = options.effect ?? 'Allow';
     this.#partition = options.partition;
+    this.#unsupported = checkUnsupported(
+      'PolicyBuilder',
+      'options.unsupportedConditionKeys',
+      options.unsupportedConditionKeys,
+    );
   }
 
   /** A builder holding a template (e.g. one from parseTemplate), to add to it in code. */
@@ -147,8 +182,17 @@ export class PolicyBuilder {
       name: template.name,
       effect: template.effect,
       partition: template.partition,
+      unsupportedConditionKeys: template.unsupportedConditionKeys,
     });
-    if (template.mode === 'actions') return b.addActions(template.actions);
+    if (template.conditions?.all) b.conditions(template.conditions.all);
+    for (const [level, block] of Object.entries(template.conditions?.byLevel ?? {}))
+      if (block) b.conditions(block, { level: level as AccessLevelKey });
+    if (template.mode === 'actions') {
+      b.addActions(template.actions);
+      for (const g of template.groups ?? []) b.addActions(g.entries, { conditions: g.conditions });
+      return b;
+    }
+    for (const g of template.groups ?? []) b.#addGroup(g);
     b.read(template.read)
       .write(template.write)
       .list(template.list)
@@ -183,28 +227,28 @@ export class PolicyBuilder {
   }
 
   /** Grants Read-level actions on these resource ARNs. */
-  read(arns: Entries): this {
-    return this.#add('read', 'read', arns, 'arns');
+  read(arns: Entries, options?: GroupOptions): this {
+    return this.#add('read', 'read', arns, 'arns', options);
   }
 
   /** Grants Write-level actions on these resource ARNs. */
-  write(arns: Entries): this {
-    return this.#add('write', 'write', arns, 'arns');
+  write(arns: Entries, options?: GroupOptions): this {
+    return this.#add('write', 'write', arns, 'arns', options);
   }
 
   /** Grants List-level actions on these resource ARNs. */
-  list(arns: Entries): this {
-    return this.#add('list', 'list', arns, 'arns');
+  list(arns: Entries, options?: GroupOptions): this {
+    return this.#add('list', 'list', arns, 'arns', options);
   }
 
   /** Grants Tagging actions on these resource ARNs. */
-  tagging(arns: Entries): this {
-    return this.#add('tagging', 'tagging', arns, 'arns');
+  tagging(arns: Entries, options?: GroupOptions): this {
+    return this.#add('tagging', 'tagging', arns, 'arns', options);
   }
 
   /** Grants Permissions management actions on these resource ARNs. */
-  permissionsManagement(arns: Entries): this {
-    return this.#add('permissionsManagement', 'permissions-management', arns, 'arns');
+  permissionsManagement(arns: Entries, options?: GroupOptions): this {
+    return this.#add('permissionsManagement', 'permissions-management', arns, 'arns', options);
   }
 
   /** Adds actions that take no resource ARN, singly or by service and access level. */
@@ -217,8 +261,8 @@ export class PolicyBuilder {
   }
 
   /** Grants these actions on Resource '*' even though they could be limited to resources. */
-  skipResourceConstraints(actions: Entries): this {
-    return this.#add('skipResourceConstraints', 'skip-resource-constraints', actions, 'actions');
+  skipResourceConstraints(actions: Entries, options?: GroupOptions): this {
+    return this.#add('skipResourceConstraints', 'skip-resource-constraints', actions, 'actions', options);
   }
 
   /** Leaves actions out of the policy; wildcards allowed (e.g. 'kms:Delete*'). */
@@ -227,7 +271,7 @@ export class PolicyBuilder {
   }
 
   /** Allows assuming these roles. */
-  sts(options: StsOptions): this {
+  sts(options: StsOptions, group?: GroupOptions): this {
     checkOptions('PolicyBuilder.sts', 'options', options);
     options ??= {};
     // In the options' own key order: the policy lists sts statements in the order the keys come.
@@ -236,7 +280,13 @@ export class PolicyBuilder {
       (f, i, all) => keyOf.has(f) && all.indexOf(f) === i,
     );
     for (const field of fields) {
-      this.#add('sts', `sts.${keyOf.get(field)}`, options[field as keyof StsOptions], `options.${field}`);
+      this.#add(
+        'sts',
+        `sts.${keyOf.get(field)}`,
+        options[field as keyof StsOptions],
+        `options.${field}`,
+        group,
+      );
     }
     return this;
   }
@@ -245,10 +295,54 @@ export class PolicyBuilder {
    * Lists actions by name (service:Action): an actions-mode template, where each action is granted on its
    * resource types' ARN formats. Cannot be combined with the resource-based methods.
    */
-  addActions(actions: Entries): this {
+  addActions(actions: Entries, options?: GroupOptions): this {
     const added = entries(actions, 'PolicyBuilder.addActions', 'actions');
+    const conditions = groupConditions('PolicyBuilder.addActions', options);
     this.#mark('actions', 'addActions');
-    this.#actions.push(...added);
+    if (conditions) {
+      if (added.length > 0) this.#actions.push({ actions: added, conditions });
+    } else this.#actions.push(...added);
+    return this;
+  }
+
+  /**
+   * Adds conditions: on every statement, or with `{ level }` on every action of that access level. Calls
+   * add up; a key given twice under one operator is an error when the policy is written.
+   *
+   *   .conditions({ Bool: { 'aws:SecureTransport': 'true' } })
+   *   .conditions({ StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } }, { level: 'write' })
+   */
+  conditions(block: ConditionBlock, scope: ConditionScope = {}): this {
+    checkOptions('PolicyBuilder.conditions', 'scope', scope);
+    if (block === null || typeof block !== 'object' || Array.isArray(block)) {
+      throw argumentError(
+        'PolicyBuilder.conditions',
+        'block',
+        'a condition block ({ Operator: { key: value } })',
+        block,
+      );
+    }
+    const level = scope?.level;
+    if (level !== undefined && !(Object.keys(ACCESS_LEVEL_KEYS) as unknown[]).includes(level)) {
+      throw argumentError(
+        'PolicyBuilder.conditions',
+        'scope.level',
+        Object.keys(ACCESS_LEVEL_KEYS).join(', '),
+        level,
+      );
+    }
+    const before = level === undefined ? this.#conditions : this.#levelConditions.get(level);
+    const merged = mergeInto(before, block, 'PolicyBuilder.conditions');
+    if (level === undefined) this.#conditions = merged;
+    else this.#levelConditions.set(level, merged);
+    return this;
+  }
+
+  /** What to do with actions that do not support a condition key asked for them: 'error' or 'split'. */
+  unsupportedConditionKeys(choice: UnsupportedKeys): this {
+    if (choice === undefined)
+      throw argumentError('PolicyBuilder.unsupportedConditionKeys', 'choice', "'error' or 'split'", choice);
+    this.#unsupported = checkUnsupported('PolicyBuilder.unsupportedConditionKeys', 'choice', choice);
     return this;
   }
 
@@ -276,6 +370,15 @@ export class PolicyBuilder {
       minimize: options.minimize,
       onWarning: options.onWarning,
       partition: options.partition,
+      ...(options.unsupportedConditionKeys === undefined
+        ? {}
+        : {
+            unsupportedConditionKeys: checkUnsupported(
+              'PolicyBuilder.render',
+              'options.unsupportedConditionKeys',
+              options.unsupportedConditionKeys,
+            ),
+          }),
     });
   }
 
@@ -294,13 +397,54 @@ export class PolicyBuilder {
    * Adds entries to the crud list at a template key path; `method` and `argument` name the caller and its
    * argument in errors.
    */
-  #add(method: string, key: string, value: Entries | undefined, argument: string): this {
+  #add(
+    method: string,
+    key: string,
+    value: Entries | undefined,
+    argument: string,
+    options?: GroupOptions,
+  ): this {
     const added = entries(value, `PolicyBuilder.${method}`, argument);
+    const conditions = groupConditions(`PolicyBuilder.${method}`, options);
     this.#mark('crud', method);
     const list = this.#lists.get(key) ?? [];
-    list.push(...added);
+    if (!conditions) list.push(...added);
+    else if (added.length > 0) {
+      list.push(
+        key.startsWith('sts.') || ACCESS_LEVEL_PATHS.has(key)
+          ? { arns: added, conditions }
+          : { actions: added, conditions },
+      );
+    }
     this.#lists.set(key, list);
     return this;
+  }
+
+  /** A group of a checked template, back into the builder's lists. */
+  #addGroup(g: ConditionGroup): void {
+    if (g.section === 'actions') {
+      this.#actions.push({ actions: [...g.entries], conditions: g.conditions });
+      return;
+    }
+    const key = GROUP_PATHS[g.section];
+    const list = this.#lists.get(key) ?? [];
+    list.push(
+      key.startsWith('sts.') || ACCESS_LEVEL_PATHS.has(key)
+        ? { arns: [...g.entries], conditions: g.conditions }
+        : { actions: [...g.entries], conditions: g.conditions },
+    );
+    this.#lists.set(key, list);
+    this.#mark('crud', 'fromTemplate');
+  }
+
+  /** The condition keys of the template data; none when no conditions were given. */
+  #conditionData(): Record<string, unknown> {
+    const data: Record<string, unknown> = {};
+    if (this.#conditions) data.conditions = this.#conditions;
+    if (this.#levelConditions.size > 0)
+      data['access-level-conditions'] = Object.fromEntries(this.#levelConditions);
+    if (this.#unsupported) data['unsupported-condition-keys'] = this.#unsupported;
+    return data;
   }
 
   /** Template data in the file's shape (template keys); from a checked Template when given. */
@@ -311,7 +455,14 @@ export class PolicyBuilder {
         name: t?.name ?? this.#name,
         effect: t?.effect ?? this.#effect,
         ...partitionData(t ? t.partition : this.#partition),
-        actions: t?.mode === 'actions' ? t.actions : this.#actions,
+        actions:
+          t?.mode === 'actions'
+            ? [
+                ...t.actions,
+                ...(t.groups ?? []).map((g) => ({ actions: g.entries, conditions: g.conditions })),
+              ]
+            : this.#actions,
+        ...(t ? conditionData(t) : this.#conditionData()),
       };
     }
     if (t?.mode === 'crud') return crudData(t);
@@ -320,6 +471,7 @@ export class PolicyBuilder {
       name: this.#name,
       effect: this.#effect,
       ...partitionData(this.#partition),
+      ...this.#conditionData(),
     };
     for (const [path, list] of this.#lists) {
       const [section, key] = path.split('.');
@@ -328,6 +480,73 @@ export class PolicyBuilder {
     }
     return data;
   }
+}
+
+type Group =
+  { arns: string[]; conditions: ConditionBlock } | { actions: string[]; conditions: ConditionBlock };
+
+/** Template key paths of the access-level lists (their groups hold `arns`). */
+const ACCESS_LEVEL_PATHS: ReadonlySet<string> = new Set(Object.keys(ACCESS_LEVEL_KEYS));
+
+/** A group's section -> the builder's list key path. */
+const GROUP_PATHS: Record<Exclude<GroupSection, 'actions'>, string> = {
+  read: 'read',
+  write: 'write',
+  list: 'list',
+  tagging: 'tagging',
+  'permissions-management': 'permissions-management',
+  'single-actions': 'wildcard-only.single-actions',
+  'skip-resource-constraints': 'skip-resource-constraints',
+  'sts.assume-role': 'sts.assume-role',
+  'sts.assume-role-with-saml': 'sts.assume-role-with-saml',
+  'sts.assume-role-with-web-identity': 'sts.assume-role-with-web-identity',
+};
+
+const UNSUPPORTED: readonly unknown[] = ['error', 'split'];
+
+function checkUnsupported(fn: string, name: string, value: unknown): UnsupportedKeys | undefined {
+  if (value !== undefined && !UNSUPPORTED.includes(value))
+    throw argumentError(fn, name, "'error' or 'split'", value);
+  return value as UnsupportedKeys | undefined;
+}
+
+/** The conditions of a call's GroupOptions (checked later, with the template); undefined for none. */
+function groupConditions(fn: string, options: GroupOptions | undefined): ConditionBlock | undefined {
+  checkOptions(fn, 'options', options);
+  const c = options?.conditions;
+  if (c === undefined) return undefined;
+  if (c === null || typeof c !== 'object' || Array.isArray(c)) {
+    throw argumentError(fn, 'options.conditions', 'a condition block ({ Operator: { key: value } })', c);
+  }
+  return c;
+}
+
+/** `block` added to `before`, operator by operator; a key already under the operator is an error. */
+function mergeInto(before: ConditionBlock | undefined, block: ConditionBlock, fn: string): ConditionBlock {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [op, keys] of Object.entries(before ?? {})) out[op] = { ...(keys as object) };
+  for (const [op, keys] of Object.entries(block)) {
+    if (keys === null || typeof keys !== 'object' || Array.isArray(keys)) {
+      throw argumentError(fn, `block['${op}']`, 'a mapping of condition keys to values', keys);
+    }
+    const target = (out[op] ??= {});
+    for (const [key, value] of Object.entries(keys as object)) {
+      if (key in target)
+        throw new UserError(`${fn}: condition key '${key}' under ${op} is given twice; give it once`);
+      target[key] = value;
+    }
+  }
+  return out as ConditionBlock;
+}
+
+/** The condition keys of a checked template in the file's shape. */
+function conditionData(t: Template): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  if (t.conditions?.all) data.conditions = t.conditions.all;
+  if (t.conditions?.byLevel && Object.keys(t.conditions.byLevel).length > 0)
+    data['access-level-conditions'] = t.conditions.byLevel;
+  if (t.unsupportedConditionKeys) data['unsupported-condition-keys'] = t.unsupportedConditionKeys;
+  return data;
 }
 
 /** The `partition` key, present only when one is chosen. */
@@ -342,18 +561,42 @@ function crudData(t: CrudTemplate): Record<string, unknown> {
     name: t.name,
     effect: t.effect,
     ...partitionData(t.partition),
+    ...conditionData(t),
   };
-  for (const [key, field] of Object.entries(ACCESS_LEVEL_KEYS)) if (t[field].length) data[key] = t[field];
-  const wildcard: Record<string, string[]> = {};
-  for (const [key, field] of Object.entries(WILDCARD_ONLY_KEYS))
-    if (t.wildcardOnly[field].length) wildcard[key] = t.wildcardOnly[field];
+  /** A list with the groups of its section after its plain entries. */
+  const withGroups = (path: string, list: string[]): (string | Group)[] => {
+    const groups = (t.groups ?? []).filter((g) => g.section !== 'actions' && GROUP_PATHS[g.section] === path);
+    const arns = path.startsWith('sts.') || ACCESS_LEVEL_PATHS.has(path);
+    return [
+      ...list,
+      ...groups.map((g): Group =>
+        arns
+          ? { arns: g.entries, conditions: g.conditions }
+          : { actions: g.entries, conditions: g.conditions },
+      ),
+    ];
+  };
+  for (const [key, field] of Object.entries(ACCESS_LEVEL_KEYS)) {
+    const list = withGroups(key, t[field]);
+    if (list.length) data[key] = list;
+  }
+  const wildcard: Record<string, (string | Group)[]> = {};
+  for (const [key, field] of Object.entries(WILDCARD_ONLY_KEYS)) {
+    const list = withGroups(`wildcard-only.${key}`, t.wildcardOnly[field]);
+    if (list.length) wildcard[key] = list;
+  }
   if (Object.keys(wildcard).length) data['wildcard-only'] = wildcard;
-  if (t.skipResourceConstraints.length) data['skip-resource-constraints'] = t.skipResourceConstraints;
+  const skip = withGroups('skip-resource-constraints', t.skipResourceConstraints);
+  if (skip.length) data['skip-resource-constraints'] = skip;
   if (t.excludeActions.length) data['exclude-actions'] = t.excludeActions;
-  const sts: Record<string, string[]> = {};
+  const sts: Record<string, (string | Group)[]> = {};
   const keyOf = new Map(Object.entries(STS_KEYS).map(([key, field]) => [field as string, key]));
   // t.sts's own key order, which decides the order of the sts statements
-  for (const [field, arns] of Object.entries(t.sts)) if (arns.length) sts[keyOf.get(field) ?? field] = arns;
+  for (const [field, arns] of Object.entries(t.sts)) {
+    const key = keyOf.get(field) ?? field;
+    const list = withGroups(`sts.${key}`, arns);
+    if (list.length) sts[key] = list;
+  }
   if (Object.keys(sts).length) data.sts = sts;
   return data;
 }

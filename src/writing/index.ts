@@ -18,6 +18,8 @@ export {
   type StsOptions,
   type RenderOptions,
   type Entries,
+  type GroupOptions,
+  type ConditionScope,
 } from './builder.js';
 export { writePolicy, type WritePolicyOptions } from './policy/write.js';
 export { minimizeActions, type MinimizeOptions } from './minimize.js';

@@ -1,10 +1,42 @@
 /** Templates (what the user asks for) and policies (what iamwright writes). */
 import type { Partition } from '../querying/partitions.js';
+import type {
+  ConditionBlock,
+  ConditionGroup,
+  TemplateConditions,
+  UnsupportedKeys,
+} from './conditions/types.js';
+
+export type {
+  ConditionBlock,
+  ConditionGroup,
+  ConditionOperator,
+  ConditionValues,
+  AccessLevelKey,
+  TemplateConditions,
+  UnsupportedKeys,
+} from './conditions/types.js';
 
 export type Effect = 'Allow' | 'Deny';
 
+/**
+ * The condition keys of a template (docs/templates.md, Conditions). Every field is absent in a template
+ * without conditions, which is then written exactly as before.
+ */
+export interface Conditioned {
+  /** Conditions by scope: the whole template, and per access level. */
+  conditions?: TemplateConditions;
+  /** Entries written as `{arns|actions: [...], conditions: {...}}`: each group with its own conditions. */
+  groups?: ConditionGroup[];
+  /**
+   * What to do with an action that does not support a requested condition key: `error` (the default) or
+   * `split` (it goes to a statement without that key, with a warning). WriteOptions can override it.
+   */
+  unsupportedConditionKeys?: UnsupportedKeys;
+}
+
 /** `mode: actions`: a list of `prefix:Action` names. */
-export interface ActionsTemplate {
+export interface ActionsTemplate extends Conditioned {
   mode: 'actions';
   name: string;
   effect: Effect;
@@ -14,7 +46,7 @@ export interface ActionsTemplate {
 }
 
 /** `mode: crud`: resource ARNs per access level, plus the extra sections. Lists hold no empty entries. */
-export interface CrudTemplate {
+export interface CrudTemplate extends Conditioned {
   mode: 'crud';
   name: string;
   effect: Effect;
@@ -49,6 +81,8 @@ export interface PolicyStatement {
   Effect: Effect;
   Action: string[];
   Resource: string[];
+  /** Present only when the template asked for conditions. */
+  Condition?: ConditionBlock;
 }
 
 export interface PolicyDocument {
@@ -69,4 +103,9 @@ export interface WriteOptions {
    * partition).
    */
   partition?: Partition;
+  /**
+   * Overrides the template's `unsupported-condition-keys`: `error` or `split`. Default: the template's
+   * key, else `error`.
+   */
+  unsupportedConditionKeys?: UnsupportedKeys;
 }

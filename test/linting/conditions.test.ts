@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { openDatabase } from '../../src/database/index.js';
 import { lintPolicy } from '../../src/linting/lint.js';
 import type { LintFinding } from '../../src/linting/types.js';
-import { GLOBAL_CONDITION_KEYS, lookupGlobalKey } from '../../src/linting/condition-global-keys.js';
+import { GLOBAL_CONDITION_KEYS, lookupGlobalKey } from '../../src/querying/condition-global-keys.js';
 import { readDatabaseType, resolveConditionKey } from '../../src/linting/condition-keys.js';
-import { parseOperator } from '../../src/linting/condition-operators.js';
-import { valueProblem } from '../../src/linting/condition-values.js';
+import { parseOperator } from '../../src/querying/condition-operators.js';
+import { valueProblem } from '../../src/querying/condition-values.js';
 import { ROOT, SHARED } from '../support/paths.js';
 
 const db = openDatabase(join(ROOT, 'data', 'db'));

@@ -1,7 +1,7 @@
 /** Lint checks of the conditions family about operators: unknown ones, and IfExists / set operators misused. */
 import { didYouMean } from '../../util/errors.js';
 import type { Check, CheckContext, CheckInfo } from '../check.js';
-import { operatorSpellings } from '../condition-operators.js';
+import { operatorSpellings } from '../../querying/condition-operators.js';
 import { conditionOperators } from '../condition-read.js';
 
 function check(info: CheckInfo, run: (ctx: CheckContext) => void): Check {

@@ -4,11 +4,11 @@
  */
 import type { Check, CheckContext, CheckInfo } from '../check.js';
 import type { LintStatement } from '../document.js';
-import type { KeyDataType } from '../condition-global-keys.js';
+import type { KeyDataType } from '../../querying/condition-global-keys.js';
 import { resolveConditionKey } from '../condition-keys.js';
-import type { OperatorType } from '../condition-operators.js';
+import type { OperatorType } from '../../querying/condition-operators.js';
 import { conditionEntries, valueText, type ConditionEntry } from '../condition-read.js';
-import { valueProblem } from '../condition-values.js';
+import { valueProblem } from '../../querying/condition-values.js';
 
 function check(info: CheckInfo, run: (ctx: CheckContext) => void): Check {
   return { ...info, run };

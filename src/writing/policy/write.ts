@@ -9,7 +9,14 @@ import { UserError } from '../../util/errors.js';
 import { printable } from '../../querying/printable.js';
 import { checkTemplateShape } from '../template/shape.js';
 import type { PolicyDocument, Template, WriteOptions } from '../types.js';
-import { assemble } from './assemble.js';
+import { ConditionPlacer, type ConditionedDraft } from '../conditions/place.js';
+import { templateScopes } from '../conditions/scopes.js';
+import { canonicalCondition } from '../conditions/merge.js';
+import { checkConditionBlock } from '../conditions/shape.js';
+import type { AccessLevelKey, ConditionBlock } from '../conditions/types.js';
+import { hasPlace } from '../conditions/places.js';
+import { ACCESS_LEVEL_KEYS } from '../template/keys.js';
+import { assemble, unconditioned } from './assemble.js';
 import { deriveCrud } from './crud.js';
 import { addByActions } from './derive.js';
 import { excludedActions } from './exclude.js';
@@ -46,6 +53,40 @@ export function writePolicy(
   }
 }
 
+/**
+ * The template with its condition blocks checked as a template file's are (operators, value forms) and
+ * their values as text. Templates from parseTemplate and the builder pass unchanged; this is for templates
+ * made by hand in code.
+ */
+function checkedConditions(template: Template): Template {
+  // Blocks from parseTemplate and the builder were checked there (and know their lines): kept as they are.
+  const check = (block: unknown, where: string) =>
+    hasPlace(block as ConditionBlock)
+      ? (block as ConditionBlock)
+      : checkConditionBlock(block, [where], () => 'template');
+  const out: Template = { ...template };
+  const c = template.conditions;
+  if (c) {
+    out.conditions = {};
+    if (c.all) out.conditions.all = check(c.all, 'conditions');
+    if (c.byLevel) {
+      out.conditions.byLevel = {};
+      for (const [level, block] of Object.entries(c.byLevel)) {
+        if (!(level in ACCESS_LEVEL_KEYS)) {
+          throw new UserError(
+            `template: unknown access level '${level}' in conditions.byLevel; allowed: ${Object.keys(ACCESS_LEVEL_KEYS).join(', ')}`,
+          );
+        }
+        if (block)
+          out.conditions.byLevel[level as AccessLevelKey] = check(block, `access-level-conditions.${level}`);
+      }
+    }
+  }
+  if (template.groups)
+    out.groups = template.groups.map((g) => ({ ...g, conditions: check(g.conditions, g.where) }));
+  return out;
+}
+
 function write(db: IamDatabase, template: Template, options: WritePolicyOptions): PolicyDocument {
   const { effect } = template;
   const onWarning = options.onWarning;
@@ -59,23 +100,47 @@ function write(db: IamDatabase, template: Template, options: WritePolicyOptions)
     throw new UserError(`minimize must be a whole number >= 0, not ${quoted(minimize)}`);
   }
   const partition = choosePartition(template, options);
-  const drafts = new StatementDrafts();
-  let excluded: Set<string> = new Set();
-  if (template.mode === 'actions') {
-    const actions = template.actions.map((a) => requireAction(db, a, 'actions'));
-    if (actions.length > 0) addByActions(db, drafts, actions, []);
-  } else if (template.mode === 'crud') {
-    excluded = excludedActions(db, template.excludeActions);
-    deriveCrud(db, template, drafts, warn ?? (() => {}));
-  } else {
+  const onUnsupported = options.unsupportedConditionKeys ?? template.unsupportedConditionKeys ?? 'error';
+  if (onUnsupported !== 'error' && onUnsupported !== 'split') {
+    throw new UserError(`unsupportedConditionKeys must be 'error' or 'split', not ${quoted(onUnsupported)}`);
+  }
+  if (template.mode !== 'actions' && template.mode !== 'crud') {
     throw new UserError(
       `mode must be 'crud' or 'actions', not ${quoted((template as { mode: unknown }).mode)}`,
     );
   }
-  if (partition) requireSamePartition(template, partition);
-  const granted = drafts.drafts.size > 0;
-  const dependents = drafts.dependentsOnWildcard().filter((a) => !excluded.has(a.toLowerCase()));
-  const { policy: assembled, dropped } = assemble(db, drafts, { effect, excluded, minimize });
+  const excluded: Set<string> =
+    template.mode === 'crud' ? excludedActions(db, template.excludeActions) : new Set();
+  const conditioned = template.conditions !== undefined || (template.groups?.length ?? 0) > 0;
+  if (conditioned) template = checkedConditions(template);
+  const placer = conditioned
+    ? new ConditionPlacer(db, onUnsupported, effect === 'Deny' ? 'denied' : 'granted')
+    : undefined;
+  const statements: ConditionedDraft[] = [];
+  let granted = false;
+  const dependents: string[] = [];
+  for (const scope of conditioned ? templateScopes(template) : [{ template, conditions: {} }]) {
+    const drafts = new StatementDrafts();
+    const t = scope.template;
+    if (t.mode === 'actions') {
+      const actions = t.actions.map((a) => requireAction(db, a, 'actions'));
+      if (actions.length > 0) addByActions(db, drafts, actions, []);
+    } else {
+      deriveCrud(db, t, drafts, warn ?? (() => {}));
+    }
+    if (partition) requireSamePartition(t, partition);
+    granted ||= drafts.drafts.size > 0;
+    for (const a of drafts.dependentsOnWildcard())
+      if (!excluded.has(a.toLowerCase()) && !dependents.includes(a)) dependents.push(a);
+    statements.push(...(placer ? placer.place(drafts, scope.conditions, excluded) : unconditioned(drafts)));
+  }
+  const splitWarnings = placer?.finish() ?? [];
+  const { policy: assembled, dropped } = assemble(db, placer ? joinEqual(statements) : statements, {
+    effect,
+    excluded,
+    minimize,
+    conditioned,
+  });
   const policy = partition ? placePartition(assembled, partition) : assembled;
   if (!warn) return policy;
   if (granted && excluded.size > 0 && policy.Statement.length === 0) {
@@ -84,7 +149,27 @@ function write(db: IamDatabase, template: Template, options: WritePolicyOptions)
   }
   if (dependents.length > 0) warn(dependentsMessage(template, dependents));
   if (dropped.length > 0) warn(droppedMessage(dropped));
+  for (const w of splitWarnings) warn(w);
   return policy;
+}
+
+/**
+ * Drafts of several scopes that came out the same (id, resources and condition: an action asked for both
+ * outside a group and in one whose key it does not support, with `split`) as one, at the first's place.
+ */
+function joinEqual(drafts: ConditionedDraft[]): ConditionedDraft[] {
+  const byKey = new Map<string, ConditionedDraft>();
+  const out: ConditionedDraft[] = [];
+  for (const d of drafts) {
+    const key = `${d.sid}\u0000${canonicalCondition(d.condition)}\u0000${JSON.stringify(d.resources)}`;
+    const same = byKey.get(key);
+    if (!same) {
+      const copy = { ...d, actions: [...d.actions] };
+      byKey.set(key, copy);
+      out.push(copy);
+    } else for (const a of d.actions) if (!same.actions.includes(a)) same.actions.push(a);
+  }
+  return out;
 }
 
 /** A bad value in a message: `'Allw'` for a string or number, else what it is (`an object`). */

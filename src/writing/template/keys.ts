@@ -33,7 +33,21 @@ export const STS_KEYS = {
   'assume-role-with-web-identity': 'assumeRoleWithWebIdentity',
 } as const satisfies Record<string, keyof CrudTemplate['sts']>;
 
-export const ACTIONS_MODE_KEYS = ['mode', 'name', 'effect', 'partition', 'actions'] as const;
+/** The keys of conditions (template/conditions.ts), in both modes. */
+export const CONDITION_TEMPLATE_KEYS = [
+  'conditions',
+  'access-level-conditions',
+  'unsupported-condition-keys',
+] as const;
+
+export const ACTIONS_MODE_KEYS = [
+  'mode',
+  'name',
+  'effect',
+  'partition',
+  'actions',
+  ...CONDITION_TEMPLATE_KEYS,
+] as const;
 
 export const CRUD_MODE_KEYS = [
   'mode',
@@ -45,4 +59,5 @@ export const CRUD_MODE_KEYS = [
   'skip-resource-constraints',
   'exclude-actions',
   'sts',
+  ...CONDITION_TEMPLATE_KEYS,
 ] as const;

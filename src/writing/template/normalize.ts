@@ -14,11 +14,14 @@ import { ACCESS_LEVEL_KEYS, STS_KEYS, WILDCARD_ONLY_KEYS } from './keys.js';
 import type { DataPath, Locator } from './validate.js';
 import { keyPath } from './validate.js';
 import { emptyCrudTemplate } from './empty.js';
+import { readTemplateConditions } from './conditions.js';
 
 /** Data that has passed the schema (see validate.ts): a mapping with a valid `mode`. */
 export type TemplateData = Record<string, unknown> & { mode: 'crud' | 'actions' };
 
-const isEmpty = (item: unknown): boolean => typeof item !== 'string' || item.trim() === '';
+/** An empty entry: a blank string or null. A mapping is a group with conditions (template/conditions.ts). */
+const isEmpty = (item: unknown): boolean =>
+  typeof item === 'string' ? item.trim() === '' : item === null || typeof item !== 'object';
 
 /**
  * Non-empty entries of a list, trimmed, in order. Null or absent is an empty list. Repeats are kept: what
@@ -26,7 +29,9 @@ const isEmpty = (item: unknown): boolean => typeof item !== 'string' || item.tri
  */
 export function cleanList(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value.filter((item): item is string => !isEmpty(item)).map((s) => s.trim());
+  return value
+    .filter((item): item is string => typeof item === 'string' && !isEmpty(item))
+    .map((s) => s.trim());
 }
 
 function section(value: unknown): Record<string, unknown> {
@@ -44,12 +49,13 @@ export function normalizeTemplate(data: TemplateData, context: NormalizeContext 
   /** A list read as policy_sentry reads it: ignored when its first entry is empty. */
   const list = (value: unknown, path: DataPath): string[] => {
     const entries = cleanList(value);
-    if (!Array.isArray(value) || value.length === 0 || !isEmpty(value[0]) || entries.length === 0) {
+    const n = Array.isArray(value) ? value.filter((item) => !isEmpty(item)).length : 0;
+    if (!Array.isArray(value) || value.length === 0 || !isEmpty(value[0]) || n === 0) {
       if (Array.isArray(value)) warnTrimmed(value, path);
       return entries;
     }
+    ignored.add(keyPath(path));
     if (context.at && context.warnings) {
-      const n = entries.length;
       context.warnings.push(
         `${context.at([...path, 0])}: '${keyPath(path)}' begins with an empty entry, so its ${n} other ` +
           `entr${n === 1 ? 'y is' : 'ies are'} ignored (as policy_sentry does); delete the empty line to use ${n === 1 ? 'it' : 'them'}`,
@@ -72,6 +78,8 @@ export function normalizeTemplate(data: TemplateData, context: NormalizeContext 
       );
     });
   };
+  /** Lists ignored by the rule above: their groups are ignored too. */
+  const ignored = new Set<string>();
   const name = data.name === null || data.name === undefined ? '' : String(data.name).trim();
   const effect: Effect = (data.effect as Effect | null | undefined) ?? 'Allow';
   // The schema allows only the partitions' names; absent, no partition is chosen.
@@ -85,7 +93,7 @@ export function normalizeTemplate(data: TemplateData, context: NormalizeContext 
       ...chosen,
       actions: list(data.actions, ['actions']),
     };
-    return t;
+    return withConditions(t, data, ignored, context.at);
   }
   const wildcard = section(data['wildcard-only']);
   const t: CrudTemplate = {
@@ -99,6 +107,24 @@ export function normalizeTemplate(data: TemplateData, context: NormalizeContext 
   for (const [key, field] of Object.entries(WILDCARD_ONLY_KEYS)) {
     t.wildcardOnly[field] = list(wildcard[key], ['wildcard-only', key]);
   }
+  return withConditions(t, data, ignored, context.at);
+}
+
+/**
+ * The template with its condition keys, when it has any (a template without them stays as it was, key for
+ * key). Groups in a list ignored as a whole (`ignored`, by key path) are ignored with it.
+ */
+function withConditions<T extends Template>(
+  t: T,
+  data: TemplateData,
+  ignored: ReadonlySet<string>,
+  at: Locator = (path) => keyPath(path) || 'template',
+): T {
+  const read = readTemplateConditions(data, at);
+  if (read.conditions) t.conditions = read.conditions;
+  const groups = read.groups?.filter((g) => !ignored.has(g.where.replace(/\[\d+\]\.conditions$/, '')));
+  if (groups && groups.length > 0) t.groups = groups;
+  if (read.unsupportedConditionKeys) t.unsupportedConditionKeys = read.unsupportedConditionKeys;
   return t;
 }
 

@@ -2,7 +2,7 @@
  * Reading a write-policy template: YAML text -> checked against the template schema -> `Template`.
  * Every problem is a one-line UserError that names the file, the line and the key.
  */
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, isPair, isScalar, parseDocument, visit, type Document } from 'yaml';
 import { UserError } from '../../util/errors.js';
 import { printable } from '../../querying/printable.js';
 import type { Template } from '../types.js';
@@ -76,6 +76,8 @@ function parse(text: string, file: string): ParsedTemplate {
     );
   }
   checkTemplateTree(doc.contents, file, lines);
+  // Only templates that mention conditions are walked: large ARN lists pay nothing.
+  if (text.includes('conditions')) keepConditionText(doc);
   let data: unknown;
   try {
     data = doc.toJS();
@@ -100,4 +102,26 @@ function listHint(text: string, errorLine: number): string {
   const previous = before.reverse().find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
   const key = previous === undefined ? null : /^\s*([\w-]+):\s*\[\]\s*(#.*)?$/.exec(previous);
   return key ? `; to fill '${key[1]}', replace its [] with the '- ...' lines` : '';
+}
+
+/** Keys whose values are condition blocks (template/conditions.ts). */
+const CONDITION_SECTIONS = new Set(['conditions', 'access-level-conditions']);
+
+/**
+ * Condition blocks read as written: the operator `Null` is YAML's null when it is a plain key, and a plain
+ * number loses its text (`012345678901`, an account ID, would become 12345678901; `1.50` would become 1.5).
+ * So inside a condition block, `Null` keys stay the text `Null` and numbers keep their source text.
+ */
+function keepConditionText(doc: Document): void {
+  visit(doc, {
+    Scalar(key, node, path) {
+      const inside = path.some(
+        (p) => isPair(p) && isScalar(p.key) && CONDITION_SECTIONS.has(String(p.key.value)),
+      );
+      if (!inside || typeof node.source !== 'string') return;
+      if (key === 'key' && node.value === null && node.source === 'Null') node.value = 'Null';
+      else if (key !== 'key' && typeof node.value === 'number' && node.type === 'PLAIN')
+        node.value = node.source;
+    },
+  });
 }

@@ -23,6 +23,7 @@ export function checkTemplateShape(fn: string, template: unknown): asserts templ
     );
   }
   const list = (path: string, value: unknown) => checkStringList(fn, `template.${path}`, value);
+  checkConditionShape(fn, template);
   if (template.mode === 'actions') {
     list('actions', template.actions);
     return;
@@ -39,4 +40,40 @@ export function checkTemplateShape(fn: string, template: unknown): asserts templ
     if (!isObject(value)) throw argumentError(fn, `template.${section}`, 'an object of lists', value);
     for (const field of fields) list(`${section}.${field}`, value[field]);
   }
+}
+
+/**
+ * The condition fields of a hand-made template: their shape (the blocks themselves are checked as a
+ * template file's are, see conditions/shape.ts, when the policy is written).
+ */
+function checkConditionShape(fn: string, template: Record<string, unknown>): void {
+  const c = template.conditions;
+  if (c !== undefined) {
+    if (!isObject(c)) throw argumentError(fn, 'template.conditions', 'an object ({ all?, byLevel? })', c);
+    if (c.byLevel !== undefined && !isObject(c.byLevel)) {
+      throw argumentError(
+        fn,
+        'template.conditions.byLevel',
+        'an object of condition blocks by access level',
+        c.byLevel,
+      );
+    }
+  }
+  const groups = template.groups;
+  if (groups === undefined) return;
+  if (!Array.isArray(groups)) throw argumentError(fn, 'template.groups', 'a list of groups', groups);
+  groups.forEach((g: unknown, i) => {
+    if (!isObject(g))
+      throw argumentError(
+        fn,
+        `template.groups[${i}]`,
+        'a group ({ section, entries, conditions, where })',
+        g,
+      );
+    checkStringList(fn, `template.groups[${i}].entries`, g.entries);
+    if (typeof g.section !== 'string')
+      throw argumentError(fn, `template.groups[${i}].section`, 'a section name', g.section);
+    if (typeof g.where !== 'string')
+      throw argumentError(fn, `template.groups[${i}].where`, 'a string', g.where);
+  });
 }

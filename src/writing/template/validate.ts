@@ -9,6 +9,7 @@ import { ACTIONS_MODE_KEYS, CRUD_MODE_KEYS, EFFECTS, MODES, STS_KEYS, WILDCARD_O
 import type { TemplateData } from './normalize.js';
 import { firstSchemaError } from './schema.js';
 import { shown } from '../../querying/printable.js';
+import { readTemplateConditions } from './conditions.js';
 
 /** A path into the template data: keys and list indexes. */
 export type DataPath = (string | number)[];
@@ -191,6 +192,8 @@ export function validateTemplateData(data: unknown, at: Locator): TemplateData {
       throw new UserError(`${at([key])}: '${key}' must be a mapping, not ${kind(value)}`);
     }
   }
+  // Before the schema, whose messages for a condition block could only say "does not match".
+  readTemplateConditions(data, at);
   const error = firstSchemaError(data);
   if (error) {
     const path = pointerToPath(error.instancePath);

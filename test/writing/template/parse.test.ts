@@ -238,7 +238,12 @@ test('wrong types name the key path and the line', () => {
   rejects('mode: crud\nread: arn:aws:s3:::b\n', /^t\.yml:2: 'read' must be a list, not a string/);
   rejects(
     'mode: crud\nwrite:\n- arn:aws:s3:::a\n- {x: 1}\n',
-    /^t\.yml:4: entry 'write\[1\]' must be a string, not a mapping$/,
+    // A mapping in an ARN list is a group with conditions (docs/templates.md): its keys are named.
+    /^t\.yml:4: unknown key 'x' in the group 'write\[1\]'; a group has 'arns' and 'conditions'$/,
+  );
+  rejects(
+    'mode: crud\nwildcard-only:\n  service-read:\n  - {x: 1}\n',
+    /^t\.yml:4: entry 'wildcard-only\.service-read\[0\]' must be a string, not a mapping$/,
   );
   rejects(
     'mode: crud\nwildcard-only:\n  single-actions:\n  - 42\n',

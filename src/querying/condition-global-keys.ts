@@ -6,6 +6,8 @@
  * Facts from AWS's page "AWS global condition context keys" (IAM User Guide), as published in 2026: each
  * key's name, data type(s) and whether it is single- or multivalued. A key marked `tagKey` is a family
  * (`aws:ResourceTag/<tag-key>`) and is written with a tag key after its slash.
+ *
+ * Shared by lint (its conditions checks) and write-policy (conditions in templates).
  */
 
 /** The data types AWS gives condition keys (the Service Authorization Reference's names). */

@@ -2,6 +2,8 @@
  * Does a condition value fit its operator's type? Each test returns undefined when the value fits, or the
  * text "what is allowed" for the message. Values holding a `${...}` (a policy variable, or a placeholder of
  * infrastructure code) are left alone: what they stand for is not known here.
+ *
+ * Shared by lint (its conditions checks) and write-policy (conditions in templates).
  */
 import { isIP } from 'node:net';
 import type { OperatorType } from './condition-operators.js';

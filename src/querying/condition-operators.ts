@@ -2,6 +2,8 @@
  * IAM's condition operators: the base operators by the type of value they compare, and how a written
  * operator (`ForAllValues:StringNotLikeIfExists`) is cut into set qualifier, base operator and IfExists.
  * Names are compared without regard to case.
+ *
+ * Shared by lint (its conditions checks) and write-policy (conditions in templates).
  */
 
 /** The kind of value a base operator compares. */
