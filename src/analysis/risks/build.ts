@@ -102,7 +102,11 @@ interface Located {
 
 interface MethodModel {
   data: RiskMethodData;
-  steps: { text: string; ids: number[]; passRole: boolean }[];
+  /**
+   * `alone`: every action of the step completes a one-step method by itself (iam:PassRole, sts:AssumeRole),
+   * so that method already reports it.
+   */
+  steps: { text: string; ids: number[]; passRole: boolean; alone: boolean }[];
   hasPassRole: boolean;
 }
 
@@ -148,10 +152,14 @@ class RiskModel {
           text: alternatives.join('|'),
           ids: stepIds,
           passRole: alternatives.some((a) => a.toLowerCase() === 'iam:passrole'),
+          alone: false,
         };
       });
       return { data: m, steps, hasPassRole: steps.some((s) => s.passRole) };
     });
+    const single = new Set(this.methods.flatMap((m) => (m.steps.length === 1 ? m.steps[0].ids : [])));
+    for (const m of this.methods)
+      for (const step of m.steps) step.alone = step.ids.every((id) => single.has(id));
     this.methods.forEach((m, mi) =>
       m.steps.forEach((step, si) => {
         for (const id of step.ids) {
@@ -447,8 +455,9 @@ function ownerFindings(model: RiskModel, owner: Owner): RiskFinding[] {
     const missing = m.steps.filter((_, i) => found[i].length === 0).map((s) => s.text);
     const complete = missing.length === 0;
     if (!complete) {
-      // One step short, and not only iam:PassRole (the `pass-role` method reports that on its own).
-      const useful = m.steps.some((s, i) => !s.passRole && found[i].length > 0);
+      // One step short, with a granted step that no one-step method reports already: iam:PassRole alone
+      // is the `pass-role` finding, not a partial of every pass-role method.
+      const useful = m.steps.some((s, i) => !s.alone && found[i].length > 0);
       if (!(missing.length === 1 && m.steps.length >= 2 && useful)) continue;
     }
     let level: RiskLevel | undefined;
