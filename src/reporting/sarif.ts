@@ -33,7 +33,8 @@ export interface SarifOptions {
 /** GitHub's scale runs 0.0-10.0; 7.0-8.9 is High. */
 export const SECURITY_SEVERITY = '7.5';
 
-const LEVEL: Record<Severity, Sarif.Result.level> = {
+/** SARIF's level for each severity. */
+export const LEVEL: Readonly<Record<Severity, Sarif.Result.level>> = {
   error: 'error',
   'security-warning': 'warning',
   warning: 'warning',
@@ -63,7 +64,8 @@ function ruleDescriptor(rule: RuleDescriptor): Sarif.ReportingDescriptor {
   return d;
 }
 
-function artifactLocation(file: string, cwd: string): Sarif.ArtifactLocation | undefined {
+/** Where a file is, as SARIF says it: relative to %SRCROOT% inside `cwd`, else a file:// URI; none for stdin. */
+export function artifactLocation(file: string, cwd: string): Sarif.ArtifactLocation | undefined {
   if (file === '-') return undefined; // stdin has no place in the repository
   const absolute = resolve(cwd, file);
   const rel = relative(cwd, absolute);

@@ -1,7 +1,7 @@
 /**
  * `iamwright lint PATH...`: validate IAM policies offline, as Access Analyzer's validate-policy does, in
  * policy files, folders, authorization details, CloudFormation/CDK templates and Terraform plans; output
- * for people (table), scripts (json) and code scanning (sarif). The implementation loads only when it runs.
+ * for people (table), scripts (json), code scanning (sarif) and pull-request comments (markdown). The implementation loads only when it runs.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
@@ -17,7 +17,7 @@ export const INFORMATION_URI = 'https://www.npmjs.com/package/iamwright';
 
 interface LintFlags {
   policyType: string;
-  fmt: 'table' | 'json' | 'sarif';
+  fmt: 'table' | 'json' | 'sarif' | 'markdown';
   out?: string;
   failOn: string;
   checks?: string;
@@ -50,7 +50,9 @@ export function registerLint(program: Command, ctx: CliContext): void {
         .default('identity'),
     )
     .addOption(
-      new Option('--fmt <format>', 'output format').choices(['table', 'json', 'sarif']).default('table'),
+      new Option('--fmt <format>', 'output format (markdown: for a pull-request comment)')
+        .choices(['table', 'json', 'sarif', 'markdown'])
+        .default('table'),
     )
     .option('--out <file>', 'write the report to FILE instead of stdout')
     .addOption(
@@ -111,7 +113,9 @@ async function runLint(ctx: CliContext, paths: string[], flags: LintFlags): Prom
   };
   let text: string;
   if (flags.fmt === 'json') text = (await import('../../reporting/json.js')).formatFindingsJson(report);
-  else if (flags.fmt === 'sarif') {
+  else if (flags.fmt === 'markdown') {
+    text = (await import('../../reporting/findings-markdown.js')).renderFindingsMarkdown(report);
+  } else if (flags.fmt === 'sarif') {
     const { formatSarif } = await import('../../reporting/sarif.js');
     const { packageVersion } = await import('../../util/package-root.js');
     // Only the rules that ran: a rule declared with no result tells code scanning its alerts are fixed.

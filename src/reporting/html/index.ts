@@ -1,0 +1,2 @@
+// The risk report as one self-contained HTML page.
+export { renderRiskHtml, CONTENT_SECURITY_POLICY, type RiskHtmlOptions } from './page.js';
