@@ -218,6 +218,11 @@ async function renderWithReporting(
   report: import('../../reporting/risk-report.js').RiskReport,
   fmt: string,
 ): Promise<string> {
-  const { UserError } = await import('../../util/errors.js');
-  throw new UserError(`--fmt ${fmt}: this build has no ${fmt} renderer for the risk report yet`);
+  if (fmt === 'html') return (await import('../../reporting/html/page.js')).renderRiskHtml(report);
+  if (fmt === 'markdown') return (await import('../../reporting/markdown.js')).renderRiskMarkdown(report);
+  const { formatRiskSarif } = await import('../../reporting/risk-sarif.js');
+  const { INFORMATION_URI } = await import('./lint.js');
+  return formatRiskSarif(report, {
+    tool: { name: 'iamwright', version: report.toolVersion, informationUri: INFORMATION_URI },
+  });
 }
