@@ -54,6 +54,11 @@ export interface Finding {
   actions: string[];
   /** The statement has a Condition, so the grant holds only when the condition does. */
   conditional: boolean;
+  /**
+   * The statement's Resource list as written, or `NotResource <r>` for each NotResource entry (absent when
+   * the statement has neither, as in a trust policy).
+   */
+  resources?: string[];
   /** For unknown-action: why the pattern matches nothing. */
   message?: string;
 }
@@ -356,7 +361,7 @@ export class PolicyAnalyzer {
     pattern: string,
     actions: string[],
   ): Finding {
-    return {
+    const f: Finding = {
       category,
       statement: view.label,
       statementIndex: view.index,
@@ -365,6 +370,9 @@ export class PolicyAnalyzer {
       actions,
       conditional: view.conditional,
     };
+    if (view.resources) f.resources = view.resources;
+    else if (view.notResources) f.resources = view.notResources.map((r) => `NotResource ${r}`);
+    return f;
   }
 }
 
