@@ -111,6 +111,30 @@ test('the lambda method: PassRole on named roles, or with iam:PassedToService, r
   assert.equal(method(findings(allow('iam:PassRole', 'arn:aws:iam::1:role/x')), 'pass-role')?.level, 'low');
 });
 
+test('`*` on every resource: one full-access finding; with a Condition, a Deny or NotAction, each method', () => {
+  const ids = (fs: RiskFinding[]) =>
+    fs.filter((f) => f.category === 'privilege-escalation').map((f) => f.method?.id);
+  assert.deepEqual(ids(findings(allow('*'))), ['full-access']);
+  const cond = { Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } };
+  const conditional = ids(findings(allow('*', '*', cond)));
+  assert.equal(
+    conditional.length,
+    data.methods.length,
+    'under a Condition every method is listed, each lower',
+  );
+  // A certain Deny of iam:PassRole: the pass-role methods are one step short, the others complete.
+  const denied = findings(allow('*'), { Effect: 'Deny', Action: 'iam:PassRole', Resource: '*' });
+  assert.ok(!ids(denied).includes('full-access'));
+  assert.deepEqual(method(denied, 'pass-role-ec2')?.method?.missing, ['iam:PassRole']);
+  assert.equal(method(denied, 'iam-put-user-policy')?.method?.complete, true);
+  const notIam = ids(findings({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }));
+  assert.ok(
+    !notIam.includes('full-access') &&
+      notIam.includes('ssm-send-command') &&
+      !notIam.includes('iam-put-user-policy'),
+  );
+});
+
 test('a certain Deny takes a step away; a conditional Deny does not', () => {
   const grant = allow(['iam:PassRole', 'ec2:RunInstances']);
   assert.equal(method(findings(grant), 'pass-role-ec2')?.method?.complete, true);

@@ -427,6 +427,13 @@ export function buildRiskReport(
   return report;
 }
 
+/** The finding that stands for every method at once, for a grant of every action on every resource. */
+const FULL_ACCESS = {
+  id: 'full-access',
+  title: 'Every action on every resource',
+  source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_job-functions.html',
+};
+
 /** The findings of one owner: escalation methods, list categories and service wildcards. */
 function ownerFindings(model: RiskModel, owner: Owner): RiskFinding[] {
   // Put the owner's documents together: per method, per step, every grant from any of its policies.
@@ -450,7 +457,28 @@ function ownerFindings(model: RiskModel, owner: Owner): RiskFinding[] {
   const out: RiskFinding[] = [];
   const principal = owner.principal;
 
-  for (const [mi, found] of [...methods].sort((a, b) => a[0] - b[0])) {
+  // Every action on every resource, without a Condition (and no certain Deny took a step away): every
+  // method is complete at its own level, and one finding says so instead of one per method.
+  const full = wildcards.filter(
+    (w) => w.services === undefined && !w.pattern.startsWith('NotAction ') && w.st.broad && !w.st.conditional,
+  );
+  const allComplete =
+    full.length > 0 &&
+    methods.size === model.methods.length &&
+    [...methods.values()].every((steps) => steps.every((hits) => hits.length > 0));
+  if (allComplete) {
+    const f = new FindingBuilder(model);
+    for (const w of full) f.addNames(w.policy, w, ['*']);
+    out.push(
+      f.build('privilege-escalation', 'critical', principal, {
+        actions: ['*'],
+        message: `${FULL_ACCESS.title}: all ${model.methods.length} escalation methods are complete`,
+        method: { ...FULL_ACCESS, complete: true, missing: [] },
+      }),
+    );
+  }
+
+  for (const [mi, found] of allComplete ? [] : [...methods].sort((a, b) => a[0] - b[0])) {
     const m = model.methods[mi];
     const missing = m.steps.filter((_, i) => found[i].length === 0).map((s) => s.text);
     const complete = missing.length === 0;
