@@ -224,3 +224,32 @@ test('the principal table lists principals riskiest first, then lone policies', 
     /^9 principals; 11 policies; \d+ findings \(critical \d+, high \d+, medium \d+, low 2\)$/,
   );
 });
+
+test('names with control characters reach the principal table escaped', () => {
+  const evil = '\u001b[31mroot\nFAKE';
+  const details = {
+    UserDetailList: [
+      {
+        UserName: evil,
+        Arn: `arn:aws:iam::${A}:user/evil`,
+        GroupList: [],
+        AttachedManagedPolicies: [],
+        UserPolicyList: [
+          {
+            PolicyName: 'keys',
+            PolicyDocument: {
+              Version: '2012-10-17',
+              Statement: [{ Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: '*' }],
+            },
+          },
+        ],
+      },
+    ],
+  };
+  const sources = readPolicyInputs(['-'], { readStdin: () => JSON.stringify(details) });
+  const rep = buildRiskReport(db, sources, { principals: authorizationDetailsPrincipals(details, '-') });
+  const text = formatPrincipalsTable(rep);
+  assert.ok(!text.includes('\u001b'), 'no raw escape character');
+  assert.equal(text.split('\n').length, 5, 'header, one row, blank line, summary, end: no forged row');
+  assert.ok(text.includes('"\\u001b[31mroot\\nFAKE"'));
+});
