@@ -135,6 +135,30 @@ test('`*` on every resource: one full-access finding; with a Condition, a Deny o
   );
 });
 
+test("a statement's resources count for the actions of their own service", () => {
+  // One statement, PassRole on a named role next to every instance: the role is what limits PassRole.
+  const mixed = allow(
+    ['iam:PassRole', 'ec2:RunInstances'],
+    ['arn:aws:iam::123456789012:role/app', 'arn:aws:ec2:*:*:instance/*', 'arn:aws:ec2:*:*:subnet/*'],
+  );
+  const ec2 = method(findings(mixed), 'pass-role-ec2');
+  assert.equal(ec2?.level, 'high');
+  assert.match(ec2?.message ?? '', /iam:PassRole on named resources/);
+  // ssm:SendCommand with one named SSM document on every instance: the document limits what runs.
+  const doc = 'arn:aws:ssm:*:*:document/AWSEC2-CreateVssSnapshot';
+  assert.equal(
+    method(findings(allow('ssm:SendCommand', [doc, 'arn:aws:ec2:*:*:instance/*'])), 'ssm-send-command')
+      ?.level,
+    'medium',
+  );
+  // Only instances named, no document: the instance ARNs are all there is, and they are every instance.
+  assert.equal(
+    method(findings(allow('ssm:SendCommand', 'arn:aws:ec2:*:*:instance/*')), 'ssm-send-command')?.level,
+    'high',
+  );
+  assert.equal(method(findings(allow('ssm:SendCommand', '*')), 'ssm-send-command')?.level, 'high');
+});
+
 test('a certain Deny takes a step away; a conditional Deny does not', () => {
   const grant = allow(['iam:PassRole', 'ec2:RunInstances']);
   assert.equal(method(findings(grant), 'pass-role-ec2')?.method?.complete, true);

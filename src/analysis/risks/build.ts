@@ -60,8 +60,14 @@ interface StatementInfo {
   view: PolicyStatementView;
   /** Resources as written; `NotResource <r>` for NotResource; `*` when the statement names none. */
   resources: string[];
-  /** Reaches every resource of its actions (see isBroadResource; NotResource counts as broad). */
+  /** Reaches every resource of some of its actions (see isBroadResource; NotResource counts as broad). */
   broad: boolean;
+  /**
+   * Reaches every resource of an action of this service: the statement's resources of that service (by the
+   * ARN's service part) are what limit it, or all of them when none is of that service. So `iam:PassRole`
+   * on one named role stays named in a statement that also lists `arn:aws:ec2:*:*:instance/*`.
+   */
+  broadFor(service: string): boolean;
   conditional: boolean;
   passedToService: boolean;
 }
@@ -91,7 +97,10 @@ interface DocResult {
 /** Actions of one step or category that one grant gives. */
 interface Hits {
   grant: Grant;
+  /** Of one service (ids of a service are contiguous), so that `broad` holds for all of them. */
   ids: number[];
+  /** The statement reaches every resource of these actions (see StatementInfo.broadFor). */
+  broad: boolean;
 }
 
 /** Hits of one policy, once documents are put together for one owner. */
@@ -179,26 +188,51 @@ class RiskModel {
     const methods = new Map<number, Hits[][]>();
     const lists = new Map<ListCategory, (Hits & { level: RiskLevel })[]>();
     const wildcards: WildcardGrant[] = [];
+    const serialOf = new WeakMap<Hits, number>();
+    let serial = 0;
     for (const sg of grants.statements) {
       const st = statementInfo(sg.view);
       for (const g of sg.grants) {
         const grant: Grant = { st, pattern: g.label };
+        // A new group for each grant and each service within it (see Hits).
+        let lastService: string | undefined;
+        let broad = st.broad;
+        serial++;
         for (const id of g.ids) {
-          for (const [mi, si] of this.stepsOf.get(id) ?? []) {
+          const steps0 = this.stepsOf.get(id);
+          const lists0 = this.listOf.get(id);
+          if (!steps0 && !lists0) continue;
+          const service = this.serviceOf(id);
+          if (service !== lastService) {
+            lastService = service;
+            broad = st.broadFor(service);
+            serial++;
+          }
+          for (const [mi, si] of steps0 ?? []) {
             let steps = methods.get(mi);
             if (!steps) methods.set(mi, (steps = this.methods[mi].steps.map(() => [])));
             const last = steps[si].at(-1);
-            if (last?.grant === grant) last.ids.push(id);
-            else steps[si].push({ grant, ids: [id] });
+            if (last?.grant === grant && last.broad === broad && serialOf.get(last) === serial)
+              last.ids.push(id);
+            else {
+              const hits = { grant, ids: [id], broad };
+              serialOf.set(hits, serial);
+              steps[si].push(hits);
+            }
           }
-          for (const { category, level } of this.listOf.get(id) ?? []) {
+          for (const { category, level } of lists0 ?? []) {
             let list = lists.get(category);
             if (!list) lists.set(category, (list = []));
-            // Hits of one grant are together (ids come grant by grant), a group per level.
+            // Hits of one grant and service are together (ids come grant by grant, a service's ids in a
+            // row), a group per level.
             let i = list.length - 1;
-            while (i >= 0 && list[i].grant === grant && list[i].level !== level) i--;
-            if (i >= 0 && list[i].grant === grant) list[i].ids.push(id);
-            else list.push({ grant, ids: [id], level });
+            while (i >= 0 && serialOf.get(list[i]) === serial && list[i].level !== level) i--;
+            if (i >= 0 && serialOf.get(list[i]) === serial) list[i].ids.push(id);
+            else {
+              const hits = { grant, ids: [id], broad, level };
+              serialOf.set(hits, serial);
+              list.push(hits);
+            }
           }
         }
         const wild = this.wildcard(g.label, g.all, g.notAction);
@@ -215,6 +249,12 @@ class RiskModel {
   }
 
   private readonly wildcards = new Map<string, { services?: string[] } | undefined>();
+
+  /** The service prefix of an action id. */
+  serviceOf(id: number): string {
+    const name = this.index.names[id];
+    return name.slice(0, name.indexOf(':'));
+  }
 
   /** Does a pattern grant whole services: `*`, `s3:*`, `s3*:*`, or an Allow with NotAction (all services)? */
   private wildcard(
@@ -249,6 +289,29 @@ class RiskModel {
   }
 }
 
+function broadForService(view: PolicyStatementView): (service: string) => boolean {
+  const resources = view.resources;
+  if (!resources) return () => true;
+  if (resources.some(isMatchAll)) return () => true;
+  const memo = new Map<string, boolean>();
+  return (service) => {
+    let broad = memo.get(service);
+    if (broad === undefined) {
+      const own = resources.filter((r) => arnService(r) === service);
+      broad = (own.length ? own : resources).some(isBroadResource);
+      memo.set(service, broad);
+    }
+    return broad;
+  };
+}
+
+/** The service part of an ARN (`arn:aws:iam::...` is iam), or undefined. */
+function arnService(resource: string): string | undefined {
+  if (!resource.startsWith('arn:')) return undefined;
+  const end = resource.indexOf(':', resource.indexOf(':', 4) + 1);
+  return end < 0 ? undefined : resource.slice(resource.indexOf(':', 4) + 1, end);
+}
+
 function statementInfo(view: PolicyStatementView): StatementInfo {
   const resources = view.resources
     ? [...view.resources]
@@ -259,6 +322,7 @@ function statementInfo(view: PolicyStatementView): StatementInfo {
     view,
     resources,
     broad: !view.resources || view.resources.some(isBroadResource),
+    broadFor: broadForService(view),
     conditional: view.conditional,
     passedToService: view.conditional && limitsPassedToService(view.raw.Condition),
   };
@@ -460,7 +524,11 @@ function ownerFindings(model: RiskModel, owner: Owner): RiskFinding[] {
   // Every action on every resource, without a Condition (and no certain Deny took a step away): every
   // method is complete at its own level, and one finding says so instead of one per method.
   const full = wildcards.filter(
-    (w) => w.services === undefined && !w.pattern.startsWith('NotAction ') && w.st.broad && !w.st.conditional,
+    (w) =>
+      w.services === undefined &&
+      !w.pattern.startsWith('NotAction ') &&
+      (!w.st.view.resources || w.st.view.resources.some(isMatchAll)) &&
+      !w.st.conditional,
   );
   const allComplete =
     full.length > 0 &&
@@ -500,8 +568,8 @@ function ownerFindings(model: RiskModel, owner: Owner): RiskFinding[] {
       const ids = new Set<number>();
       for (const h of found[i]) {
         const st = h.hits.grant.st;
-        broad ||= st.broad;
-        const lv = lower(m.data.level, (scoped && !st.broad ? 1 : 0) + (st.conditional ? 1 : 0));
+        broad ||= h.hits.broad;
+        const lv = lower(m.data.level, (scoped && !h.hits.broad ? 1 : 0) + (st.conditional ? 1 : 0));
         best = best ? higher(best, lv) : lv;
         f.add(h);
         for (const id of h.hits.ids) ids.add(id);
@@ -534,8 +602,8 @@ function ownerFindings(model: RiskModel, owner: Owner): RiskFinding[] {
     let broad = false;
     for (const h of hits) {
       const st = h.hits.grant.st;
-      broad ||= st.broad;
-      const lv = lower(h.level, (st.broad ? 0 : 1) + (st.conditional ? 1 : 0));
+      broad ||= h.hits.broad;
+      const lv = lower(h.level, (h.hits.broad ? 0 : 1) + (st.conditional ? 1 : 0));
       level = level ? higher(level, lv) : lv;
       f.add(h);
     }
@@ -556,7 +624,8 @@ function ownerFindings(model: RiskModel, owner: Owner): RiskFinding[] {
     for (const w of wildcards) {
       const sensitive = w.services?.some((s) => sw.sensitive.services.includes(s));
       const start = w.services === undefined ? sw.everything : sensitive ? sw.sensitive.level : sw.level;
-      const lv = lower(start, (w.st.broad ? 0 : 1) + (w.st.conditional ? 1 : 0));
+      const broad = w.services === undefined ? w.st.broad : w.services.some((x) => w.st.broadFor(x));
+      const lv = lower(start, (broad ? 0 : 1) + (w.st.conditional ? 1 : 0));
       level = level ? higher(level, lv) : lv;
       if (w.services === undefined) everything = true;
       else for (const s of w.services) services.add(s);
