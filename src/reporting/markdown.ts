@@ -10,7 +10,7 @@ import { mdCode, mdFence, mdText } from './markdown-text.js';
 import { summarizeRisk } from './risk-summary.js';
 
 export interface RiskMarkdownOptions {
-  /** Rows in the "top findings" table. Default 10. */
+  /** Rows in the "top findings" table (most severe first, at most two per principal while others remain). Default 10. */
   topFindings?: number;
   /** Rows in the "riskiest principals" table. Default 10. */
   topPrincipals?: number;
@@ -99,11 +99,32 @@ function findingDetails(
         f.evidence
           .filter((x) => x.policy === e.policy && x.statementIndex === e.statementIndex)
           .map((x) => x.pattern),
-      ).map((part) => ('line' in part ? part.line : `  … ${part.omitted} lines left out`));
+      ).map((part) =>
+        'line' in part ? part.line : `${part.indent}… ${count(part.omitted, 'line')} left out`,
+      );
       lines.push('', mdFence(excerpt.join('\n'), 'json'), '');
     }
   }
   return `${lines.join('\n')}\n\n`;
+}
+
+/**
+ * The first `n` findings in report order (most severe first), at most two per principal (or policy) while
+ * others remain, so one over-privileged role does not fill the table.
+ */
+export function topFindings(findings: readonly RiskFinding[], n: number): RiskFinding[] {
+  const owner = (f: RiskFinding) => f.principal ?? f.policies.join('\u0000');
+  const perOwner = new Map<string, number>();
+  const picked = new Set<number>();
+  findings.forEach((f, i) => {
+    const seen = perOwner.get(owner(f)) ?? 0;
+    if (picked.size < n && seen < 2) {
+      picked.add(i);
+      perOwner.set(owner(f), seen + 1);
+    }
+  });
+  for (let i = 0; i < findings.length && picked.size < n; i++) picked.add(i);
+  return [...picked].sort((a, b) => a - b).map((i) => findings[i]);
 }
 
 export function renderRiskMarkdown(report: RiskReport, options: RiskMarkdownOptions = {}): string {
@@ -172,7 +193,7 @@ export function renderRiskMarkdown(report: RiskReport, options: RiskMarkdownOpti
 
   const topN = Math.max(0, options.topFindings ?? 10);
   if (report.findings.length > 0 && topN > 0) {
-    const shown = report.findings.slice(0, topN);
+    const shown = topFindings(report.findings, topN);
     const rows = shown.map(
       (f) =>
         `| ${levelCell(f.level)} | ${mdText(titles.get(f.category) ?? f.category)} | ${who(f, true)} | ${mdText(f.message)}${

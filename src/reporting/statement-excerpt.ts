@@ -1,8 +1,8 @@
 /**
  * A long statement (ReadOnlyAccess lists thousands of actions) shown whole in every finding would make a
  * report of AWS managed policies hundreds of megabytes and bury the one line that matters. So a statement
- * longer than a limit is shown as an excerpt: its outline (braces and keys at the statement's top level),
- * the lines that hold a granting pattern with a little context, and a count of the lines left out.
+ * longer than a limit is shown as an excerpt: every line but the strings of long lists, the lines that hold
+ * a granting pattern with a little context, and a count of the lines left out.
  */
 
 // Bidirectional marks and overrides survive JSON.stringify; they only occur inside JSON strings there.
@@ -33,8 +33,8 @@ export interface StatementExcerptOptions {
   context?: number;
 }
 
-/** A kept line of JSON, or a run of `omitted` lines left out. */
-export type ExcerptPart = { line: string } | { omitted: number };
+/** A kept line of JSON, or a run of `omitted` lines left out (`indent`: the first one's indentation). */
+export type ExcerptPart = { line: string } | { omitted: number; indent: string };
 
 /** The JSON strings a statement's text holds for the patterns (`NotAction x` is the string "x"). */
 export function patternNeedles(patterns: readonly string[]): string[] {
@@ -42,6 +42,9 @@ export function patternNeedles(patterns: readonly string[]): string[] {
     .filter((n) => n.length > 2)
     .sort((a, b) => b.length - a.length);
 }
+
+/** A line of indented JSON that is only a string in a list: `    "s3:GetObject",`. */
+const LIST_STRING = /^\s*"(?:[^"\\]|\\.)*",?$/;
 
 export function statementExcerpt(
   statement: unknown,
@@ -55,21 +58,23 @@ export function statementExcerpt(
   const needles = patternNeedles(patterns);
   const keep = new Uint8Array(lines.length);
   lines.forEach((line, i) => {
-    // The outline: the statement's braces and its own keys (indented by 0 or 2 spaces).
-    if (/^ {0,2}\S/.test(line)) keep[i] = 1;
+    // Only the strings of lists (actions, resources, condition values) are left out: every key, brace
+    // and scalar value stays, so Effect, Resource and every Condition are always shown.
+    if (!LIST_STRING.test(line)) keep[i] = 1;
     if (needles.some((n) => line.includes(n))) {
       for (let j = Math.max(0, i - context); j <= Math.min(lines.length - 1, i + context); j++) keep[j] = 1;
     }
   });
   const parts: ExcerptPart[] = [];
   let omitted = 0;
+  let indent = '';
   lines.forEach((line, i) => {
     if (keep[i]) {
-      if (omitted) parts.push({ omitted });
+      if (omitted) parts.push({ omitted, indent });
       omitted = 0;
       parts.push({ line });
-    } else omitted++;
+    } else if (omitted++ === 0) indent = /^\s*/.exec(line)?.[0] ?? '';
   });
-  if (omitted) parts.push({ omitted });
+  if (omitted) parts.push({ omitted, indent });
   return parts;
 }

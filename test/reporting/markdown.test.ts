@@ -7,8 +7,9 @@ import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { parseDocument, DomUtils } from 'htmlparser2';
 import type { Element } from 'domhandler';
-import { GITHUB_COMMENT_LIMIT, renderRiskMarkdown } from '../../src/reporting/markdown.js';
+import { GITHUB_COMMENT_LIMIT, renderRiskMarkdown, topFindings } from '../../src/reporting/markdown.js';
 import { escapeUnsafe } from '../../src/util/printable.js';
+import type { RiskLevel } from '../../src/reporting/risk-report.js';
 import { HOSTILE_POLICY_NAME, HOSTILE_SID, largeRiskReport, riskFixture } from './risk-fixture.js';
 
 /** The markdown as GitHub would render it (raw HTML allowed, as <details> needs), parsed. */
@@ -54,11 +55,25 @@ test('the fixture renders a summary, category and principal tables, top findings
   assert.equal(txt(DomUtils.getElementsByTagName('summary', details[0])[0]), 'Details of all 5 findings');
   assert.equal(DomUtils.getElementsByTagName('h4', details[0]).length, 5);
   const blocks = byName('code').filter((c) => c.attribs.class === 'language-json');
-  const statements = blocks.map((b) => JSON.parse(txt(b)) as { Sid: string });
-  assert.deepEqual(
-    statements.map((s) => s.Sid),
-    ['PassAnyRole', 'Functions', HOSTILE_SID, 'PassAnyRole', 'ReadBuckets', HOSTILE_SID],
+  // Short statements are whole JSON; the long one (60 actions) is an excerpt that still names its Sid.
+  const sids = blocks.map(
+    (b) => JSON.parse(/"Sid": ("(?:[^"\\]|\\.)*")/.exec(txt(b))?.[1] ?? 'null') as string,
   );
+  assert.deepEqual(JSON.parse(txt(blocks[0])), {
+    Sid: 'PassAnyRole',
+    Effect: 'Allow',
+    Action: 'iam:PassRole',
+    Resource: '*',
+  });
+  assert.match(txt(blocks[4]), /\n {4}"s3:GetObject",\n[^]*… 27 lines left out\n {2}\],\n {2}"Resource"/);
+  assert.deepEqual(sids, [
+    'PassAnyRole',
+    'Functions',
+    HOSTILE_SID,
+    'PassAnyRole',
+    'ReadBuckets',
+    HOSTILE_SID,
+  ]);
   assert.match(txt(details[0]), /partial, missing ec2:RunInstances, ssm:SendCommand or ssm:StartSession/);
 });
 
@@ -149,4 +164,22 @@ test('a small report is not cut and is reproducible', () => {
   const md = renderRiskMarkdown(riskFixture());
   assert.doesNotMatch(md, /Cut to fit/);
   assert.equal(renderRiskMarkdown(riskFixture()), md);
+});
+
+test('top findings: most severe first, at most two per principal while others remain', () => {
+  const base = riskFixture().findings[0];
+  const f = (id: string, principal: string, level: RiskLevel) => ({ ...base, id, principal, level });
+  const findings = [
+    f('a1', 'admin', 'critical'),
+    f('a2', 'admin', 'critical'),
+    f('a3', 'admin', 'critical'),
+    f('b1', 'bob', 'high'),
+    f('a4', 'admin', 'high'),
+    f('c1', 'carol', 'low'),
+  ];
+  const ids = (n: number) => topFindings(findings, n).map((x) => x.id);
+  assert.deepEqual(ids(3), ['a1', 'a2', 'b1']);
+  assert.deepEqual(ids(4), ['a1', 'a2', 'b1', 'c1']);
+  assert.deepEqual(ids(5), ['a1', 'a2', 'a3', 'b1', 'c1']); // filled in report order once others run out
+  assert.deepEqual(ids(10), ['a1', 'a2', 'a3', 'b1', 'a4', 'c1']);
 });

@@ -29,10 +29,16 @@ const LAMBDA_STATEMENT = {
   Action: ['lambda:CreateFunction', 'lambda:InvokeFunction'],
   Resource: '*',
 };
+/** Long enough (60 actions) to be shown as an excerpt. */
+export const READ_ACTIONS = [
+  ...Array.from({ length: 30 }, (_, i) => `s3:GetBucket${String.fromCharCode(65 + (i % 26))}${i}`),
+  's3:GetObject',
+  ...Array.from({ length: 29 }, (_, i) => `s3:List${String.fromCharCode(65 + (i % 26))}${i}`),
+];
 const READ_STATEMENT = {
   Sid: 'ReadBuckets',
   Effect: 'Allow',
-  Action: 's3:GetObject',
+  Action: READ_ACTIONS,
   Resource: 'arn:aws:s3:::reports/*',
   Condition: { Bool: { 'aws:SecureTransport': 'true' } },
 };

@@ -42,6 +42,29 @@ test('a long statement keeps its outline and the pattern with two lines either s
   ]);
 });
 
+test('a long statement keeps every key, its Condition and its scalar values; only list strings go', () => {
+  const statement = {
+    Effect: 'Allow',
+    Action: actions(100),
+    Resource: Array.from({ length: 50 }, (_, i) => `arn:aws:s3:::bucket-${i}/*`),
+    Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-123' }, Bool: { 'aws:SecureTransport': 'true' } },
+  };
+  const kept = statementExcerpt(statement, ['svc:Action0050'])
+    .filter((p) => 'line' in p)
+    .map((p) => (p as { line: string }).line.trim());
+  for (const line of [
+    '"Condition": {',
+    '"StringEquals": {',
+    '"aws:PrincipalOrgID": "o-123"',
+    '"aws:SecureTransport": "true"',
+    '"Resource": [',
+    '"Effect": "Allow",',
+  ]) {
+    assert.ok(kept.includes(line), line);
+  }
+  assert.ok(!kept.includes('"arn:aws:s3:::bucket-10/*",'));
+});
+
 test('NotAction patterns are found by the action they name', () => {
   const statement = { Effect: 'Allow', NotAction: ['iam:*', ...actions(100)], Resource: '*' };
   const parts = statementExcerpt(statement, ['NotAction iam:*']);

@@ -67,7 +67,7 @@ function statementHtml(
   const lines = statementExcerpt(statement, patterns, options).map((part) =>
     'line' in part
       ? markLine(part.line, needles)
-      : `<span class="omit">  … ${part.omitted.toLocaleString('en-US')} line${part.omitted === 1 ? '' : 's'} left out</span>`,
+      : `<span class="omit">${part.indent}… ${part.omitted.toLocaleString('en-US')} line${part.omitted === 1 ? '' : 's'} left out</span>`,
   );
   return `<pre><code>${lines.join('\n')}</code></pre>`;
 }

@@ -82,5 +82,6 @@ ul.plain{margin:0;padding-left:18px}
 .errors li{color:#9f1c12}
 .empty{color:var(--muted);font-style:italic}
 footer{color:var(--muted);font-size:12px;text-align:center;padding:16px}
+@media print{body{background:#fff}header.top{background:#fff;color:var(--ink);border-bottom:2px solid var(--ink)}header.top .meta{color:var(--muted)}nav{display:none}pre{max-height:none;white-space:pre-wrap}.card,.chart,table{break-inside:avoid}}
 ${levelRules}
 `;
