@@ -30,8 +30,10 @@ export function registerAnalyze(program: Command, ctx: CliContext): void {
   program
     .command('analyze')
     .description(
-      'Report risky actions (privilege escalation, resource exposure, credentials exposure, resource policies) ' +
-        'and unknown actions in policy files, folders of them, or get-account-authorization-details output.',
+      'Report risky access in policy files, folders of them, or get-account-authorization-details output: ' +
+        'privilege escalation (methods, complete or partial), credentials and resource exposure, data ' +
+        'exfiltration, infrastructure modification, service wildcards, role trust and unknown actions; per ' +
+        'policy, or per principal with --by principal.',
     )
     .argument(
       '<paths...>',
