@@ -172,3 +172,126 @@ export function formatDiff(d: DatabaseDiff): string {
   }
   return lines.join('\n') + '\n';
 }
+
+/** Options of formatDiffMarkdown. */
+export interface MarkdownDiffOptions {
+  /** Heading of the document. Default 'IAM database changes'. */
+  title?: string;
+  /**
+   * Longest output in characters (GitHub refuses a pull-request body over 65,536). Lists of names are cut
+   * short, each ending with how many were left out, until the text fits. Default 60,000.
+   */
+  maxChars?: number;
+}
+
+/** A name as inline code; a backquote or a pipe in it cannot break the Markdown (names never hold them). */
+const code = (s: string) => `\`${s.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+
+/** Items grouped by service, in order of first appearance: one line per service. */
+function byService(items: readonly ServiceItem[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const i of items) {
+    const g = groups.get(i.service);
+    if (g) g.push(i.name);
+    else groups.set(i.service, [i.name]);
+  }
+  return groups;
+}
+
+/** Up to `limit` names, then how many more. */
+function names(list: readonly string[], limit: number): string {
+  const shown = list.slice(0, limit).map(code).join(', ');
+  return list.length > limit ? `${shown} and ${list.length - limit} more` : shown;
+}
+
+function renderMarkdown(d: DatabaseDiff, title: string, limit: number): string {
+  const out: string[] = [`## ${title}`, ''];
+  if (isEmptyDiff(d)) return `${out.join('\n')}\nNo differences.\n`;
+  const count = (x: AddedRemoved<unknown>) => [x.added.length, x.removed.length];
+  const accessLevel = d.changedActions.filter((c) => c.changes.some((ch) => ch.field === 'accessLevel'));
+  const resources = d.changedActions.filter((c) => c.changes.some((ch) => ch.field !== 'accessLevel'));
+  out.push(
+    '| | Added | Removed |',
+    '| --- | ---: | ---: |',
+    `| Services | ${count(d.services).join(' | ')} |`,
+    `| Actions | ${count(d.actions).join(' | ')} |`,
+    `| Resource types | ${count(d.resourceTypes).join(' | ')} |`,
+    `| Condition keys | ${count(d.conditionKeys).join(' | ')} |`,
+    '',
+    `Actions whose access level changed: ${accessLevel.length}; whose resource types changed: ${resources.length}.`,
+    '',
+  );
+  if (d.services.added.length || d.services.removed.length) {
+    out.push('### Services', '');
+    if (d.services.added.length) out.push(`- Added: ${names(d.services.added, limit)}`);
+    if (d.services.removed.length) out.push(`- Removed: ${names(d.services.removed, limit)}`);
+    out.push('');
+  }
+  const perService = (heading: string, x: AddedRemoved<ServiceItem>) => {
+    if (!x.added.length && !x.removed.length) return;
+    out.push(`### ${heading}`, '');
+    for (const [verb, items] of [
+      ['Added', x.added],
+      ['Removed', x.removed],
+    ] as const) {
+      if (!items.length) continue;
+      out.push(`${verb} (${items.length}):`, '');
+      const groups = byService(items);
+      const services = [...groups.keys()];
+      for (const s of services.slice(0, limit))
+        out.push(`- ${code(s)}: ${names(groups.get(s) ?? [], limit)}`);
+      if (services.length > limit) out.push(`- … and ${services.length - limit} more services`);
+      out.push('');
+    }
+  };
+  perService('Actions', d.actions);
+  if (accessLevel.length) {
+    out.push('### Access levels', '', '| Action | Before | After |', '| --- | --- | --- |');
+    for (const c of accessLevel.slice(0, limit)) {
+      const ch = c.changes.find((x) => x.field === 'accessLevel');
+      if (ch?.field === 'accessLevel')
+        out.push(`| ${code(`${c.service}:${c.action}`)} | ${ch.before} | ${ch.after} |`);
+    }
+    if (accessLevel.length > limit) out.push(`| … and ${accessLevel.length - limit} more | | |`);
+    out.push('');
+  }
+  if (resources.length) {
+    out.push('### Resource types of actions', '', '| Action | Change |', '| --- | --- |');
+    for (const c of resources.slice(0, limit)) {
+      const parts = c.changes.flatMap((ch) => {
+        if (ch.field === 'resourceTypes') {
+          return [
+            ...(ch.added.length ? [`added ${names(ch.added, limit)}`] : []),
+            ...(ch.removed.length ? [`removed ${names(ch.removed, limit)}`] : []),
+          ];
+        }
+        if (ch.field === 'required') {
+          return [`${code(ch.resourceType)} ${ch.after ? 'now required' : 'no longer required'}`];
+        }
+        return [];
+      });
+      out.push(`| ${code(`${c.service}:${c.action}`)} | ${parts.join('; ')} |`);
+    }
+    if (resources.length > limit) out.push(`| … and ${resources.length - limit} more | |`);
+    out.push('');
+  }
+  perService('Resource types', d.resourceTypes);
+  perService('Condition keys', d.conditionKeys);
+  return out.join('\n');
+}
+
+/**
+ * The diff as GitHub-flavoured Markdown (a pull request's description): a table of counts, then the names,
+ * grouped by service, of what was added and removed, and the actions whose access level or resource types
+ * changed.
+ */
+export function formatDiffMarkdown(d: DatabaseDiff, options: MarkdownDiffOptions = {}): string {
+  const title = options.title ?? 'IAM database changes';
+  const max = options.maxChars ?? 60_000;
+  let text = renderMarkdown(d, title, Infinity);
+  // Halve the names shown per list until it fits; at 1 name per list the size is bounded by the services.
+  for (let limit = 256; text.length > max && limit >= 1; limit >>= 1) {
+    text = renderMarkdown(d, title, limit);
+  }
+  return text;
+}

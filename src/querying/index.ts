@@ -44,3 +44,31 @@ export {
 } from './expand.js';
 export * from './arn-match.js';
 export { PARTITIONS, isPartition, requirePartition, type Partition } from './partitions.js';
+export {
+  OperationMap,
+  OPERATION_SOURCES,
+  operationOfApiLink,
+  type AmbiguousOperation,
+  withoutApiVersion,
+  type OperationEntry,
+  type OperationMapOptions,
+  type OperationSource,
+} from './operations.js';
+export {
+  parseOperationExceptions,
+  loadOperationExceptions,
+  bundledOperationExceptions,
+  bundledExceptionsPath,
+  type OperationExceptions,
+  type OperationException,
+  type ServiceNameException,
+} from './operations-exceptions.js';
+export { operationTable, type OperationTableRow } from './operations-table.js';
+export {
+  operationCoverage,
+  coverageMarkdown,
+  withCoverage,
+  COVERAGE_START,
+  COVERAGE_END,
+  type ServiceCoverage,
+} from './operations-coverage.js';

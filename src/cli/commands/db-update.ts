@@ -151,13 +151,19 @@ export function registerDbUpdate(db: Command, ctx: CliContext): void {
     .description("Show what changed between two databases (paths, or 'bundled' / 'local').")
     .argument('<old>', "older database: a path, 'bundled' or 'local'")
     .argument('<new>', "newer database: a path, 'bundled' or 'local'")
-    .option('--fmt <format>', 'text or json', 'text')
+    .option('--fmt <format>', 'text, json, or markdown (a pull-request description)', 'text')
     .action(async (oldArg: string, newArg: string, opts: { fmt: string }) => {
-      if (opts.fmt !== 'text' && opts.fmt !== 'json')
-        throw new UserError(`--fmt must be text or json, got '${opts.fmt}'`);
+      if (!['text', 'json', 'markdown'].includes(opts.fmt))
+        throw new UserError(`--fmt must be text, json or markdown, got '${opts.fmt}'`);
       const { openNamedDatabase } = await import('./db-open.js');
-      const { diffDatabases, formatDiff } = await import('../../database/diff.js');
+      const { diffDatabases, formatDiff, formatDiffMarkdown } = await import('../../database/diff.js');
       const diff = diffDatabases(openNamedDatabase(oldArg, ctx.env), openNamedDatabase(newArg, ctx.env));
-      ctx.out(opts.fmt === 'json' ? JSON.stringify(diff, null, 2) + '\n' : formatDiff(diff));
+      ctx.out(
+        opts.fmt === 'json'
+          ? JSON.stringify(diff, null, 2) + '\n'
+          : opts.fmt === 'markdown'
+            ? formatDiffMarkdown(diff)
+            : formatDiff(diff),
+      );
     });
 }

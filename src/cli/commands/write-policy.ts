@@ -32,6 +32,8 @@ export interface WritePolicyCliOptions {
   fit?: FitQuota;
   /** With --fit: one file per policy in this folder instead of stdout. */
   outDir?: string;
+  /** Validate the templates given (or -i / stdin) and write nothing (write-policy-check.ts). */
+  check?: boolean;
 }
 
 const LOG_LEVELS = ['critical', 'error', 'warning', 'info', 'debug'];
@@ -99,9 +101,27 @@ export function registerWritePolicy(program: Command, ctx: CliContext): Command 
       'with --fit: write each policy to DIR/NAME-N.json (made if missing) instead of stdout',
     )
     .option('--audit', 'also report risky actions of the policy (privilege escalation, ...) on stderr')
+    .option(
+      '--check',
+      'validate the templates given as arguments (or -i, or stdin) and write nothing; exit 1 if one does not validate',
+    )
+    .argument('[templates...]', 'with --check: the templates to validate')
     .addOption(new Option('--minimize_length <chars>').argParser(minimizeLength).hideHelp())
     .addOption(new Option('-v, --verbose <level>').argParser(logLevel).hideHelp())
-    .action(async (opts: WritePolicyCliOptions) => {
+    .action(async (templates: string[], opts: WritePolicyCliOptions) => {
+      if (templates.length && !opts.check) {
+        throw new UserError(
+          `template files as arguments go with --check; to write a policy give one with -i ${templates[0]}`,
+        );
+      }
+      if (opts.check) {
+        if (opts.fit !== undefined || opts.audit) {
+          throw new UserError('--check writes nothing: it does not go with --fit or --audit');
+        }
+        const { checkTemplates } = await import('./write-policy-check.js');
+        const files = opts.inputFile !== undefined ? [opts.inputFile, ...templates] : templates;
+        return checkTemplates(ctx, files, opts);
+      }
       if (opts.outDir !== undefined && opts.fit === undefined) {
         throw new UserError('--out-dir goes with --fit (the files are the fitted policies); add --fit QUOTA');
       }
