@@ -366,6 +366,7 @@ export function buildRiskReport(
   const policies = new Map<string, RiskPolicy>();
   const byKey = new Map<string, string>();
   const usedIds = new Set<string>();
+  const oneFile = new Set(sources.map((s) => s.file)).size === 1;
   for (const src of sources) {
     if (options.excludePolicies?.length && policyExcluded(options.excludePolicies, src)) continue;
     if (src.error !== undefined) {
@@ -396,8 +397,10 @@ export function buildRiskReport(
       continue;
     }
     const key = src.kind === 'file' ? src.file : `${src.file}#${src.arn ?? src.name}`;
-    let id = key;
-    for (let n = 2; usedIds.has(id); n++) id = `${key}#${n}`;
+    // Within one authorization-details file the ARN (or `user/alice/p`) is already unique and short.
+    let id = src.kind !== 'file' && oneFile ? (src.arn ?? src.name ?? key) : key;
+    const base = id;
+    for (let n = 2; usedIds.has(id); n++) id = `${base}#${n}`;
     usedIds.add(id);
     if (src.kind !== 'file') byKey.set(key, id);
     const policy: RiskPolicy = {
@@ -732,7 +735,7 @@ function trustFindings(
     (t) => t.kind === 'everyone' || t.kind === 'federated' || (t.kind === 'account' && t.crossAccount),
   );
   if (risky.length === 0) return out;
-  const id = `${p.file}#${p.id}#trust`;
+  const id = `${p.id}#trust`;
   if (!policies.has(id)) {
     policies.set(id, {
       id,
