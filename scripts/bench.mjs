@@ -221,7 +221,41 @@ async function main() {
     });
   } else log('lint: skipped (../shared/real-world/aws-managed-policies absent)');
 
+  // analyze v2 (the risk report): the issue's targets, at most 3 s each. Median of 3 runs, CPU seconds too.
+  await benchRiskReport(managed, gen);
+
   if (asJson) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+}
+
+/** analyze --by principal --fmt json over the managed policies and over 1,000 principals with groups. */
+async function benchRiskReport(managed, gen) {
+  const env = {
+    ...process.env,
+    IAMWRIGHT_DB: '',
+    IAMWRIGHT_HOME: mkdtempSync(join(tmpdir(), 'iw-bench-home-')),
+  };
+  const cases = [];
+  if (existsSync(managed)) cases.push(['1,641 AWS managed policies', managed]);
+  else log('analyze v2 managed policies: skipped (../shared/real-world/aws-managed-policies absent)');
+  if (existsSync(gen)) {
+    const file = join(mkdtempSync(join(tmpdir(), 'iw-bench-')), 'principals.json');
+    const args = [gen, '--policies', '1000', '--principals', '1000', '--out', file];
+    spawnSync(process.execPath, args, { stdio: 'inherit' });
+    cases.push(['authorization details, 1,000 principals with groups', file]);
+  }
+  for (const [what, input] of cases) {
+    await inProcess(`analyze --by principal --fmt json: ${what} (target <= 3 s)`, async () => {
+      const args = [CLI, 'analyze', input, '--by', 'principal', '--fmt', 'json'];
+      timeOnce(args, { env }); // warm the file cache
+      const ms = median([0, 1, 2].map(() => timeOnce(args, { env })));
+      const peakMb = peakRssMb(args, { env });
+      return {
+        ms,
+        peakMb,
+        text: `${(ms / 1000).toFixed(2)} s (median of 3), peak ${peakMb?.toFixed(0) ?? '?'} MB`,
+      };
+    });
+  }
 }
 
 main().catch((e) => {

@@ -3,23 +3,30 @@
 // benchmarking `iamwright analyze`. Deterministic: the same --seed and --policies give the same bytes.
 //
 //   node scripts/gen-auth-details.mjs [--policies 1000] [--seed 1] [--out file.json] [--url-encoded 0.2]
+//                                     [--principals 0]
 //
 // About 70% of the documents are customer managed policies (with two or three versions, one default), the
 // rest inline policies of users, groups and roles. Statements mix exact actions, service wildcards
 // (`s3:*`), verb wildcards (`ec2:Describe*`, `*:Get*`), a rare `*`, NotAction, Deny and Conditions.
 // --url-encoded is the share of documents written URL-encoded, as the raw API returns them.
+// --principals N makes at least N users, groups and roles (1:1:3); each user is then in one to three
+// groups, and roles trust a service, another account, or a federated provider. Without it the output is
+// the same as before the option existed.
 import { writeFileSync } from 'node:fs';
 
 function parseArgs(argv) {
-  const opts = { policies: 1000, seed: 1, out: undefined, urlEncoded: 0.2 };
+  const opts = { policies: 1000, seed: 1, out: undefined, urlEncoded: 0.2, principals: 0 };
   for (let i = 0; i < argv.length; i++) {
     const [k, v] = [argv[i], argv[i + 1]];
     if (k === '--policies') opts.policies = Number(v);
     else if (k === '--seed') opts.seed = Number(v);
     else if (k === '--out') opts.out = v;
     else if (k === '--url-encoded') opts.urlEncoded = Number(v);
+    else if (k === '--principals') opts.principals = Number(v);
     else if (k === '--help' || k === '-h') {
-      console.log('usage: gen-auth-details.mjs [--policies N] [--seed S] [--out FILE] [--url-encoded SHARE]');
+      console.log(
+        'usage: gen-auth-details.mjs [--policies N] [--seed S] [--out FILE] [--url-encoded SHARE] [--principals N]',
+      );
       process.exit(0);
     } else {
       console.error(`gen-auth-details: unknown argument ${k}`);
@@ -30,6 +37,7 @@ function parseArgs(argv) {
   for (const [name, value] of [
     ['--policies', opts.policies],
     ['--seed', opts.seed],
+    ['--principals', opts.principals],
   ]) {
     if (!Number.isInteger(value) || value < 0) {
       console.error(`gen-auth-details: ${name} must be a whole number`);
@@ -147,7 +155,7 @@ const RESOURCES = [
   'arn:aws:iam::123456789012:role/app-*',
 ];
 
-function generate({ policies, seed, urlEncoded }) {
+function generate({ policies, seed, urlEncoded, principals }) {
   const r = rng(seed);
   const pick = (list) => list[Math.floor(r() * list.length)];
   const some = (list, min, max) => {
@@ -207,7 +215,18 @@ function generate({ policies, seed, urlEncoded }) {
     ['RoleDetailList', 'Role', 'RolePolicyList', 'role'],
   ];
   let made = 0;
-  for (let p = 0; made < inlineCount || p < Math.min(50, managedCount); p++) {
+  // With --principals, users join groups made in the same loop (every fifth principal, from p = 1).
+  const groupNames = Array.from(
+    { length: Math.ceil(Math.max(principals - 1, 0) / 5) },
+    (_, k) => `group-${5 * k + 1}`,
+  );
+  const TRUSTED = [
+    { Service: 'ec2.amazonaws.com' },
+    { Service: 'lambda.amazonaws.com' },
+    { AWS: 'arn:aws:iam::210987654321:root' },
+    { Federated: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com' },
+  ];
+  for (let p = 0; made < inlineCount || p < Math.min(50, managedCount) || p < principals; p++) {
     const [listKey, word, policyKey, path] = kinds[p % kinds.length];
     const name = `${path}-${p}`;
     const inline = [];
@@ -229,14 +248,19 @@ function generate({ policies, seed, urlEncoded }) {
       [policyKey]: inline,
       AttachedManagedPolicies: attached,
     };
-    if (word === 'User') entry.GroupList = [];
+    if (word === 'User') entry.GroupList = principals && groupNames.length ? some(groupNames, 1, 3) : [];
     if (word === 'Role') {
-      entry.AssumeRolePolicyDocument = encode({
-        Version: '2012-10-17',
-        Statement: [
-          { Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' },
-        ],
-      });
+      const trust = {
+        Effect: 'Allow',
+        Principal: { Service: 'ec2.amazonaws.com' },
+        Action: 'sts:AssumeRole',
+      };
+      if (principals) {
+        trust.Principal = pick(TRUSTED);
+        if (!trust.Principal.Service && r() < 0.5)
+          trust.Condition = { StringEquals: { 'sts:ExternalId': 'x' } };
+      }
+      entry.AssumeRolePolicyDocument = encode({ Version: '2012-10-17', Statement: [trust] });
       entry.InstanceProfileList = [];
     }
     owners[listKey].push(entry);

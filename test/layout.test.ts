@@ -12,7 +12,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   database: ['util'],
   querying: ['util', 'database'],
   writing: ['util', 'database', 'querying'],
-  analysis: ['util', 'database', 'querying'],
+  analysis: ['util', 'reporting', 'database', 'querying'],
   linting: ['util', 'reporting', 'database', 'querying', 'analysis'],
   generating: ['util', 'reporting', 'database', 'querying', 'writing', 'analysis', 'linting'],
   cli: ['util', 'reporting', 'database', 'querying', 'writing', 'analysis', 'linting', 'generating'],

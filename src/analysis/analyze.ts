@@ -54,6 +54,11 @@ export interface Finding {
   actions: string[];
   /** The statement has a Condition, so the grant holds only when the condition does. */
   conditional: boolean;
+  /**
+   * The statement's Resource list as written, or `NotResource <r>` for each NotResource entry (absent when
+   * the statement has neither, as in a trust policy).
+   */
+  resources?: string[];
   /** For unknown-action: why the pattern matches nothing. */
   message?: string;
 }
@@ -190,6 +195,61 @@ export class PolicyAnalyzer {
     return result;
   }
 
+  /**
+   * What each Allow statement of a document grants, for analyses that need more than findings (the risk
+   * report): per statement and pattern, the ids of `wanted` it grants (after the certain Denies of the
+   * document, each id under the first pattern of the statement that grants it), and every id the
+   * document grants. Same reading rules as analyze(); throws PolicyFormatError likewise.
+   */
+  grants(doc: unknown, wanted: Bits): DocumentGrants {
+    const statements = readPolicyStatements(doc).map((s) => this.expandStatement(s));
+    const words = wordsFor(this.index.size);
+    const granted = new Uint32Array(words);
+    const denials = this.denials(statements, words);
+    const seen = new Uint32Array(words);
+    const out: StatementGrants[] = [];
+    for (const st of statements) {
+      if (st.view.effect !== 'Allow') continue;
+      const denied = denials(st);
+      seen.fill(0);
+      const grants: StatementGrants['grants'] = [];
+      for (const { label, ids } of st.grants) {
+        const picked: number[] = [];
+        // As in analyze(): a few actions id by id, a large grant a word (32 actions) at a time.
+        if (ids.length * 2 < words) {
+          for (const id of ids) {
+            if ((denied && hasBit(denied, id)) || hasBit(seen, id)) continue;
+            addBit(seen, id);
+            if (hasBit(wanted, id)) picked.push(id);
+          }
+          grants.push({ label, ids: picked, all: ids, notAction: st.view.actions === undefined });
+          continue;
+        }
+        const bits = this.bitsOf(ids);
+        for (let w = 0; w < bits.length; w++) {
+          let fresh = bits[w] & ~seen[w];
+          if (denied && w < denied.length) fresh &= ~denied[w];
+          if (fresh === 0) continue;
+          seen[w] |= fresh;
+          const hit = w < wanted.length ? fresh & wanted[w] : 0;
+          if (hit !== 0) forEachBit(hit, w, (id) => picked.push(id));
+        }
+        grants.push({ label, ids: picked, all: ids, notAction: st.view.actions === undefined });
+      }
+      orInto(granted, seen);
+      out.push({ view: st.view, grants });
+    }
+    return { statements: out, granted };
+  }
+
+  /** Number of ids of `bits` at each access level. */
+  countLevels(bits: Bits): AccessLevelCounts {
+    const masks = this.levelMasksFor(this.index.size);
+    return Object.fromEntries(
+      ACCESS_LEVELS.map((l, i) => [l, countAnd(bits, masks[i])]),
+    ) as AccessLevelCounts;
+  }
+
   /** Adds an action to the findings of its categories under `label` (one slot per category). */
   private addToGroups(
     groups: Map<string, (Finding | undefined)[]>,
@@ -301,7 +361,7 @@ export class PolicyAnalyzer {
     pattern: string,
     actions: string[],
   ): Finding {
-    return {
+    const f: Finding = {
       category,
       statement: view.label,
       statementIndex: view.index,
@@ -310,7 +370,31 @@ export class PolicyAnalyzer {
       actions,
       conditional: view.conditional,
     };
+    if (view.resources) f.resources = view.resources;
+    else if (view.notResources) f.resources = view.notResources.map((r) => `NotResource ${r}`);
+    return f;
   }
+}
+
+/** One Allow statement's grants, as PolicyAnalyzer.grants() finds them. */
+export interface StatementGrants {
+  view: PolicyStatementView;
+  /** One per Action pattern (or one for the NotAction), in the order written. */
+  grants: {
+    /** The pattern, or `NotAction <patterns>`. */
+    label: string;
+    /** The wanted ids this pattern grants (not denied, not granted by an earlier pattern), ascending. */
+    ids: number[];
+    /** Every id the pattern matches, before Denies (shared: do not modify). */
+    all: readonly number[];
+    notAction: boolean;
+  }[];
+}
+
+export interface DocumentGrants {
+  statements: StatementGrants[];
+  /** Every id the document grants, after Denies. */
+  granted: Bits;
 }
 
 interface ExpandedStatement {

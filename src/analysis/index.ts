@@ -7,6 +7,8 @@ export {
   type Finding,
   type PolicyAnalysis,
   type AccessLevelCounts,
+  type DocumentGrants,
+  type StatementGrants,
 } from './analyze.js';
 export { denyCovers, isCertainDeny, resourceCovers } from './deny.js';
 export {
@@ -62,3 +64,19 @@ export {
   type AnalysisError,
 } from './report.js';
 export { parseJsonText, JsonTextError, type JsonLimits } from './json-text.js';
+export { buildRiskReport, type RiskReportOptions } from './risks/build.js';
+export {
+  loadRiskData,
+  bundledRiskData,
+  RISK_REPORT_CATEGORIES,
+  LIST_CATEGORIES,
+  type RiskData,
+  type RiskActionEntry,
+  type RiskMethodData,
+  type RiskCategoryData,
+  type RiskReportCategory,
+  type ListCategory,
+} from './risks/data.js';
+export { authorizationDetailsPrincipals, trustOf, type DetailsPrincipal } from './risks/principals.js';
+export { formatPrincipalsTable, formatRiskReportJson } from './risks/format.js';
+export { isBroadResource } from './risks/levels.js';

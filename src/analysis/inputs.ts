@@ -20,6 +20,11 @@ export interface ReadInputsOptions {
   maxDepth?: number;
   /** Reads stdin for `-`. Default: file descriptor 0, through read-input.ts. */
   readStdin?: () => string;
+  /**
+   * Called with each authorization-details document read (parsed JSON) and its file, before its policies
+   * are listed: for callers that need its users, groups and roles too. Default: none.
+   */
+  onAuthorizationDetails?: (details: Record<string, unknown>, file: string) => void;
 }
 
 export const DEFAULT_MAX_BYTES = INPUT_LIMITS.maxBytes;
@@ -118,6 +123,9 @@ function policiesInText(text: string, file: string, options: ReadInputsOptions):
   } catch (e) {
     return [{ file, kind: 'file', error: (e as Error).message }];
   }
-  if (isAuthorizationDetails(value)) return authorizationDetailsPolicies(value, file);
+  if (isAuthorizationDetails(value)) {
+    options.onAuthorizationDetails?.(value, file);
+    return authorizationDetailsPolicies(value, file);
+  }
   return [{ file, kind: 'file', document: value }];
 }

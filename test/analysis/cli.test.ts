@@ -134,7 +134,7 @@ test('bad options are one-line errors', { skip }, () => {
   );
   const f = runCli(['analyze', '--fmt', 'xml', escalate], { env });
   assert.equal(f.code, 1);
-  assert.match(f.stderr, /--fmt must be table or json/);
+  assert.match(f.stderr, /--fmt must be one of table, json, html, markdown, sarif, not 'xml'$/m);
 });
 
 test('stdin (-) and authorization details from the generator', { skip }, () => {
