@@ -1,0 +1,120 @@
+/**
+ * `iamwright generate --from-cloudtrail PATH... | --from-calls FILE...`: a crud template (default) or the
+ * exact policy (--policy) from what an application was seen doing. Input problems are reported on stderr,
+ * one line each, and the rest is used; the exit code is then 1 (the output stands for the readable input).
+ */
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { CliContext } from '../context.js';
+import { UserError } from '../../util/errors.js';
+
+interface GenerateFlags {
+  fromCloudtrail?: string[];
+  fromCalls?: string[];
+  principal?: string;
+  since?: number;
+  until?: number;
+  policy?: boolean;
+  generalize?: boolean;
+  fmt: 'json' | 'yaml' | 'terraform';
+  name?: string;
+}
+
+/**
+ * `--since` / `--until`: a date (`2026-01-31`, midnight UTC) or a date and time with a zone
+ * (`2026-01-31T12:00:00Z`, `...+02:00`). A time without a zone is refused: it would be read in the local
+ * zone of whoever runs the command.
+ */
+export function parseWhen(option: string) {
+  return (value: string): number => {
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(value);
+    const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value);
+    const t = date || dateTime ? Date.parse(date ? `${value}T00:00:00Z` : value) : NaN;
+    // Date.parse accepts 2026-02-31 (as March 3rd): check the day survives.
+    if (Number.isNaN(t) || (date && new Date(t).toISOString().slice(0, 10) !== value)) {
+      throw new InvalidArgumentError(
+        `expected a date (2026-01-31) or a date and time with a zone (2026-01-31T12:00:00Z), got '${value}' for ${option}`,
+      );
+    }
+    return t;
+  };
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+export function registerGenerate(program: Command, ctx: CliContext): void {
+  program
+    .command('generate')
+    .description(
+      'Generate a crud template (or with --policy the policy) from CloudTrail events or a list of SDK calls',
+    )
+    .argument('[paths...]', 'more files or folders for the --from-* option given')
+    .option(
+      '--from-cloudtrail <path>',
+      'CloudTrail log files (.json, .json.gz), folders as CloudTrail writes them to S3, JSON-lines exports, or the CSV/JSON-lines output of the SQL in docs/generate.md; repeatable',
+      collect,
+    )
+    .option(
+      '--from-calls <file>',
+      'one call a line: s3:GetObject ARN..., S3.GetObject, or iamlive CSM JSON lines; - for stdin; repeatable',
+      collect,
+    )
+    .option('--principal <arn>', 'keep the calls of this identity ARN, or of the sessions of this role ARN')
+    .option(
+      '--since <when>',
+      'keep the calls at or after this date or time (UTC unless a zone is given)',
+      parseWhen('--since'),
+    )
+    .option('--until <when>', 'keep the calls at or before this date or time', parseWhen('--until'))
+    .option(
+      '--policy',
+      'write the policy (exactly the actions seen, on their resources) instead of a template',
+    )
+    .option('--generalize', 'put * in place of object keys, ids and timestamps in ARNs (bucket/*)')
+    .addOption(
+      new Option('--fmt <format>', 'policy format with --policy')
+        .choices(['json', 'yaml', 'terraform'])
+        .default('json'),
+    )
+    .option('--name <name>', "the template's name: (default: generated)")
+    .action(async (rest: string[], flags: GenerateFlags) => {
+      process.exitCode = await runGenerate(ctx, rest, flags);
+    });
+}
+
+async function runGenerate(ctx: CliContext, rest: string[], flags: GenerateFlags): Promise<number> {
+  const cloudtrail = flags.fromCloudtrail ?? [];
+  const calls = flags.fromCalls ?? [];
+  if (cloudtrail.length > 0 && calls.length > 0) {
+    throw new UserError(
+      'generate: give --from-cloudtrail or --from-calls, not both (run generate once for each)',
+    );
+  }
+  if (cloudtrail.length === 0 && calls.length === 0) {
+    throw new UserError('generate: say what to read: --from-cloudtrail PATH... or --from-calls FILE');
+  }
+  if (flags.since !== undefined && flags.until !== undefined && flags.since > flags.until) {
+    throw new UserError('generate: --since is after --until: no call can be in between');
+  }
+  if (flags.fmt !== 'json' && !flags.policy) {
+    throw new UserError('generate: --fmt goes with --policy (the template is always YAML)');
+  }
+  const from = cloudtrail.length > 0 ? 'cloudtrail' : 'calls';
+  const paths = [...(from === 'cloudtrail' ? cloudtrail : calls), ...rest];
+  const [{ generate }, { renderPolicy }] = await Promise.all([
+    import('../../generating/generate.js'),
+    import('../../writing/render.js'),
+  ]);
+  const result = await generate(ctx.database(), paths, {
+    from,
+    principal: flags.principal,
+    since: flags.since,
+    until: flags.until,
+    generalize: flags.generalize,
+  });
+  const text = flags.policy ? await renderPolicy(result.policy(), flags.fmt) : result.template(flags.name);
+  ctx.out(text);
+  for (const line of result.report()) ctx.err(`iamwright: generate: ${line}\n`);
+  return result.problems.length > 0 ? 1 : 0;
+}

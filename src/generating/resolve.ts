@@ -1,0 +1,197 @@
+/**
+ * From an observed call to what it needed: its actions (the operation map), and for each action the
+ * resources, as ARNs in the database's formats for the action's resource types. Where the call does not say
+ * which resource an action acted on, the action gets `*` and the caller counts it; an ARN is never made
+ * broader than what the call shows.
+ */
+import type { IamDatabase } from '../database/database.js';
+import type { AccessLevel } from '../database/types.js';
+import type { OperationMap } from '../querying/operations.js';
+import {
+  arnOf,
+  bindArnFormat,
+  fillArnFormat,
+  generalizedArn,
+  parseArnFormat,
+  type ArnFormat,
+} from './arn-format.js';
+import { arnParameters, placeholderLookup } from './parameters.js';
+import type { ObservedCall } from './types.js';
+
+/** An action and what generate needs of it, computed once per action. */
+export interface ActionInfo {
+  /** `prefix:Action`, database spelling. */
+  name: string;
+  service: string;
+  accessLevel: AccessLevel;
+  /** The ARN formats of its resource types (cross-service ones included, e.g. ssm's ec2 instance). */
+  formats: ArnFormat[];
+}
+
+/** One action of a call and the resources it acted on. */
+export interface ResolvedAction {
+  action: ActionInfo;
+  /** ARNs; empty when the action takes no resource or the call does not say which (see `unknown`). */
+  resources: string[];
+  /** The action takes resources but the call did not name one it could be tied to: granted on `*`. */
+  unknown: boolean;
+}
+
+export type Resolution =
+  | { kind: 'actions'; actions: ResolvedAction[] }
+  | { kind: 'unknown-service'; name: string }
+  | { kind: 'unknown-operation'; name: string };
+
+export interface ResolverOptions {
+  /** Put `*` in place of object keys, ids and timestamps (arn-format.ts isVolatile). Default false. */
+  generalize?: boolean;
+}
+
+/** Most ARNs one action of one call gets from list parameters (BatchGetItem's tables, GetParameters' names). */
+const MAX_ARNS_PER_ACTION = 100;
+
+export class CallResolver {
+  private readonly actionInfo = new Map<string, ActionInfo | null>();
+  private readonly operations = new Map<string, ActionInfo[] | null>();
+  private readonly sources = new Map<string, string | null>();
+  private readonly sdkNames = new Map<string, string | null>();
+
+  constructor(
+    private readonly db: IamDatabase,
+    private readonly map: OperationMap,
+    private readonly options: ResolverOptions = {},
+  ) {}
+
+  /** The database's record of `prefix:Action` (any case), or undefined. */
+  action(name: string): ActionInfo | undefined {
+    const key = name.toLowerCase();
+    let info = this.actionInfo.get(key);
+    if (info === undefined) {
+      info = this.loadAction(name) ?? null;
+      this.actionInfo.set(key, info);
+    }
+    return info ?? undefined;
+  }
+
+  private loadAction(name: string): ActionInfo | undefined {
+    const colon = name.indexOf(':');
+    if (colon <= 0) return undefined;
+    const svc = this.db.service(name.slice(0, colon));
+    const rec = svc?.action(name.slice(colon + 1));
+    if (!svc || !rec) return undefined;
+    const formats: ArnFormat[] = [];
+    const seen = new Set<string>();
+    for (const rt of rec.resourceTypes) {
+      if (!rt.resourceType) continue;
+      const type = svc.resourceType(rt.resourceType);
+      if (!type || seen.has(type.arn)) continue;
+      seen.add(type.arn);
+      formats.push(parseArnFormat(type.arn, type.name));
+    }
+    return { name: `${svc.prefix}:${rec.name}`, service: svc.prefix, accessLevel: rec.accessLevel, formats };
+  }
+
+  private serviceOf(call: ObservedCall): string | undefined {
+    if (call.service !== undefined) return this.db.service(call.service)?.prefix;
+    if (call.eventSource !== undefined) {
+      let s = this.sources.get(call.eventSource);
+      if (s === undefined) {
+        s = this.map.serviceForEventSource(call.eventSource) ?? null;
+        this.sources.set(call.eventSource, s);
+      }
+      return s ?? undefined;
+    }
+    if (call.sdkName !== undefined) {
+      let s = this.sdkNames.get(call.sdkName);
+      if (s === undefined) {
+        s = this.map.serviceForSdkName(call.sdkName) ?? null;
+        this.sdkNames.set(call.sdkName, s);
+      }
+      return s ?? undefined;
+    }
+    return undefined;
+  }
+
+  /** The actions of a call's operation, or why there are none. */
+  private actionsOf(call: ObservedCall): ActionInfo[] | Resolution {
+    if (call.action !== undefined) {
+      const info = this.action(call.action);
+      return info ? [info] : { kind: 'unknown-operation', name: call.action };
+    }
+    const service = this.serviceOf(call);
+    if (service === undefined) {
+      return { kind: 'unknown-service', name: call.eventSource ?? call.sdkName ?? call.service ?? '(none)' };
+    }
+    const key = `${service}:${call.operation}`;
+    let infos = this.operations.get(key);
+    if (infos === undefined) {
+      const entry = this.map.lookup(service, call.operation);
+      infos = entry ? entry.actions.flatMap((a) => this.action(a) ?? []) : null;
+      if (infos && infos.length === 0) infos = null;
+      this.operations.set(key, infos);
+    }
+    return infos ?? { kind: 'unknown-operation', name: key };
+  }
+
+  resolve(call: ObservedCall): Resolution {
+    const infos = this.actionsOf(call);
+    if (!Array.isArray(infos)) return infos;
+    const direct = [...(call.resourceArns ?? []), ...arnParameters(call.parameters)];
+    const actions: ResolvedAction[] = [];
+    for (const action of infos) {
+      if (action.formats.length === 0) {
+        actions.push({ action, resources: [], unknown: false });
+        continue;
+      }
+      const resources = this.resourcesOf(action, call, direct);
+      actions.push({ action, resources, unknown: resources.length === 0 });
+    }
+    return { kind: 'actions', actions };
+  }
+
+  /** The ARNs of the action's resource types that the call names or whose placeholders it fills. */
+  private resourcesOf(action: ActionInfo, call: ObservedCall, direct: readonly string[]): string[] {
+    const found = new Set<string>();
+    const add = (f: ArnFormat, values: string[]) =>
+      found.add(this.options.generalize ? generalizedArn(f, values) : arnOf(f, values));
+    let lookup: ReturnType<typeof placeholderLookup> | undefined;
+    for (const f of action.formats) {
+      let bound = false;
+      for (const arn of direct) {
+        const values = bindArnFormat(f, arn);
+        if (values) {
+          add(f, values);
+          bound = true;
+        }
+      }
+      if (bound) continue;
+      lookup ??= placeholderLookup(call, action.service);
+      for (const values of filled(f, lookup)) add(f, values);
+      if (found.size >= MAX_ARNS_PER_ACTION) break;
+    }
+    return [...found];
+  }
+}
+
+/** Every way the lookup fills the format (one per value of a list parameter), capped. */
+function filled(f: ArnFormat, lookup: (p: string) => string[] | undefined): string[][] {
+  const choices: string[][] = [];
+  for (const p of f.placeholders) {
+    const values = lookup(p);
+    if (!values) return [];
+    choices.push(values);
+  }
+  let combos: string[][] = [[]];
+  for (const values of choices) {
+    const next: string[][] = [];
+    for (const c of combos)
+      for (const v of values) if (next.length < MAX_ARNS_PER_ACTION) next.push([...c, v]);
+    combos = next;
+  }
+  const out: string[][] = [];
+  for (const combo of combos) {
+    const r = fillArnFormat(f, (p) => combo[f.placeholders.indexOf(p)]);
+    if (r) out.push(r.values);
+  }
+  return out;
+}
