@@ -17,7 +17,7 @@ export interface ArnFormat {
 
 /** Placeholders whose value may hold a `/` (paths, object keys); every other value is one segment. */
 const MAY_HOLD_SLASH =
-  /(ObjectName|WithPath|Path|LogGroupName|ParameterNameWithoutLeadingSlash|RepositoryName|Key)$/;
+  /(ObjectName|WithPath|Path|LogGroupName|LogStreamName|ParameterNameWithoutLeadingSlash|RepositoryName|SecretId|Key)$/;
 
 export function parseArnFormat(format: string, resourceType: string): ArnFormat {
   const literals: string[] = [];
@@ -57,7 +57,12 @@ export function fillArnFormat(
   for (let i = 0; i < f.placeholders.length; i++) {
     const name = f.placeholders[i];
     const v = value(name);
-    if (v === undefined || v === '' || !valueFits(name, v, i === f.placeholders.length - 1)) return undefined;
+    if (
+      v === undefined ||
+      v === '' ||
+      !valueFits(name, v, i === f.placeholders.length - 1, f.literals[i + 1])
+    )
+      return undefined;
     // A value may end in a pattern of its own after a NUL (a secret's `-??????`), written as it is.
     const cut = v.indexOf('\u0000');
     const written =
@@ -72,10 +77,13 @@ export function fillArnFormat(
   return { arn, values };
 }
 
-/** A value fits a placeholder when it does not run into the next segment. */
-function valueFits(name: string, v: string, last: boolean): boolean {
-  if (v.includes(':') && name !== 'Partition') return last && name.endsWith('ObjectName');
-  if (v.includes('/')) return last && MAY_HOLD_SLASH.test(name);
+/**
+ * A value fits a placeholder when it does not run into the next segment: a `:` only in a last object key,
+ * a `/` only in a name that may hold one (paths, keys, log groups) and not before a `/` of the format.
+ */
+function valueFits(name: string, v: string, last: boolean, next: string): boolean {
+  if (v.includes(':') && name !== 'Partition' && !(last && name.endsWith('ObjectName'))) return false;
+  if (v.includes('/') && !(MAY_HOLD_SLASH.test(name) && (last || !next.startsWith('/')))) return false;
   return true;
 }
 
@@ -106,7 +114,7 @@ export function bindArnFormat(f: ArnFormat, arn: string): string[] | undefined {
     }
     const v = arn.slice(at, end);
     if (v === '' && name !== 'Region' && name !== 'Account') return undefined;
-    if (!valueFits(name, v, last)) return undefined;
+    if (!valueFits(name, v, last, next)) return undefined;
     values.push(name === 'Partition' || name === 'Region' || name === 'Account' ? v : escapeArnValue(v));
     at = end + next.length;
   }

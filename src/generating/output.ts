@@ -4,7 +4,7 @@
  * their resources. Both say apart what was refused.
  */
 import type { IamDatabase } from '../database/database.js';
-import { splitArn } from '../querying/arn-match.js';
+import { compileArnFormat, matchesFormat, parseArn, splitArn } from '../querying/arn-match.js';
 import { assemble } from '../writing/policy/assemble.js';
 import { StatementDrafts } from '../writing/policy/group.js';
 import { statementId, WILDCARD_SID } from '../writing/policy/sid.js';
@@ -100,7 +100,7 @@ export function renderTemplate(tally: Tally, header: TemplateHeader): string {
         note(at(sts), resource, action.name, n);
         continue;
       }
-      if (splitArn(resource)?.service !== action.service) {
+      if (splitArn(resource)?.service !== action.service || !crudReaches(uses, resource)) {
         note(at('skip-resource-constraints'), action.name, action.name, n);
         continue;
       }
@@ -131,6 +131,21 @@ export function renderTemplate(tally: Tally, header: TemplateHeader): string {
   for (const key of Object.values(STS_SECTIONS)) out += list(key, '  ', sections.get(key));
   out += refusedComment(tally);
   return out;
+}
+
+/**
+ * Does write-policy's crud matching (policy_sentry's rules, querying/arn-match.ts) take the ARN to one of
+ * the action's resource types? It cuts ARNs at every `/` and `:`, so a log group named `/app/web` falls
+ * under no log format there: such an action cannot be granted through a crud entry.
+ */
+function crudReaches(uses: ActionUses, resource: string): boolean {
+  let parsed;
+  try {
+    parsed = parseArn(resource);
+  } catch {
+    return false;
+  }
+  return uses.action.formats.some((f) => matchesFormat(parsed, compileArnFormat(f.format)));
 }
 
 /** The refused calls, as comment lines (template) or report lines (stderr). */
