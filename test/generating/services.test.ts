@@ -211,6 +211,6 @@ test('each template entry says how many events asked for it', async () => {
   const r = await generate(db, [join(DIR, 's3.json')], { from: 'cloudtrail' });
   assert.match(
     r.template(),
-    /\nlist:\n  # 1 event: s3:ListBucket \(1\)\n  - arn:aws:s3:::amzn-s3-demo-bucket\n/,
+    /\nlist:\n {2}# 1 event: s3:ListBucket \(1\)\n {2}- arn:aws:s3:::amzn-s3-demo-bucket\n/,
   );
 });
