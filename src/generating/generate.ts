@@ -67,7 +67,9 @@ export async function generate(
     for (const file of eventFiles(path, sink)) await readEventFile(file, sink);
   }
   const header = (): string[] => {
-    const lines = [`from ${callsRead(tally, sink.counts.files)}`];
+    const lines = [
+      `from ${callsRead(tally, sink.counts.files)}; ${usedCalls(tally).toLocaleString('en-US')} used`,
+    ];
     if (options.principal) lines.push(`principal: ${options.principal}`);
     if (options.since !== undefined) lines.push(`since: ${new Date(options.since).toISOString()}`);
     if (options.until !== undefined) lines.push(`until: ${new Date(options.until).toISOString()}`);
@@ -105,6 +107,11 @@ function total(m: Map<string, number>): number {
   return n;
 }
 
+/** Calls that went into the output (granted or refused). */
+function usedCalls(tally: Tally): number {
+  return tally.calls - tally.filteredOut - total(tally.unknownServices) - total(tally.unknownOperations);
+}
+
 /** Everything said on stderr after a run: problems first, then what was left out, then a summary. */
 export function reportLines(
   tally: Tally,
@@ -128,7 +135,7 @@ export function reportLines(
     if (u.unknownResource > 0) unknownResource.set(u.action.name, u.unknownResource);
   if (unknownResource.size > 0) {
     lines.push(
-      `${plural(total(unknownResource), 'call')} did not show their resource, so these actions are granted on "*": ${counted(unknownResource)}`,
+      `${plural(total(unknownResource), 'call')} did not show ${total(unknownResource) === 1 ? 'its' : 'their'} resource, so ${unknownResource.size === 1 ? 'this action is' : 'these actions are'} granted on "*": ${counted(unknownResource)}`,
     );
   }
   for (const r of refusedLines(tally)) lines.push(`refused: ${r}`);
@@ -138,7 +145,7 @@ export function reportLines(
     tally.calls - tally.filteredOut - total(tally.unknownServices) - total(tally.unknownOperations);
   let summary = `read ${plural(tally.calls, 'call')} in ${plural(files, 'file')}; used ${used.toLocaleString('en-US')}`;
   if (tally.filteredOut > 0) summary += `, ${tally.filteredOut.toLocaleString('en-US')} filtered out`;
-  if (notApiCalls > 0) summary += `; ${plural(notApiCalls, 'record')} that are not API calls skipped`;
+  if (notApiCalls > 0) summary += `; ${plural(notApiCalls, 'non-API-call record')} skipped`;
   if (problems.length > 0) summary += `; ${plural(problems.length, 'input problem')}`;
   lines.push(summary);
   return lines;
