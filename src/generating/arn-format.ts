@@ -42,6 +42,7 @@ export function parseArnFormat(format: string, resourceType: string): ArnFormat 
  * is written with IAM's escapes so that the ARN names that one resource, not more.
  */
 export function escapeArnValue(value: string): string {
+  if (!/[*?$]/.test(value)) return value;
   let out = '';
   for (const ch of value) out += ch === '*' ? '${*}' : ch === '?' ? '${?}' : ch === '$' ? '${$}' : ch;
   return out;
@@ -50,13 +51,13 @@ export function escapeArnValue(value: string): string {
 /** The ARN with every placeholder filled by `value(name)`; undefined when one has no value. */
 export function fillArnFormat(
   f: ArnFormat,
-  value: (placeholder: string) => string | undefined,
+  value: (index: number) => string | undefined,
 ): { arn: string; values: string[] } | undefined {
   let arn = f.literals[0];
   const values: string[] = [];
   for (let i = 0; i < f.placeholders.length; i++) {
     const name = f.placeholders[i];
-    const v = value(name);
+    const v = value(i);
     if (
       v === undefined ||
       v === '' ||

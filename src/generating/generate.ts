@@ -6,7 +6,7 @@ import type { IamDatabase } from '../database/database.js';
 import { OperationMap } from '../querying/operations.js';
 import { UserError } from '../util/errors.js';
 import type { PolicyDocument } from '../writing/types.js';
-import { exactPolicy, refusedLines, renderTemplate } from './output.js';
+import { exactPolicy, renderTemplate } from './output.js';
 import { readCallsFile } from './read-calls.js';
 import { eventFiles, readEventFile, type EventSink } from './read-events.js';
 import { CallResolver } from './resolve.js';
@@ -107,6 +107,26 @@ function total(m: Map<string, number>): number {
   return n;
 }
 
+/** Most refused actions named on stderr; the template lists every refused call. */
+const REFUSED_SHOWN = 20;
+
+/** One line per refused action: `refused: s3:PutObject on arn:... (3 events)`, or on N resources. */
+function refusedSummary(tally: Tally): string[] {
+  const names = [...tally.denied.keys()].sort();
+  const lines = names.slice(0, REFUSED_SHOWN).map((name) => {
+    const uses = tally.denied.get(name)!;
+    const n = total(uses.resources);
+    const where =
+      uses.resources.size === 1
+        ? `on ${[...uses.resources.keys()][0]}`
+        : `on ${plural(uses.resources.size, 'resource')}`;
+    return `refused: ${name} ${where} (${plural(n, 'call')})`;
+  });
+  if (names.length > REFUSED_SHOWN)
+    lines.push(`refused: ${names.length - REFUSED_SHOWN} more actions (the template lists them all)`);
+  return lines;
+}
+
 /** Calls that went into the output (granted or refused). */
 function usedCalls(tally: Tally): number {
   return tally.calls - tally.filteredOut - total(tally.unknownServices) - total(tally.unknownOperations);
@@ -138,7 +158,7 @@ export function reportLines(
       `${plural(total(unknownResource), 'call')} did not show ${total(unknownResource) === 1 ? 'its' : 'their'} resource, so ${unknownResource.size === 1 ? 'this action is' : 'these actions are'} granted on "*": ${counted(unknownResource)}`,
     );
   }
-  for (const r of refusedLines(tally)) lines.push(`refused: ${r}`);
+  lines.push(...refusedSummary(tally));
   if (tally.withoutTime > 0)
     lines.push(`${plural(tally.withoutTime, 'call')} without a time left out by --since/--until`);
   const used =

@@ -160,13 +160,17 @@ export function refusedLines(tally: Tally): string[] {
   return lines;
 }
 
+/** Most refused (action, resource) pairs the template lists. */
+const REFUSED_LISTED = 500;
+
 function refusedComment(tally: Tally): string {
   const lines = refusedLines(tally);
   if (lines.length === 0) return '';
   let out =
     '# Refused: the principal tried these and was denied (AccessDenied and the like). Not granted above;\n';
   out += '# add them only if the application should be allowed to do them.\n';
-  for (const l of lines) out += `#   ${l}\n`;
+  for (const l of lines.slice(0, REFUSED_LISTED)) out += `#   ${l}\n`;
+  if (lines.length > REFUSED_LISTED) out += `#   and ${lines.length - REFUSED_LISTED} more\n`;
   return out;
 }
 

@@ -139,12 +139,18 @@ function instanceIds(lower: Map<string, unknown>): string[] | undefined {
   return ids.length > 0 ? ids : undefined;
 }
 
-/** ARN-valued parameters (roleArn, topicArn, a functionName or tableName given as an ARN...). */
-export function arnParameters(parameters: Record<string, unknown> | undefined): string[] {
-  if (!parameters) return [];
-  const found: string[] = [];
-  for (const v of Object.values(parameters)) {
-    for (const s of strings(v)) if (s.startsWith('arn:')) found.push(s);
+/** The ARNs a call names: its record's resources, then ARN-valued parameters (roleArn, topicArn...). */
+export function arnParameters(
+  parameters: Record<string, unknown> | undefined,
+  resources: readonly string[] = [],
+): string[] {
+  const found = [...resources];
+  if (!parameters) return found;
+  for (const k in parameters) {
+    const v = parameters[k];
+    if (typeof v === 'string') {
+      if (v.startsWith('arn:')) found.push(v);
+    } else if (Array.isArray(v)) for (const s of strings(v)) if (s.startsWith('arn:')) found.push(s);
   }
   return found;
 }

@@ -28,7 +28,8 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
-function time(v: unknown): number | undefined {
+/** ms since the epoch of an ISO time, Athena's `2026-03-01 10:00:00.000` (UTC) or a number. */
+export function parseTime(v: unknown): number | undefined {
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   if (typeof v !== 'string' || v === '') return undefined;
   const t = Date.parse(
@@ -106,7 +107,7 @@ export function callOfRecord(r: unknown): RecordVerdict {
     operation: r.eventName,
     principal,
     sessionIssuer: str(issuer?.arn),
-    time: time(r.eventTime),
+    timeText: str(r.eventTime),
     account: str(r.recipientAccountId) ?? str(identity?.accountId),
     region,
     partition: partitionOfArn(principal) ?? partitionOfRegion(region),
@@ -168,8 +169,8 @@ export function callOfRow(r: Obj): RecordVerdict {
     operation: name,
     principal,
     sessionIssuer: issuer,
-    time: time(first(m, 'eventtime', 'firstseen')),
-    lastTime: time(first(m, 'lastseen')),
+    time: parseTime(first(m, 'eventtime', 'firstseen')),
+    lastTime: parseTime(first(m, 'lastseen')),
     account:
       str(first(m, 'recipientaccountid', 'accountid', 'account')) ?? str(nested(identity, 'accountid')),
     region,

@@ -15,7 +15,7 @@ import {
   parseArnFormat,
   type ArnFormat,
 } from './arn-format.js';
-import { arnParameters, placeholderLookup } from './parameters.js';
+import { arnParameters, placeholderLookup, type Lookup } from './parameters.js';
 import type { ObservedCall } from './types.js';
 
 /** An action and what generate needs of it, computed once per action. */
@@ -136,37 +136,38 @@ export class CallResolver {
   resolve(call: ObservedCall): Resolution {
     const infos = this.actionsOf(call);
     if (!Array.isArray(infos)) return infos;
-    const direct = [...(call.resourceArns ?? []), ...arnParameters(call.parameters)];
+    let direct: string[] | undefined;
+    let lookup: Lookup | undefined;
+    // Placeholders are looked up once per call, whatever the number of its actions.
+    const lookupOnce = () => (lookup ??= placeholderLookup(call, infos[0].service));
     const actions: ResolvedAction[] = [];
     for (const action of infos) {
       if (action.formats.length === 0) {
         actions.push({ action, resources: [], unknown: false });
         continue;
       }
-      const resources = this.resourcesOf(action, call, direct);
+      direct ??= arnParameters(call.parameters, call.resourceArns);
+      const resources = this.resourcesOf(action, direct, lookupOnce);
       actions.push({ action, resources, unknown: resources.length === 0 });
     }
     return { kind: 'actions', actions };
   }
 
   /** The ARNs of the action's resource types that the call names or whose placeholders it fills. */
-  private resourcesOf(action: ActionInfo, call: ObservedCall, direct: readonly string[]): string[] {
+  private resourcesOf(action: ActionInfo, direct: readonly string[], lookup: () => Lookup): string[] {
     const found = new Set<string>();
-    const add = (f: ArnFormat, values: string[]) =>
-      found.add(this.options.generalize ? generalizedArn(f, values) : arnOf(f, values));
-    let lookup: ReturnType<typeof placeholderLookup> | undefined;
+    const generalize = this.options.generalize === true;
     for (const f of action.formats) {
       let bound = false;
       for (const arn of direct) {
         const values = bindArnFormat(f, arn);
         if (values) {
-          add(f, values);
+          found.add(generalize ? generalizedArn(f, values) : arnOf(f, values));
           bound = true;
         }
       }
       if (bound) continue;
-      lookup ??= placeholderLookup(call, action.service);
-      for (const values of filled(f, lookup)) add(f, values);
+      for (const r of filled(f, lookup())) found.add(generalize ? generalizedArn(f, r.values) : r.arn);
       if (found.size >= MAX_ARNS_PER_ACTION) break;
     }
     return [...found];
@@ -174,12 +175,19 @@ export class CallResolver {
 }
 
 /** Every way the lookup fills the format (one per value of a list parameter), capped. */
-function filled(f: ArnFormat, lookup: (p: string) => string[] | undefined): string[][] {
+function filled(f: ArnFormat, lookup: Lookup): { arn: string; values: string[] }[] {
   const choices: string[][] = [];
+  let several = false;
   for (const p of f.placeholders) {
     const values = lookup(p);
     if (!values) return [];
+    if (values.length > 1) several = true;
     choices.push(values);
+  }
+  if (!several) {
+    // The usual case: one value each.
+    const r = fillArnFormat(f, (i) => choices[i][0]);
+    return r ? [r] : [];
   }
   let combos: string[][] = [[]];
   for (const values of choices) {
@@ -188,10 +196,10 @@ function filled(f: ArnFormat, lookup: (p: string) => string[] | undefined): stri
       for (const v of values) if (next.length < MAX_ARNS_PER_ACTION) next.push([...c, v]);
     combos = next;
   }
-  const out: string[][] = [];
+  const out: { arn: string; values: string[] }[] = [];
   for (const combo of combos) {
-    const r = fillArnFormat(f, (p) => combo[f.placeholders.indexOf(p)]);
-    if (r) out.push(r.values);
+    const r = fillArnFormat(f, (i) => combo[i]);
+    if (r) out.push(r);
   }
   return out;
 }

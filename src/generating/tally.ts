@@ -4,6 +4,7 @@
  * Memory grows with the distinct (action, resource) pairs, not with the number of events.
  */
 import type { ActionInfo, CallResolver } from './resolve.js';
+import { parseTime } from './record.js';
 import type { ObservedCall } from './types.js';
 
 export interface CallFilter {
@@ -45,12 +46,13 @@ export class Tally {
     if (principal !== undefined && call.principal !== principal && call.sessionIssuer !== principal)
       return false;
     if (since === undefined && until === undefined) return true;
-    if (call.time === undefined) {
+    const time = call.time ?? parseTime(call.timeText);
+    if (time === undefined) {
       this.withoutTime += call.count;
       return false;
     }
-    const last = call.lastTime ?? call.time;
-    return (since === undefined || last >= since) && (until === undefined || call.time <= until);
+    const last = call.lastTime ?? time;
+    return (since === undefined || last >= since) && (until === undefined || time <= until);
   }
 
   add(call: ObservedCall): void {

@@ -22,6 +22,8 @@ export interface ObservedCall {
   /** Milliseconds since the epoch; for aggregated rows the first and last time seen. */
   time?: number;
   lastTime?: number;
+  /** The time as the record writes it, read only when --since/--until ask (most runs never do). */
+  timeText?: string;
   account?: string;
   region?: string;
   partition?: string;

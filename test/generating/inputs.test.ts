@@ -54,7 +54,7 @@ test('the SQL output (CSV and JSON lines) and a raw Lake export give the policy 
     /# {3}s3:DeleteObject on arn:aws:s3:::order-archive\/2026\/01\/orders.json \(3 events\)\n/,
   );
   assert.deepEqual(r.report(), [
-    'refused: s3:DeleteObject on arn:aws:s3:::order-archive/2026/01/orders.json (3 events)',
+    'refused: s3:DeleteObject on arn:aws:s3:::order-archive/2026/01/orders.json (3 calls)',
     'read 1,080,798 calls in 3 files; used 1,080,798',
   ]);
 });
@@ -223,7 +223,7 @@ test('call lines: an action with its ARNs, an SDK call, iamlive CSM lines', asyn
     '1 call of unknown services left out: Frobnicator (1)',
     '1 call of unknown operations left out: s3:NoSuchAction (1)',
     '3 calls did not show their resource, so these actions are granted on "*": dynamodb:GetItem (1), s3:ListBucket (1), sqs:ReceiveMessage (1)',
-    'refused: kms:Decrypt on * (1 event)',
+    'refused: kms:Decrypt on * (1 call)',
     'read 8 calls in 1 file; used 6; 1 input problem',
   ]);
 });

@@ -66,7 +66,11 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
       'keep the calls at or after this date (2026-01-31, from midnight UTC) or date and time with a zone (2026-01-31T12:00:00Z)',
       parseWhen('--since'),
     )
-    .option('--until <when>', 'keep the calls at or before this date (midnight UTC) or date and time with a zone', parseWhen('--until'))
+    .option(
+      '--until <when>',
+      'keep the calls at or before this date (midnight UTC) or date and time with a zone',
+      parseWhen('--until'),
+    )
     .option(
       '--policy',
       'write the policy (exactly the actions seen, on their resources) instead of a template',
