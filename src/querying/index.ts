@@ -48,6 +48,7 @@ export {
   OperationMap,
   OPERATION_SOURCES,
   operationOfApiLink,
+  type AmbiguousOperation,
   withoutApiVersion,
   type OperationEntry,
   type OperationMapOptions,
@@ -62,3 +63,12 @@ export {
   type OperationException,
   type ServiceNameException,
 } from './operations-exceptions.js';
+export { operationTable, type OperationTableRow } from './operations-table.js';
+export {
+  operationCoverage,
+  coverageMarkdown,
+  withCoverage,
+  COVERAGE_START,
+  COVERAGE_END,
+  type ServiceCoverage,
+} from './operations-coverage.js';

@@ -26,6 +26,17 @@ export interface OperationException {
   reason: string;
 }
 
+/**
+ * A service whose operations are authorized by an action named for their leading verb: API Gateway's
+ * management APIs by the HTTP method (GetRestApis -> apigateway:GET).
+ */
+export interface OperationVerbRule {
+  service: string;
+  /** Lower-case verb ('get', 'create') -> `prefix:Action`. */
+  verbs: Map<string, string>;
+  reason: string;
+}
+
 export interface OperationExceptions {
   /** Lower-case event source (with or without '.amazonaws.com') -> exception. */
   eventSources: Map<string, ServiceNameException>;
@@ -33,6 +44,8 @@ export interface OperationExceptions {
   sdkNames: Map<string, ServiceNameException>;
   /** Lower-case prefix -> lower-case operation -> exception. */
   operations: Map<string, Map<string, OperationException>>;
+  /** Lower-case prefix -> verb rule, for operations no other entry maps. */
+  verbs: Map<string, OperationVerbRule>;
 }
 
 /** How the bundled file is named in messages. */
@@ -92,10 +105,45 @@ function serviceNames(
   return out;
 }
 
+const TOP_KEYS = ['event-sources', 'sdk-names', 'operations', 'operation-verbs'];
+
+function verbRules(section: unknown, file: string): Map<string, OperationVerbRule> {
+  const out = new Map<string, OperationVerbRule>();
+  const services = mapping(
+    section,
+    'operation-verbs',
+    file,
+    'a mapping of service prefix -> {verbs, reason}',
+  );
+  for (const [prefix, value] of Object.entries(services)) {
+    const where = `operation-verbs.${prefix}`;
+    const v = mapping(value, where, file, 'a mapping with verbs and reason');
+    const verbs = new Map<string, string>();
+    for (const [verb, action] of Object.entries(
+      mapping(v.verbs, `${where}.verbs`, file, 'a mapping of verb -> prefix:Action'),
+    )) {
+      if (!/^[A-Z][a-z]+$/.test(verb)) {
+        throw new UserError(`${file}: ${where}.verbs.${verb}: a verb is one capitalised word (Get, Create)`);
+      }
+      if (typeof action !== 'string' || !ACTION.test(action)) {
+        throw new UserError(`${file}: ${where}.verbs.${verb}: '${String(action)}' is not prefix:Action`);
+      }
+      verbs.set(verb.toLowerCase(), action);
+    }
+    out.set(prefix.toLowerCase(), {
+      service: prefix.toLowerCase(),
+      verbs,
+      reason: text(v.reason, `${where}.reason`, file),
+    });
+  }
+  return out;
+}
+
 /**
  * Parses an exceptions document:
  * `event-sources: {name: {service, reason}}`, `sdk-names: {name: {service, reason}}`,
- * `operations: {prefix: {Operation: {actions: [prefix:Action...], reason}}}`.
+ * `operations: {prefix: {Operation: {actions: [prefix:Action...], reason}}}`,
+ * `operation-verbs: {prefix: {verbs: {Get: prefix:Action...}, reason}}`.
  * `file` names it in error messages (UserError, one line).
  */
 export function parseOperationExceptions(source: string, file: string): OperationExceptions {
@@ -105,10 +153,15 @@ export function parseOperationExceptions(source: string, file: string): Operatio
   } catch (e) {
     throw new UserError(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }
-  const top = mapping(doc, '(top level)', file, 'a mapping with event-sources, sdk-names and operations');
+  const top = mapping(
+    doc,
+    '(top level)',
+    file,
+    'a mapping with event-sources, sdk-names, operations and operation-verbs',
+  );
   for (const k of Object.keys(top)) {
-    if (!['event-sources', 'sdk-names', 'operations'].includes(k)) {
-      throw new UserError(`${file}: unknown key '${k}' (allowed: event-sources, sdk-names, operations)`);
+    if (!TOP_KEYS.includes(k)) {
+      throw new UserError(`${file}: unknown key '${k}' (allowed: ${TOP_KEYS.join(', ')})`);
     }
   }
   const operations = new Map<string, Map<string, OperationException>>();
@@ -144,6 +197,7 @@ export function parseOperationExceptions(source: string, file: string): Operatio
     operations.set(service, byOp);
   }
   return {
+    verbs: verbRules(top['operation-verbs'], file),
     eventSources: serviceNames(top['event-sources'], 'event-sources', file, eventSourceKey),
     sdkNames: serviceNames(top['sdk-names'], 'sdk-names', file, sdkNameKey),
     operations,

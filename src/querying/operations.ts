@@ -9,6 +9,7 @@
  *  4. the action's own name, taken as an operation name of the same spelling.
  */
 import type { IamDatabase } from '../database/database.js';
+import { argumentError, checkDatabase, checkOptions } from './arguments.js';
 import type { Service } from '../database/service.js';
 import {
   bundledOperationExceptions,
@@ -65,10 +66,22 @@ export function withoutApiVersion(eventName: string): string {
   return m ? m[1] : eventName;
 }
 
-/** Operations of one service, lower-case operation -> entry. */
-type ServiceOperations = Map<string, OperationEntry>;
+/** An operation whose API link several actions share, none named like it: the link cannot choose. */
+export interface AmbiguousOperation {
+  service: string;
+  operation: string;
+  /** `prefix:Action` of every action linking it. */
+  candidates: string[];
+}
 
-function byOperation(a: OperationEntry, b: OperationEntry): number {
+/** One service's map: lower-case operation -> entry, and what the links left undecided. */
+interface ServiceOperations {
+  prefix: string;
+  byName: Map<string, OperationEntry>;
+  ambiguous: AmbiguousOperation[];
+}
+
+function byOperation(a: { operation: string }, b: { operation: string }): number {
   const x = a.operation.toLowerCase();
   const y = b.operation.toLowerCase();
   return x < y ? -1 : x > y ? 1 : a.operation < b.operation ? -1 : a.operation > b.operation ? 1 : 0;
@@ -76,7 +89,9 @@ function byOperation(a: OperationEntry, b: OperationEntry): number {
 
 /**
  * The operation map over one database. Services are read when first asked about; nothing is global, so a
- * library user can hold maps over several databases.
+ * library user can hold maps over several databases. The lookups answer undefined for anything they do not
+ * know, a value that is not a string included (an event without an eventName is an unknown operation), so
+ * that a reader of millions of events needs no guard of its own.
  */
 export class OperationMap {
   private readonly exceptions: OperationExceptions;
@@ -87,6 +102,24 @@ export class OperationMap {
     private readonly db: IamDatabase,
     options: OperationMapOptions = {},
   ) {
+    checkDatabase('OperationMap', db);
+    checkOptions('OperationMap', 'options', options);
+    const given = options.exceptions as Partial<OperationExceptions> | undefined;
+    if (
+      given !== undefined &&
+      !(
+        given?.operations instanceof Map &&
+        given.eventSources instanceof Map &&
+        given.sdkNames instanceof Map
+      )
+    ) {
+      throw argumentError(
+        'OperationMap',
+        'options.exceptions',
+        'exceptions from loadOperationExceptions or parseOperationExceptions',
+        given,
+      );
+    }
     this.exceptions = options.exceptions ?? bundledOperationExceptions();
   }
 
@@ -123,18 +156,70 @@ export class OperationMap {
     if (typeof service !== 'string' || typeof operation !== 'string') return undefined;
     const ops = this.operationsOf(service);
     if (!ops) return undefined;
-    const found = ops.get(operation.toLowerCase());
+    const found = ops.byName.get(operation.toLowerCase());
     if (found) return copy(found);
     const bare = withoutApiVersion(operation);
-    if (bare === operation) return undefined;
-    const versioned = ops.get(bare.toLowerCase());
-    return versioned ? copy(versioned) : undefined;
+    const versioned = bare === operation ? undefined : ops.byName.get(bare.toLowerCase());
+    if (versioned) return copy(versioned);
+    return this.byVerb(ops.prefix, bare);
+  }
+
+  /** An operation of a service the exceptions map by its leading verb, when no entry has it. */
+  private byVerb(prefix: string, operation: string): OperationEntry | undefined {
+    const rule = this.exceptions.verbs.get(prefix.toLowerCase());
+    if (!rule || !/^[A-Za-z][A-Za-z0-9]*$/.test(operation)) return undefined;
+    const lower = operation.toLowerCase();
+    // The longest verb the name starts with, followed by more of the name ('Get' in 'GetRestApis').
+    let action: string | undefined;
+    let length = 0;
+    for (const [verb, a] of rule.verbs) {
+      if (verb.length > length && lower.length > verb.length && lower.startsWith(verb)) {
+        action = a;
+        length = verb.length;
+      }
+    }
+    const spelled = action === undefined ? undefined : this.spelled(action);
+    if (spelled === undefined) return undefined;
+    return { service: prefix, operation, actions: [spelled], source: 'exception', reason: rule.reason };
+  }
+
+  /** `prefix:Action` as the database spells it; undefined when it lacks the service or the action. */
+  private spelled(action: string): string | undefined {
+    const colon = action.indexOf(':');
+    const s = this.db.service(action.slice(0, colon));
+    const a = s?.action(action.slice(colon + 1));
+    return s && a ? `${s.prefix}:${a.name}` : undefined;
+  }
+
+  /**
+   * The entry for a CloudTrail event, from its `eventSource` and `eventName` (`'monitoring.amazonaws.com'`,
+   * `'PutMetricData'`); undefined when the source or the name is unknown.
+   */
+  forEvent(eventSource: string, eventName: string): OperationEntry | undefined {
+    const service = this.serviceForEventSource(eventSource);
+    return service === undefined ? undefined : this.lookup(service, eventName);
+  }
+
+  /** The entry for an SDK call (`'S3'`, `'ListObjectsV2'`); undefined when the client or operation is unknown. */
+  forSdkCall(client: string, operation: string): OperationEntry | undefined {
+    const service = this.serviceForSdkName(client);
+    return service === undefined ? undefined : this.lookup(service, operation);
   }
 
   /** Every entry of a service, sorted by operation. */
   entries(service: string): OperationEntry[] {
     const ops = this.operationsOf(service);
-    return ops ? [...ops.values()].map(copy).sort(byOperation) : [];
+    return ops ? [...ops.byName.values()].map(copy).sort(byOperation) : [];
+  }
+
+  /**
+   * Operations of a service that several actions link and no other source maps, sorted by operation:
+   * what a reviewer could add to the exceptions file (DynamoDB's ExecuteStatement needs one of four
+   * PartiQL actions, depending on the statement).
+   */
+  ambiguous(service: string): AmbiguousOperation[] {
+    const ops = this.operationsOf(service);
+    return ops ? ops.ambiguous.map((a) => ({ ...a, candidates: [...a.candidates] })) : [];
   }
 
   private operationsOf(service: string): ServiceOperations | undefined {
@@ -150,7 +235,8 @@ export class OperationMap {
 
   private build(svc: Service): ServiceOperations {
     const prefix = svc.prefix;
-    const ops: ServiceOperations = new Map();
+    const ops = new Map<string, OperationEntry>();
+    const ambiguous: AmbiguousOperation[] = [];
     const add = (operation: string, actions: string[], source: OperationSource, reason?: string) => {
       const key = operation.toLowerCase();
       if (ops.has(key) || actions.length === 0) return;
@@ -158,12 +244,7 @@ export class OperationMap {
       if (reason !== undefined) entry.reason = reason;
       ops.set(key, entry);
     };
-    const spelled = (action: string): string | undefined => {
-      const colon = action.indexOf(':');
-      const s = this.db.service(action.slice(0, colon));
-      const a = s?.action(action.slice(colon + 1));
-      return s && a ? `${s.prefix}:${a.name}` : undefined;
-    };
+    const spelled = (action: string) => this.spelled(action);
 
     // 1. The Service Reference names each operation's actions exactly.
     for (const o of svc.record.operations ?? []) {
@@ -197,11 +278,19 @@ export class OperationMap {
       const same = actions.find((a) => a.toLowerCase() === k);
       if (same) add(operation, [`${prefix}:${same}`], 'api-link');
       else if (actions.length === 1) add(operation, [`${prefix}:${actions[0]}`], 'api-link');
+      else if (!ops.has(k)) {
+        ambiguous.push({ service: prefix, operation, candidates: actions.map((a) => `${prefix}:${a}`) });
+      }
     }
 
     // 4. An action's name as the operation's.
     for (const a of svc.actions) add(a.name, [`${prefix}:${a.name}`], 'action-name');
-    return ops;
+    // An action may be named like an operation the links left undecided; then that entry stands.
+    return {
+      prefix,
+      byName: ops,
+      ambiguous: ambiguous.filter((a) => !ops.has(a.operation.toLowerCase())).sort(byOperation),
+    };
   }
 }
 

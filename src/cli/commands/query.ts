@@ -1,6 +1,6 @@
 /**
  * `iamwright query action-table|arn-table|condition-table|service-table`: policy_sentry's query command,
- * with the same options and (in --fmt json) the same data. The querying code and the formatter load only
+ * with the same options and (in --fmt json) the same data; `query operation-table` is iamwright's own. The querying code and the formatter load only
  * when a table is queried, and only the services asked about are read from the database.
  */
 import { Option, type Command } from 'commander';
@@ -122,6 +122,16 @@ const ARN_EXAMPLES = `
 Examples:
   iamwright query arn-table -s s3 -l          resource type names and ARN formats
   iamwright query arn-table -s s3 -n object   one resource type and its condition keys`;
+
+const OPERATION_EXAMPLES = `
+Examples:
+  iamwright query operation-table -s s3                     every S3 operation, its actions and their source
+  iamwright query operation-table -s s3 -n ListObjectsV2    one operation (any case; wildcards allowed: List*)
+  iamwright query operation-table -s lambda -n Invoke --fmt json
+
+Sources, first that knows an operation wins: service-reference (the database has AWS's Service Reference
+operations), exception (data/operations/exceptions.yml, reviewed), api-link (the action's API
+documentation link names the operation), action-name (the action's own name). See docs/operations.md.`;
 
 const CONDITION_EXAMPLES = `
 Examples:
@@ -252,6 +262,25 @@ export function registerQuery(program: Command, ctx: CliContext): void {
     .action(async (opts: { fmt: Fmt }) => {
       const q = await import('../../querying/index.js');
       await emit(ctx, q.serviceList(ctx.database()), opts.fmt);
+    });
+
+  query
+    .command('operation-table')
+    .description(
+      'Map API operations (CloudTrail event names, SDK calls) of a service to the IAM actions they need, ' +
+        'with where each entry came from.',
+    )
+    .addOption(serviceOption('service prefix, e.g. s3'))
+    .option('-n, --name <operation>', 'an operation, e.g. ListObjectsV2 (wildcards allowed: List*)')
+    .addOption(fmtOption())
+    .addHelpText('after', OPERATION_EXAMPLES)
+    .action(async (opts: CommonOptions) => {
+      await checkNotEmpty({ '--service': opts.service, '--name': opts.name });
+      await checkServicePrefix(ctx, opts.service);
+      const { operationTable } = await import('../../querying/operations-table.js');
+      const rows = operationTable(ctx.database(), opts.service, opts.name);
+      if (opts.fmt === 'table' && rows.length === 0) ctx.out('(no matching operations)\n');
+      else await emit(ctx, rows, opts.fmt);
     });
 
   // `query` alone: its usage; `query nosuchtable`: an error naming the tables.
