@@ -29,6 +29,8 @@ export interface GenerateResult {
   problems: InputProblem[];
   files: number;
   notApiCalls: number;
+  /** Calls that went into the output (granted or refused). */
+  used: number;
   /** The crud template text. */
   template(name?: string): string;
   /** The exact policy. */
@@ -80,6 +82,7 @@ export async function generate(
     problems,
     files: sink.counts.files,
     notApiCalls: sink.counts.notApiCalls,
+    used: usedCalls(tally),
     template: (name = 'generated') => renderTemplate(tally, { lines: header(), name }),
     policy: () => exactPolicy(db, tally),
     report: () => reportLines(tally, problems, sink.counts.files, sink.counts.notApiCalls),

@@ -93,10 +93,8 @@ export async function readEventFile(file: string, sink: EventSink): Promise<void
   try {
     bytes = readWhole(file);
   } catch (e) {
-    sink.problem({
-      file,
-      message: `cannot read it: ${e instanceof Error && 'reason' in e ? String((e as { reason: string }).reason) : describeIoError(e, 'read')}`,
-    });
+    const why = e instanceof TooLarge ? e.reason : describeIoError(e, 'read');
+    sink.problem({ file, message: `cannot read it: ${why}; the file was skipped` });
     return;
   }
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {

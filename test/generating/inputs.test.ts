@@ -227,3 +227,16 @@ test('call lines: an action with its ARNs, an SDK call, iamlive CSM lines', asyn
     'read 8 calls in 1 file; used 6; 1 input problem',
   ]);
 });
+
+test('the export fixtures have the columns of the SQL in docs/generate.md (Athena and CloudTrail Lake)', () => {
+  const doc = readFileSync('docs/generate.md', 'utf8');
+  const blocks = [...doc.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]);
+  assert.equal(blocks.length, 2);
+  const header = readFileSync(join(EXPORT, 'athena-rows.csv'), 'utf8').split('\n')[0].replace(/"/g, '').split(',');
+  const jsonKeys = Object.keys(JSON.parse(readFileSync(join(EXPORT, 'lake-rows.jsonl'), 'utf8').split('\n')[0]));
+  for (const sql of blocks) {
+    const aliases = [...sql.matchAll(/\bAS (\w+),?\n/g)].map((m) => m[1]).filter((a) => a !== 'JSON');
+    assert.deepEqual(aliases, header);
+    assert.deepEqual(aliases, jsonKeys);
+  }
+});

@@ -24,19 +24,24 @@ interface GenerateFlags {
  * (`2026-01-31T12:00:00Z`, `...+02:00`). A time without a zone is refused: it would be read in the local
  * zone of whoever runs the command.
  */
-export function parseWhen(option: string) {
-  return (value: string): number => {
-    const date = /^\d{4}-\d{2}-\d{2}$/.test(value);
-    const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value);
-    const t = date || dateTime ? Date.parse(date ? `${value}T00:00:00Z` : value) : NaN;
-    // Date.parse accepts 2026-02-31 (as March 3rd): check the day survives.
-    if (Number.isNaN(t) || (date && new Date(t).toISOString().slice(0, 10) !== value)) {
-      throw new InvalidArgumentError(
-        `expected a date (2026-01-31) or a date and time with a zone (2026-01-31T12:00:00Z), got '${value}' for ${option}`,
-      );
-    }
-    return t;
-  };
+export function parseWhen(value: string): number {
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const dateTime =
+    /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(value);
+  const m = date ?? dateTime;
+  // Date.parse takes 2026-02-31 for March 3rd: the day must exist in its month.
+  const dayExists = m !== null && Number(m[3]) >= 1 && Number(m[3]) <= daysIn(Number(m[1]), Number(m[2]));
+  const t = dayExists ? Date.parse(date ? `${value}T00:00:00Z` : value) : NaN;
+  if (Number.isNaN(t)) {
+    throw new InvalidArgumentError(
+      'expected a date (2026-01-31, midnight UTC) or a date and time with a zone (2026-01-31T12:00:00Z)',
+    );
+  }
+  return t;
+}
+
+function daysIn(year: number, month: number): number {
+  return month < 1 || month > 12 ? 0 : new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -64,12 +69,12 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
     .option(
       '--since <when>',
       'keep the calls at or after this date (2026-01-31, from midnight UTC) or date and time with a zone (2026-01-31T12:00:00Z)',
-      parseWhen('--since'),
+      parseWhen,
     )
     .option(
       '--until <when>',
       'keep the calls at or before this date (midnight UTC) or date and time with a zone',
-      parseWhen('--until'),
+      parseWhen,
     )
     .option(
       '--policy',
@@ -117,8 +122,16 @@ async function runGenerate(ctx: CliContext, rest: string[], flags: GenerateFlags
     until: flags.until,
     generalize: flags.generalize,
   });
-  const text = flags.policy ? await renderPolicy(result.policy(), flags.fmt) : result.template(flags.name);
-  ctx.out(text);
-  for (const line of result.report()) ctx.err(`iamwright: generate: ${line}\n`);
+  const report = () => {
+    for (const line of result.report()) ctx.err(`iamwright: generate: ${line}\n`);
+  };
+  if (result.used === 0) {
+    // An empty template or policy would read as "this principal needs nothing".
+    report();
+    ctx.err('iamwright: generate: no usable call in the input: nothing written\n');
+    return 1;
+  }
+  ctx.out(flags.policy ? await renderPolicy(result.policy(), flags.fmt) : result.template(flags.name));
+  report();
   return result.problems.length > 0 ? 1 : 0;
 }
