@@ -93,6 +93,12 @@ test('bad dates and option mistakes are one line each, before anything is read',
     both.stderr,
     'iamwright: generate: give --from-cloudtrail or --from-calls, not both (run generate once for each)\n',
   );
+  const who = runCli(['generate', '--from-cloudtrail', FIX, '--principal', 'order-service']);
+  assert.equal(
+    who.stderr,
+    "error: option '--principal <arn>' argument 'order-service' is invalid. expected an IAM or STS ARN, e.g. " +
+      'arn:aws:iam::111122223333:role/app or arn:aws:sts::111122223333:assumed-role/app/session\n',
+  );
   const fmt = runCli(['generate', '--from-cloudtrail', FIX, '--fmt', 'yaml']);
   assert.equal(fmt.stderr, 'iamwright: generate: --fmt goes with --policy (the template is always YAML)\n');
 });

@@ -44,6 +44,14 @@ function daysIn(year: number, month: number): number {
   return month < 1 || month > 12 ? 0 : new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** `--principal`: an ARN (a user, a role, an assumed-role session...), compared exactly. */
+function principalOption(value: string): string {
+  if (/^arn:[^:]+:(iam|sts)::\d{12}:.+/.test(value)) return value;
+  throw new InvalidArgumentError(
+    'expected an IAM or STS ARN, e.g. arn:aws:iam::111122223333:role/app or arn:aws:sts::111122223333:assumed-role/app/session',
+  );
+}
+
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
@@ -65,7 +73,11 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
       'one call a line: s3:GetObject ARN..., S3.GetObject, or iamlive CSM JSON lines; - for stdin; repeatable',
       collect,
     )
-    .option('--principal <arn>', 'keep the calls of this identity ARN, or of the sessions of this role ARN')
+    .option(
+      '--principal <arn>',
+      'keep the calls of this identity ARN, or of the sessions of this role ARN',
+      principalOption,
+    )
     .option(
       '--since <when>',
       'keep the calls at or after this date (2026-01-31, from midnight UTC) or date and time with a zone (2026-01-31T12:00:00Z)',
