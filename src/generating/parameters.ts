@@ -77,7 +77,7 @@ export function placeholderLookup(call: ObservedCall, service: string): Lookup {
       case 'KeyId':
         return keyIds(lower.get('keyid'));
       case 'TableName':
-        return tableNames(lower);
+        return tableNames(lower, service);
       case 'InstanceId':
         return instanceIds(lower);
     }
@@ -116,9 +116,14 @@ function keyIds(v: unknown): string[] | undefined {
   return ids.length > 0 ? ids : undefined;
 }
 
-/** `tableName`, or the tables of a batch call (`requestItems` is keyed by table name). */
-function tableNames(lower: Map<string, unknown>): string[] | undefined {
-  const names = strings(lower.get('tablename')).filter((s) => !s.startsWith('arn:'));
+/**
+ * `tableName`, or the tables of a batch call (`requestItems` is keyed by table name); Glue names its table
+ * `name` beside `databaseName`.
+ */
+function tableNames(lower: Map<string, unknown>, service: string): string[] | undefined {
+  const names = strings(lower.get(service === 'glue' ? 'name' : 'tablename')).filter(
+    (s) => !s.startsWith('arn:'),
+  );
   const items = lower.get('requestitems');
   if (items && typeof items === 'object' && !Array.isArray(items)) {
     for (const k of Object.keys(items)) if (!k.startsWith('arn:')) names.push(k);

@@ -26,6 +26,12 @@ export interface ActionInfo {
   accessLevel: AccessLevel;
   /** The ARN formats of its resource types (cross-service ones included, e.g. ssm's ec2 instance). */
   formats: ArnFormat[];
+  /**
+   * Which formats are of required resource types (marked `*` in the reference): a request needs all of
+   * them at once (ec2:RunInstances: image, instance, subnet...), so a call that shows only some of them
+   * does not say enough to grant the action narrowly.
+   */
+  required: boolean[];
 }
 
 /** One action of a call and the resources it acted on. */
@@ -80,15 +86,28 @@ export class CallResolver {
     const rec = svc?.action(name.slice(colon + 1));
     if (!svc || !rec) return undefined;
     const formats: ArnFormat[] = [];
-    const seen = new Set<string>();
+    const required: boolean[] = [];
+    const seen = new Map<string, number>();
     for (const rt of rec.resourceTypes) {
       if (!rt.resourceType) continue;
       const type = svc.resourceType(rt.resourceType);
-      if (!type || seen.has(type.arn)) continue;
-      seen.add(type.arn);
+      if (!type) continue;
+      const at = seen.get(type.arn);
+      if (at !== undefined) {
+        required[at] ||= rt.required;
+        continue;
+      }
+      seen.set(type.arn, formats.length);
       formats.push(parseArnFormat(type.arn, type.name));
+      required.push(rt.required);
     }
-    return { name: `${svc.prefix}:${rec.name}`, service: svc.prefix, accessLevel: rec.accessLevel, formats };
+    return {
+      name: `${svc.prefix}:${rec.name}`,
+      service: svc.prefix,
+      accessLevel: rec.accessLevel,
+      formats,
+      required,
+    };
   }
 
   private serviceOf(call: ObservedCall): string | undefined {
@@ -153,21 +172,24 @@ export class CallResolver {
     return { kind: 'actions', actions };
   }
 
-  /** The ARNs of the action's resource types that the call names or whose placeholders it fills. */
+  /**
+   * The ARNs of the action's resource types that the call names or whose placeholders it fills; none when
+   * a required resource type is left without one (the grant would not cover the call).
+   */
   private resourcesOf(action: ActionInfo, direct: readonly string[], lookup: () => Lookup): string[] {
     const found = new Set<string>();
     const generalize = this.options.generalize === true;
-    for (const f of action.formats) {
-      let bound = false;
+    for (let i = 0; i < action.formats.length; i++) {
+      const f = action.formats[i];
+      const before = found.size;
       for (const arn of direct) {
         const values = bindArnFormat(f, arn);
-        if (values) {
-          found.add(generalize ? generalizedArn(f, values) : arnOf(f, values));
-          bound = true;
-        }
+        if (values) found.add(generalize ? generalizedArn(f, values) : arnOf(f, values));
       }
-      if (bound) continue;
-      for (const r of filled(f, lookup())) found.add(generalize ? generalizedArn(f, r.values) : r.arn);
+      if (found.size === before) {
+        for (const r of filled(f, lookup())) found.add(generalize ? generalizedArn(f, r.values) : r.arn);
+      }
+      if (found.size === before && action.required[i]) return [];
       if (found.size >= MAX_ARNS_PER_ACTION) break;
     }
     return [...found];

@@ -232,11 +232,47 @@ test('the export fixtures have the columns of the SQL in docs/generate.md (Athen
   const doc = readFileSync('docs/generate.md', 'utf8');
   const blocks = [...doc.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]);
   assert.equal(blocks.length, 2);
-  const header = readFileSync(join(EXPORT, 'athena-rows.csv'), 'utf8').split('\n')[0].replace(/"/g, '').split(',');
-  const jsonKeys = Object.keys(JSON.parse(readFileSync(join(EXPORT, 'lake-rows.jsonl'), 'utf8').split('\n')[0]));
+  const header = readFileSync(join(EXPORT, 'athena-rows.csv'), 'utf8')
+    .split('\n')[0]
+    .replace(/"/g, '')
+    .split(',');
+  const jsonKeys = Object.keys(
+    JSON.parse(readFileSync(join(EXPORT, 'lake-rows.jsonl'), 'utf8').split('\n')[0]),
+  );
   for (const sql of blocks) {
     const aliases = [...sql.matchAll(/\bAS (\w+),?\n/g)].map((m) => m[1]).filter((a) => a !== 'JSON');
     assert.deepEqual(aliases, header);
     assert.deepEqual(aliases, jsonKeys);
   }
+});
+
+test('an action whose required resource types are not all shown by the call is granted on "*" and counted, never on a part', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'iamwright-req-'));
+  const rec = (source: string, name: string, params: object) => ({
+    eventSource: source,
+    eventName: name,
+    awsRegion: 'eu-west-1',
+    recipientAccountId: '111122223333',
+    requestParameters: params,
+  });
+  const records = [
+    // Glue authorizes GetTable on the catalog, the database and the table together: all three are shown.
+    rec('glue.amazonaws.com', 'GetTable', { databaseName: 'lake', name: 'orders' }),
+    // RunInstances needs the image, the instance, the subnet, the security group and the network interface;
+    // the request shows only the image.
+    rec('ec2.amazonaws.com', 'RunInstances', { imageId: 'ami-0abcdef1234567890', instanceType: 't3.micro' }),
+  ];
+  writeFileSync(join(dir, 'e.json'), JSON.stringify({ Records: records }));
+  const r = await run([dir]);
+  assert.deepEqual(grants(r.policy()), [
+    'ec2:RunInstances *',
+    'glue:GetTable arn:aws:glue:eu-west-1:111122223333:catalog',
+    'glue:GetTable arn:aws:glue:eu-west-1:111122223333:database/lake',
+    'glue:GetTable arn:aws:glue:eu-west-1:111122223333:table/lake/orders',
+  ]);
+  assert.ok(
+    r
+      .report()
+      .includes('1 call did not show its resource, so this action is granted on "*": ec2:RunInstances (1)'),
+  );
 });
