@@ -133,3 +133,22 @@ test('--from-calls reads stdin; --since/--until with zones; --fmt yaml', () => {
   assert.equal(window.code, 1);
   assert.match(window.stderr, /read 1 call in 1 file; used 0, 1 filtered out\n/);
 });
+
+test('every call refused: nothing on stdout, the refusals on stderr, exit 1', () => {
+  const r = runCli(['generate', '--from-calls', '-', '--policy'], {
+    input:
+      '{"Type":"ApiCall","Service":"KMS","Api":"Decrypt","Region":"us-east-1","FinalHttpStatusCode":403}\n',
+  });
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, '');
+  assert.equal(
+    r.stderr,
+    [
+      'refused: kms:Decrypt on * (1 call)',
+      'read 1 call in 1 file; used 1',
+      'every call was refused, so there is nothing to grant: nothing written',
+    ]
+      .map((l) => `iamwright: generate: ${l}\n`)
+      .join(''),
+  );
+});

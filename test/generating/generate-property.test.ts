@@ -306,3 +306,56 @@ test("--generalize still allows every event and keeps each ARN in its resource t
     { seed: SEED, numRuns: RUNS },
   );
 });
+
+test('any JSON at all in a log file, a JSON line or a CSV cell: reported or used, never thrown', async () => {
+  const { readJsonText } = await import('../../src/generating/read-events.js');
+  const { callOfLine } = await import('../../src/generating/read-calls.js');
+  const { callOfRow } = await import('../../src/generating/record.js');
+  const value = fc.anything({ maxDepth: 4 });
+  // Records made of CloudTrail's keys with values of any type, and plain anything.
+  const recordish = fc.record(
+    {
+      eventSource: fc.oneof(
+        fc.constantFrom('s3.amazonaws.com', 'sqs.amazonaws.com', 'kms.amazonaws.com'),
+        value,
+      ),
+      eventName: fc.oneof(fc.constantFrom('GetObject', 'SendMessage', 'Decrypt'), value),
+      requestParameters: fc.oneof(
+        fc.dictionary(fc.constantFrom('bucketName', 'key', 'queueUrl', 'keyId', 'names'), value),
+        value,
+      ),
+      resources: fc.oneof(fc.array(fc.record({ ARN: value })), value),
+      userIdentity: value,
+      eventTime: value,
+      recipientAccountId: value,
+      awsRegion: value,
+      errorCode: value,
+    },
+    { requiredKeys: [] },
+  );
+  fc.assert(
+    fc.property(fc.array(fc.oneof(recordish, value), { maxLength: 6 }), fc.string(), (records, line) => {
+      const resolver = new CallResolver(db, map, { generalize: true });
+      const tally = new Tally(resolver, { since: 0 });
+      const sink = {
+        call: (c: Parameters<Tally['add']>[0]) => tally.add(c),
+        problem: () => {},
+        counts: { files: 0, notApiCalls: 0 },
+      };
+      readJsonText('f.json', JSON.stringify({ Records: records }), sink);
+      readJsonText('f.json', JSON.stringify(records), sink);
+      for (const r of records)
+        if (r && typeof r === 'object' && !Array.isArray(r)) callOfRow(r as Record<string, unknown>);
+      callOfLine(line);
+      const policy = exactPolicy(db, tally);
+      renderTemplate(tally, { lines: [], name: 'x' });
+      // An empty policy is not written (the CLI says so instead); any other must lint clean.
+      if (policy.Statement.length > 0)
+        assert.deepEqual(
+          lintPolicy(db, policy).filter((f) => f.severity === 'error'),
+          [],
+        );
+    }),
+    { seed: SEED, numRuns: RUNS },
+  );
+});

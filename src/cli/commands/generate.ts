@@ -137,10 +137,14 @@ async function runGenerate(ctx: CliContext, rest: string[], flags: GenerateFlags
   const report = () => {
     for (const line of result.report()) ctx.err(`iamwright: generate: ${line}\n`);
   };
-  if (result.used === 0) {
+  if (result.tally.granted.size === 0) {
     // An empty template or policy would read as "this principal needs nothing".
     report();
-    ctx.err('iamwright: generate: no usable call in the input: nothing written\n');
+    ctx.err(
+      result.used === 0
+        ? 'iamwright: generate: no usable call in the input: nothing written\n'
+        : 'iamwright: generate: every call was refused, so there is nothing to grant: nothing written\n',
+    );
     return 1;
   }
   ctx.out(flags.policy ? await renderPolicy(result.policy(), flags.fmt) : result.template(flags.name));
