@@ -48,7 +48,7 @@ export function escapeArnValue(value: string): string {
   return out;
 }
 
-/** The ARN with every placeholder filled by `value(name)`; undefined when one has no value. */
+/** The ARN with placeholder i filled by `value(i)`; undefined when one has no value or one that does not fit. */
 export function fillArnFormat(
   f: ArnFormat,
   value: (index: number) => string | undefined,
@@ -133,7 +133,7 @@ export function arnOf(f: ArnFormat, values: readonly string[]): string {
 const STABLE = new Set(['Partition', 'Region', 'Account', 'KeyId', 'BucketName', 'TableName']);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DATE = /\d{4}-?\d{2}-?\d{2}(?:[T_ ]?\d{2}:?\d{2}(?::?\d{2})?)?/;
+const DATE = /\d{4}[-/]?\d{2}[-/]?\d{2}/;
 const LONG_NUMBER = /\d{6,}/;
 const AWS_ID = /^[a-z]{1,8}-[0-9a-f]{8,17}$/;
 
