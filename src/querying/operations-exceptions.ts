@@ -3,7 +3,7 @@
  * not the one their name or their API link suggests, and the CloudTrail event sources and SDK client names
  * that differ from the IAM prefix. Every entry carries the reason it is there.
  */
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
 import { UserError } from '../util/errors.js';
 import { readInputText } from '../util/io/read-input.js';
 import { packagePath } from '../util/package-root.js';
@@ -48,6 +48,12 @@ export interface OperationExceptions {
   verbs: Map<string, OperationVerbRule>;
 }
 
+// yaml is loaded when an exceptions file is read, not with the querying layer: every query command imports
+// that layer, and yaml is the largest module it would otherwise load (as in util/format).
+function parseYaml(text: string): unknown {
+  return (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(text);
+}
+
 /** How the bundled file is named in messages. */
 export const BUNDLED_EXCEPTIONS_NAME = 'data/operations/exceptions.yml';
 
@@ -60,12 +66,14 @@ export function sdkNameKey(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-/** 'monitoring.amazonaws.com' and 'monitoring' are one event source. */
+/**
+ * 'monitoring.amazonaws.com', 'monitoring' and the API host 'monitoring.us-east-1.amazonaws.com' are one
+ * event source. Anything over 128 characters is no event source, and is returned as it is, unscanned.
+ */
 export function eventSourceKey(eventSource: string): string {
-  return eventSource
-    .trim()
-    .toLowerCase()
-    .replace(/\.amazonaws\.com(\.cn)?$/, '');
+  const s = eventSource.trim().toLowerCase();
+  if (s.length > 128) return s;
+  return s.replace(/\.amazonaws\.com(\.cn)?$/, '').replace(/\.[a-z]{2}(-[a-z]+)+-\d+$/, '');
 }
 
 const ACTION = /^[a-z0-9-]+:[A-Za-z0-9]+$/;
@@ -149,7 +157,7 @@ function verbRules(section: unknown, file: string): Map<string, OperationVerbRul
 export function parseOperationExceptions(source: string, file: string): OperationExceptions {
   let doc: unknown;
   try {
-    doc = parse(source);
+    doc = parseYaml(source);
   } catch (e) {
     throw new UserError(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }

@@ -9,8 +9,8 @@
  *  4. the action's own name, taken as an operation name of the same spelling.
  */
 import type { IamDatabase } from '../database/database.js';
-import { argumentError, checkDatabase, checkOptions } from './arguments.js';
 import type { Service } from '../database/service.js';
+import { argumentError, checkDatabase, checkOptions } from './arguments.js';
 import {
   bundledOperationExceptions,
   eventSourceKey,
@@ -48,7 +48,8 @@ export interface OperationMapOptions {
 /** `https://.../API_ListObjectsV2.html` -> 'ListObjectsV2'; `API_control_GetAccessPoint.html` -> 'GetAccessPoint'. */
 export function operationOfApiLink(link: string): string | undefined {
   const m = /\/API_([A-Za-z0-9_]+)\.html(?:[#?].*)?$/.exec(link);
-  if (!m) return undefined;
+  // API_Operations.html and API_Operations_<Service>.html are an API reference's index of operations.
+  if (!m || /^Operations(_|$)/.test(m[1])) return undefined;
   // Several API references put a namespace before the operation (control_, wafRegional_, dax_...);
   // operation names themselves never hold an underscore.
   const parts = m[1].split('_');
@@ -62,6 +63,8 @@ export function operationOfApiLink(link: string): string | undefined {
  * The operation is the name without it.
  */
 export function withoutApiVersion(eventName: string): string {
+  // Event names are short; a longer string is not one, and is not worth a scan.
+  if (eventName.length > 128) return eventName;
   const m = /^([A-Za-z][A-Za-z0-9]*?[A-Za-z])(?:\d{8}|\d{4}_\d{2}_\d{2})(?:v\d+)?$/.exec(eventName);
   return m ? m[1] : eventName;
 }
@@ -164,7 +167,10 @@ export class OperationMap {
     return this.byVerb(ops.prefix, bare);
   }
 
-  /** An operation of a service the exceptions map by its leading verb, when no entry has it. */
+  /**
+   * An operation of a service the exceptions map by its leading verb, when no entry has it. The rule knows
+   * verbs, not operations: the entry keeps the name as asked.
+   */
   private byVerb(prefix: string, operation: string): OperationEntry | undefined {
     const rule = this.exceptions.verbs.get(prefix.toLowerCase());
     if (!rule || !/^[A-Za-z][A-Za-z0-9]*$/.test(operation)) return undefined;
@@ -186,6 +192,7 @@ export class OperationMap {
   /** `prefix:Action` as the database spells it; undefined when it lacks the service or the action. */
   private spelled(action: string): string | undefined {
     const colon = action.indexOf(':');
+    if (colon < 1) return undefined;
     const s = this.db.service(action.slice(0, colon));
     const a = s?.action(action.slice(colon + 1));
     return s && a ? `${s.prefix}:${a.name}` : undefined;

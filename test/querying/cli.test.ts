@@ -115,7 +115,7 @@ test('errors are one clean line with a suggestion', { skip }, () => {
     ],
     [
       ['nosuchtable'],
-      /unknown command 'nosuchtable' \(commands: action-table, arn-table, condition-table, service-table\)/,
+      /unknown command 'nosuchtable' \(commands: action-table, arn-table, condition-table, service-table, operation-table\)/,
     ],
     [['action-tabel'], /did you mean 'action-table'/],
     // An empty value (an unset shell variable) names nothing; it is not the same as leaving the option out.

@@ -2,9 +2,17 @@
 // exceptions, then API links, then action names.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { databaseFromRecords, type ServiceRecord } from '../../src/database/index.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  databaseFromRecords,
+  recordFromServiceReference,
+  type ServiceRecord,
+  type ServiceReferenceDocument,
+} from '../../src/database/index.js';
 import { OperationMap } from '../../src/querying/operations.js';
 import { parseOperationExceptions } from '../../src/querying/operations-exceptions.js';
+import { ROOT } from '../support/paths.js';
 
 const link = (op: string) => `https://docs.example/API/API_${op}.html`;
 const action = (name: string, apiDocumentationLink = '') => ({
@@ -172,4 +180,24 @@ test('called wrongly from JavaScript: a UserError naming the function and the ar
     () => new loose(db, { exceptions: { operations: {} } }),
     /^UserError: OperationMap: options\.exceptions must be exceptions from loadOperationExceptions/,
   );
+});
+
+test('a record built from a Service Reference document (the fixture of the update tests)', () => {
+  const doc = JSON.parse(
+    readFileSync(join(ROOT, 'test', 'fixtures', 'update', 'service-reference', 'launchwizard.json'), 'utf8'),
+  ) as ServiceReferenceDocument;
+  const record = recordFromServiceReference(doc, 'https://example.invalid/launchwizard.json');
+  const sr = databaseFromRecords([record, iam]);
+  const m = new OperationMap(sr, { exceptions: parseOperationExceptions('', 'empty.yml') });
+  // The document lists CreateDeployment with two authorized actions, one of another service.
+  assert.deepEqual(m.lookup('launchwizard', 'createdeployment'), {
+    service: 'launchwizard',
+    operation: 'CreateDeployment',
+    actions: ['launchwizard:CreateDeployment', 'iam:PassRole'],
+    source: 'service-reference',
+  });
+  // ListDeployments is listed without actions, and no action of the document bears its name.
+  assert.equal(m.lookup('launchwizard', 'ListDeployments'), undefined);
+  // An action the operations leave out is still reachable by its name.
+  assert.equal(m.lookup('launchwizard', 'DeleteApp')?.source, 'action-name');
 });

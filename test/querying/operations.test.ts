@@ -120,6 +120,9 @@ test('API documentation links: the operation is the last part of API_<...>.html'
   assert.equal(operationOfApiLink(`${base}userguide/object-lock.html`), undefined);
   assert.equal(operationOfApiLink(''), undefined);
   assert.equal(operationOfApiLink(`${base}API_lower.html`), undefined);
+  // An API reference's index of operations names none.
+  assert.equal(operationOfApiLink(`${base}API_Operations.html`), undefined);
+  assert.equal(operationOfApiLink(`${base}API_Operations_AWS_Budgets.html`), undefined);
 });
 
 test('event sources whose host is not the prefix', () => {
@@ -131,6 +134,7 @@ test('event sources whose host is not the prefix', () => {
   assert.equal(map.serviceForEventSource('elasticloadbalancing.amazonaws.com'), 'elasticloadbalancing');
   assert.equal(map.serviceForEventSource('execute-api.amazonaws.com'), 'execute-api');
   assert.equal(map.serviceForEventSource('states.amazonaws.com'), 'states');
+  assert.equal(map.serviceForEventSource('rdsdata.amazonaws.com'), 'rds-data');
 });
 
 test('SDK client names', () => {
@@ -236,4 +240,35 @@ test("API Gateway's management calls: the HTTP method their verb stands for", ()
   assert.equal(map.lookup('apigateway', 'Untag'), undefined);
   // Other services have no such rule.
   assert.equal(map.lookup('sqs', 'GetNothing'), undefined);
+});
+
+test('property: lookups of arbitrary strings answer quickly and never throw', () => {
+  fc.assert(
+    fc.property(fc.string({ maxLength: 300 }), fc.string({ maxLength: 30 }), (operation, service) => {
+      const entry = map.lookup(service, operation);
+      if (entry) assert.ok(entry.actions.length > 0);
+      map.serviceForEventSource(operation);
+      map.serviceForSdkName(operation);
+    }),
+  );
+  // Long names built to make a backtracking matcher work hard (a test that hangs here has found one).
+  for (const name of [
+    'a1'.repeat(50_000),
+    'A' + '12345678v'.repeat(10_000) + '!',
+    'Get' + 'x'.repeat(100_000),
+  ]) {
+    assert.equal(map.lookup('lambda', name), undefined);
+    assert.equal(withoutApiVersion(name), name);
+  }
+});
+
+test('an API host with its region names the same service as the event source', () => {
+  assert.equal(map.serviceForEventSource('monitoring.us-east-1.amazonaws.com'), 'cloudwatch');
+  assert.equal(map.serviceForEventSource('email.eu-west-1.amazonaws.com'), 'ses');
+  assert.equal(map.serviceForEventSource('s3.us-gov-west-1.amazonaws.com'), 's3');
+  assert.equal(map.serviceForEventSource('dynamodb.cn-north-1.amazonaws.com.cn'), 'dynamodb');
+  assert.equal(map.serviceForEventSource('sqs.us-east-1'), 'sqs');
+  // Not a region: left as it is, and unknown.
+  assert.equal(map.serviceForEventSource('s3.example.amazonaws.com'), undefined);
+  assert.equal(map.serviceForEventSource(`s3.${'a-'.repeat(200)}1.amazonaws.com`), undefined);
 });

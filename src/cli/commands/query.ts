@@ -140,7 +140,10 @@ Examples:
 export function registerQuery(program: Command, ctx: CliContext): void {
   const query = program
     .command('query')
-    .description('Query the IAM database: actions, resource types (ARNs), condition keys and services.');
+    .description(
+      'Query the IAM database: actions, resource types (ARNs), condition keys, services, and the actions API ' +
+        'operations need.',
+    );
 
   query
     .command('action-table')
