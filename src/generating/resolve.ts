@@ -55,6 +55,8 @@ export interface ResolverOptions {
 
 /** Most ARNs one action of one call gets from list parameters (BatchGetItem's tables, GetParameters' names). */
 const MAX_ARNS_PER_ACTION = 100;
+/** Most resolutions kept for reuse (see CallResolver.recent). */
+const RECENT_CALLS = 2_000;
 
 export class CallResolver {
   private readonly actionInfo = new Map<string, ActionInfo | null>();
@@ -152,7 +154,29 @@ export class CallResolver {
     return infos ?? { kind: 'unknown-operation', name: key };
   }
 
+  /**
+   * Resolutions of recent calls, by what resolution reads of them: applications repeat the same calls on
+   * the same resources, so most events are answered here. Cleared when full, which bounds its memory.
+   */
+  private readonly recent = new Map<string, Resolution>();
+
   resolve(call: ObservedCall): Resolution {
+    let key: string;
+    try {
+      key = `${call.action ?? ''}\u0000${call.service ?? ''}\u0000${call.eventSource ?? ''}\u0000${call.sdkName ?? ''}\u0000${call.operation}\u0000${call.partition ?? ''}\u0000${call.region ?? ''}\u0000${call.account ?? ''}\u0000${call.resourceArns?.join(' ') ?? ''}\u0000${JSON.stringify(call.parameters ?? null)}`;
+    } catch {
+      return this.resolveNow(call); // parameters JSON cannot write (never from a parsed file)
+    }
+    let r = this.recent.get(key);
+    if (r === undefined) {
+      r = this.resolveNow(call);
+      if (this.recent.size >= RECENT_CALLS) this.recent.clear();
+      this.recent.set(key, r);
+    }
+    return r;
+  }
+
+  private resolveNow(call: ObservedCall): Resolution {
     const infos = this.actionsOf(call);
     if (!Array.isArray(infos)) return infos;
     let direct: string[] | undefined;
