@@ -3,7 +3,7 @@
 // same run (this machine is shared and noisy, so absolute times mean little). Prints a table and, with
 // --json, the figures as JSON. Sections whose inputs are missing (../shared) are skipped, saying so.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -223,6 +223,34 @@ async function main() {
 
   // analyze v2 (the risk report): the issue's targets, at most 3 s each. Median of 3 runs, CPU seconds too.
   await benchRiskReport(managed, gen);
+
+  // generate: 1,000,000 CloudTrail events over 30 services, laid out as CloudTrail writes them (target:
+  // at most 10 s and 200 MB). The events are written to a temporary folder first (not timed).
+  const genTrail = join(ROOT, 'scripts', 'gen-cloudtrail.mjs');
+  if (existsSync(genTrail)) {
+    const trail = mkdtempSync(join(tmpdir(), 'iw-bench-trail-'));
+    const events = Number(process.env.BENCH_GENERATE_EVENTS ?? 1_000_000);
+    spawnSync(process.execPath, [genTrail, '--events', String(events), '--out', trail], { stdio: 'inherit' });
+    await inProcess(
+      `generate: ${events.toLocaleString('en-US')} CloudTrail events, 30 services (CLI, target <= 10 s, <= 200 MB)`,
+      async () => {
+        const env = {
+          ...process.env,
+          IAMWRIGHT_DB: '',
+          IAMWRIGHT_HOME: mkdtempSync(join(tmpdir(), 'iw-bench-home-')),
+        };
+        const args = [CLI, 'generate', '--from-cloudtrail', trail, '--policy'];
+        const ms = median([0, 1, 2].map(() => timeOnce(args, { env })));
+        const peakMb = peakRssMb(args, { env });
+        return {
+          ms,
+          peakMb,
+          text: `${(ms / 1000).toFixed(2)} s (median of 3), peak ${peakMb?.toFixed(0) ?? '?'} MB`,
+        };
+      },
+    );
+    rmSync(trail, { recursive: true, force: true });
+  } else log('generate: skipped (scripts/gen-cloudtrail.mjs absent)');
 
   if (asJson) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
 }

@@ -20,3 +20,4 @@ export {
 } from './util/policy-size.js';
 export * from './linting/index.js';
 export * from './reporting/index.js';
+export * from './generating/index.js';

@@ -14,6 +14,7 @@ import { registerInitialize } from './commands/initialize.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerLint } from './commands/lint.js';
 import { registerSize } from './commands/size.js';
+import { registerGenerate } from './commands/generate.js';
 
 export function buildProgram(ctx: CliContext, version: string): Command {
   const program = new Command('iamwright')
@@ -38,6 +39,7 @@ export function buildProgram(ctx: CliContext, version: string): Command {
   registerAnalyze(program, ctx);
   registerLint(program, ctx);
   registerSize(program, ctx);
+  registerGenerate(program, ctx);
   // No command: show the overview rather than nothing; an unknown one: say so, with a suggestion.
   helpOrUnknownCommand(program);
   return program;
