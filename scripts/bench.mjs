@@ -165,16 +165,16 @@ async function main() {
     });
   } else log('write-policy throughput: skipped (library or ../shared absent)');
 
-  if (lib.buildDatabaseFromDocs && existsSync(DOCS)) {
+  if (existsSync(join(ROOT, 'dist', 'build.js')) && existsSync(DOCS)) {
     await inProcess('database build from ../shared/aws-docs', async () => {
       const base = median([0, 1, 2].map(() => timeOnce(['-e', ''])));
       const ms = timeOnce([
         '-e',
-        `import(${JSON.stringify(join(ROOT, 'dist', 'index.js'))}).then(l => l.buildDatabaseFromDocs(${JSON.stringify(DOCS)}))`,
+        `import(${JSON.stringify(join(ROOT, 'dist', 'build.js'))}).then(l => l.buildDatabaseFromDocs(${JSON.stringify(DOCS)}))`,
       ]);
       const mb = peakRssMb([
         '-e',
-        `import(${JSON.stringify(join(ROOT, 'dist', 'index.js'))}).then(l => l.buildDatabaseFromDocs(${JSON.stringify(DOCS)}))`,
+        `import(${JSON.stringify(join(ROOT, 'dist', 'build.js'))}).then(l => l.buildDatabaseFromDocs(${JSON.stringify(DOCS)}))`,
       ]);
       return {
         ms,
