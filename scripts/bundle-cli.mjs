@@ -7,9 +7,42 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 const out = 'dist/cli-main.cjs';
+
+/**
+ * Node built-ins that load many others (child_process and tty bring net, stream, dgram...), required at
+ * start-up by bundled code that rarely calls them (commander requires child_process for external
+ * subcommands, which iamwright has none of). Each is replaced by a stand-in whose exports load the real
+ * module on first use: a command that never calls them never loads them.
+ */
+const LAZY_BUILTINS = ['child_process', 'crypto', 'dns', 'http', 'https', 'net', 'os', 'tty', 'zlib'];
+const require = createRequire(import.meta.url);
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`);
+    b.onResolve({ filter }, (args) =>
+      // The stand-in's own require() is of the real module.
+      args.namespace === 'lazy-builtin'
+        ? { path: args.path, external: true }
+        : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
+      const names = Object.keys(require(`node:${args.path}`)).filter((k) => k !== 'default');
+      const id = JSON.stringify(`node:${args.path}`);
+      return {
+        loader: 'js',
+        contents:
+          `let m;\nconst load = () => (m ??= require(${id}));\n` +
+          `for (const k of ${JSON.stringify(names)}) ` +
+          `Object.defineProperty(exports, k, { enumerable: true, get: () => load()[k] });\n`,
+      };
+    });
+  },
+};
 rmSync(`${out}.cache`, { force: true });
 
 await build({
@@ -36,6 +69,7 @@ await build({
   minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [lazyBuiltins],
 });
 
 // Record the code cache from a representative run: a CRUD template through parsing, the database and the
