@@ -2,7 +2,7 @@
 // Bundles the CLI into one CommonJS file, dist/cli-main.cjs, and records a V8 code cache for it: loading one
 // pre-compiled file instead of dozens of ES modules is most of a cold start's cost (see bin/iamwright.cjs).
 // The library (dist/index.js) and the plain entry dist/cli.js remain tsc's output.
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,19 +72,47 @@ await build({
   plugins: [lazyBuiltins],
 });
 
-// Record the code cache from a representative run: a CRUD template through parsing, the database and the
-// policy engine, on the bundled database.
-const template = 'mode: crud\nname: ""\nread:\n  - arn:aws:ssm:us-east-1:123456789012:parameter/app/*\n';
-const r = spawnSync(process.execPath, ['bin/iamwright.cjs', 'write-policy'], {
-  input: template,
+// Record the code cache from representative runs, made one after the other in one process (see
+// bin/iamwright.cjs): the commands whose start-up `npm run bench` measures, on the bundled database.
+const tmp = mkdtempSync(join(tmpdir(), 'iamwright-build-'));
+const crud = join(tmp, 'crud.yml');
+writeFileSync(
+  crud,
+  [
+    'mode: crud',
+    "name: ''",
+    'read:',
+    '- arn:aws:ssm:us-east-1:123456789012:parameter/app/*',
+    '- arn:aws:s3:::bucket/*',
+    'write:',
+    '- arn:aws:kms:us-east-1:123456789012:key/123456',
+    'list:',
+    '- arn:aws:s3:::bucket',
+    'tagging:',
+    '- arn:aws:ssm:us-east-1:123456789012:parameter/app',
+    'permissions-management:',
+    '- arn:aws:s3:::bucket',
+    '',
+  ].join('\n'),
+);
+const runs = [
+  ['write-policy', '--input-file', crud],
+  ['query', 'action-table', '--service', 'ec2', '--fmt', 'json'],
+  ['query', 'action-table', '--service', 's3', '--name', 'GetObject', '--fmt', 'json'],
+  ['--help'],
+];
+const r = spawnSync(process.execPath, ['bin/iamwright.cjs'], {
   env: {
     ...process.env,
     IAMWRIGHT_WRITE_CODE_CACHE: '1',
+    IAMWRIGHT_CODE_CACHE_RUNS: JSON.stringify(runs),
     IAMWRIGHT_DB: '',
-    IAMWRIGHT_HOME: mkdtempSync(join(tmpdir(), 'iamwright-build-')),
+    IAMWRIGHT_HOME: join(tmp, 'home'),
   },
   encoding: 'utf8',
+  maxBuffer: 64 << 20,
 });
+rmSync(tmp, { recursive: true, force: true });
 if (r.status !== 0) {
   process.stderr.write(`bundle-cli: the bundled CLI failed its trial run: ${r.stderr}\n`);
   process.exit(1);
