@@ -15,7 +15,9 @@ const file = path.join(__dirname, '..', 'dist', 'cli-main.cjs');
 const cacheFile = `${file}.cache`;
 let source;
 try {
-  source = fs.readFileSync(file, 'utf8');
+  // The build stores the bundle wrapped and ASCII-only (scripts/bundle-cli.mjs): read as latin1, it
+  // becomes V8's one-byte string without decoding, and goes to V8 without another copy.
+  source = fs.readFileSync(file, 'latin1');
 } catch {
   process.stderr.write(`iamwright: ${file} is missing: run \`npm run build\` first\n`);
   process.exit(1);
@@ -26,7 +28,7 @@ try {
 } catch {
   // No cache: compile normally.
 }
-const script = new vm.Script(Module.wrap(source.replace(/^#!.*/, '')), { filename: file, cachedData });
+const script = new vm.Script(source, { filename: file, cachedData });
 const load = script.runInThisContext();
 const run = () => {
   const mod = { exports: {} };
