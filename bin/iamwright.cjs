@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // The `iamwright` command. Loads the bundled CLI (dist/cli-main.cjs) through V8's code cache
-// (dist/cli-main.cjs.cache, written by `npm run build`), so that a run skips most JavaScript compilation:
-// with the cache a command starts in about 1.1-1.3x the time of bare node, without it about 1.6x.
+// (dist/cli-main.cjs.cache, written by `npm run build`), so that a run skips most JavaScript compilation.
 // A cache made by another Node/V8 version is rejected by V8 and the file compiles as usual.
 'use strict';
 const fs = require('node:fs');
@@ -9,11 +8,16 @@ const path = require('node:path');
 const vm = require('node:vm');
 const Module = require('node:module');
 
+// No V8 flag may be set here: a cache records the flags it was made with, and V8 rejects it under others.
+const recording = process.env.IAMWRIGHT_WRITE_CODE_CACHE === '1';
+
 const file = path.join(__dirname, '..', 'dist', 'cli-main.cjs');
 const cacheFile = `${file}.cache`;
 let source;
 try {
-  source = fs.readFileSync(file, 'utf8');
+  // The build stores the bundle wrapped and ASCII-only (scripts/bundle-cli.mjs): read as latin1, it
+  // becomes V8's one-byte string without decoding, and goes to V8 without another copy.
+  source = fs.readFileSync(file, 'latin1');
 } catch {
   process.stderr.write(`iamwright: ${file} is missing: run \`npm run build\` first\n`);
   process.exit(1);
@@ -24,11 +28,31 @@ try {
 } catch {
   // No cache: compile normally.
 }
-const script = new vm.Script(Module.wrap(source.replace(/^#!.*/, '')), { filename: file, cachedData });
-const mod = { exports: {} };
-script.runInThisContext()(mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
+const script = new vm.Script(source, { filename: file, cachedData });
+const load = script.runInThisContext();
+const run = () => {
+  const mod = { exports: {} };
+  load(mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
+  return mod.exports.done;
+};
 
-// The build runs a representative command with this set, to record the functions it compiled.
-if (process.env.IAMWRIGHT_WRITE_CODE_CACHE === '1') {
-  process.on('exit', () => fs.writeFileSync(cacheFile, script.createCachedData()));
+if (recording) {
+  // The build (scripts/bundle-cli.mjs) runs representative commands here, one after the other in this
+  // process, and records every function they compiled.
+  recordCodeCache(JSON.parse(process.env.IAMWRIGHT_CODE_CACHE_RUNS));
+} else {
+  run();
+}
+
+async function recordCodeCache(runs) {
+  for (const argv of runs) {
+    process.argv = [process.argv[0], process.argv[1], ...argv];
+    process.exitCode = undefined;
+    const code = await run();
+    if (code !== 0) {
+      process.stderr.write(`iamwright: trial run ${argv.join(' ')} exited ${code}\n`);
+      process.exit(1);
+    }
+  }
+  fs.writeFileSync(cacheFile, script.createCachedData());
 }

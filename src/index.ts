@@ -1,5 +1,8 @@
-/** iamwright's public library API. */
-export * from './database/index.js';
+/**
+ * iamwright's public library API. Building, updating and exporting databases are in `iamwright/build`
+ * (src/build.ts), which this entry does not load.
+ */
+export * from './database/core.js';
 export * from './querying/index.js';
 export * from './writing/index.js';
 export * from './analysis/index.js';

@@ -13,6 +13,8 @@ import {
 import {
   at,
   checkMeta,
+  isObject,
+  PREFIX,
   describeValue,
   list,
   obj,
@@ -70,7 +72,88 @@ export function encodeService(r: ServiceRecord): string {
  * and SyntaxError when it is not JSON.
  */
 export function decodeService(text: string): ServiceRecord {
-  const raw = obj(JSON.parse(text), '');
+  const parsed: unknown = JSON.parse(text);
+  // Start-up reads a service on most commands: the usual, well-formed file takes the quick way, and only
+  // a file with a fault in it is walked again with the paths that name the fault.
+  return quickService(parsed) ?? checkedService(parsed);
+}
+
+const isStrings = (v: unknown): v is string[] => {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false;
+  return true;
+};
+
+/**
+ * A service file's record when every field has the right type, else undefined: the same record as
+ * checkedService gives, without building a path for each field checked.
+ */
+function quickService(raw: unknown): ServiceRecord | undefined {
+  if (!isObject(raw)) return undefined;
+  const { prefix: p, name, url, actions, resources, conditions, operations } = raw;
+  if (typeof p !== 'string' || !PREFIX.test(p) || typeof name !== 'string' || typeof url !== 'string') {
+    return undefined;
+  }
+  if (!Array.isArray(actions) || !Array.isArray(resources) || !Array.isArray(conditions)) return undefined;
+  const rec: ServiceRecord = {
+    prefix: p,
+    name,
+    authorizationUrl: url,
+    actions: new Array(actions.length),
+    resourceTypes: new Array(resources.length),
+    conditionKeys: new Array(conditions.length),
+  };
+  for (let i = 0; i < actions.length; i++) {
+    const a: unknown = actions[i];
+    if (!Array.isArray(a) || a.length < 5) return undefined;
+    const [n, description, lvl, link, rts] = a as unknown[];
+    const accessLevel = typeof lvl === 'number' ? ACCESS_LEVELS[lvl] : undefined;
+    if (typeof n !== 'string' || typeof description !== 'string' || accessLevel === undefined)
+      return undefined;
+    if (typeof link !== 'string' || !Array.isArray(rts)) return undefined;
+    const resourceTypes = new Array(rts.length);
+    for (let j = 0; j < rts.length; j++) {
+      const t: unknown = rts[j];
+      if (!Array.isArray(t) || t.length < 4) return undefined;
+      const [resourceType, req, conditionKeys, dependentActions] = t as unknown[];
+      if (typeof resourceType !== 'string' || (req !== 0 && req !== 1)) return undefined;
+      if (!isStrings(conditionKeys) || !isStrings(dependentActions)) return undefined;
+      resourceTypes[j] = { resourceType, required: req === 1, conditionKeys, dependentActions };
+    }
+    rec.actions[i] = { name: n, description, accessLevel, apiDocumentationLink: link, resourceTypes };
+  }
+  for (let i = 0; i < resources.length; i++) {
+    const t: unknown = resources[i];
+    if (!Array.isArray(t) || t.length < 3) return undefined;
+    const [n, arn, conditionKeys] = t as unknown[];
+    if (typeof n !== 'string' || typeof arn !== 'string' || !isStrings(conditionKeys)) return undefined;
+    rec.resourceTypes[i] = { name: n, arn, conditionKeys };
+  }
+  for (let i = 0; i < conditions.length; i++) {
+    const c: unknown = conditions[i];
+    if (!Array.isArray(c) || c.length < 3) return undefined;
+    const [n, description, type] = c as unknown[];
+    if (typeof n !== 'string' || typeof description !== 'string' || typeof type !== 'string')
+      return undefined;
+    rec.conditionKeys[i] = { name: n, description, type };
+  }
+  if (operations !== undefined) {
+    if (!Array.isArray(operations)) return undefined;
+    rec.operations = new Array(operations.length);
+    for (let i = 0; i < operations.length; i++) {
+      const o: unknown = operations[i];
+      if (!Array.isArray(o) || o.length < 2) return undefined;
+      const [n, acts] = o as unknown[];
+      if (typeof n !== 'string' || !isStrings(acts)) return undefined;
+      rec.operations[i] = { name: n, actions: acts };
+    }
+  }
+  return rec;
+}
+
+/** A service file's record, each field checked with its path, for a message naming the faulty one. */
+export function checkedService(parsed: unknown): ServiceRecord {
+  const raw = obj(parsed, '');
   const row = (v: unknown, where: Where, length: number) => {
     const r = list(v, where);
     if (r.length < length) throw new ShapeError(where, `expected ${length} fields, found ${r.length}`);

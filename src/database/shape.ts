@@ -83,9 +83,11 @@ export function strings(v: unknown, where: Where): string[] {
 }
 
 /** A service prefix: also a file name (services/<prefix>.json), so nothing that could leave the folder. */
+export const PREFIX = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
 export function prefix(v: unknown, where: Where): string {
   const p = str(v, where);
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(p)) {
+  if (!PREFIX.test(p)) {
     throw new ShapeError(where, `'${p.slice(0, 60)}' is not a service prefix`);
   }
   return p;

@@ -49,8 +49,8 @@ function verboseOption(): Option {
 
 async function emit(ctx: CliContext, data: unknown, fmt: Fmt, layout: Layout = {}): Promise<void> {
   const { render } = await import('../../util/format/index.js');
-  const { stdoutColumns } = await import('../../util/io/output.js');
-  const width = stdoutColumns();
+  // Only a table is fitted to the terminal (asking loads node:tty, which a JSON answer can do without).
+  const width = fmt === 'table' ? (await import('../../util/io/output.js')).stdoutColumns() : undefined;
   ctx.out(
     render(data, fmt, {
       ...layout,

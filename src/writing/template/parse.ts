@@ -8,7 +8,8 @@ import { printable } from '../../querying/printable.js';
 import type { Template } from '../types.js';
 import { yamlLocator } from './locate.js';
 import { normalizeTemplate } from './normalize.js';
-import { validateTemplateData } from './validate.js';
+import { readPlainYaml } from './plain-yaml.js';
+import { validateTemplateData, type Locator } from './validate.js';
 import { checkTemplateText, checkTemplateTree, TOO_DEEP } from './yaml-checks.js';
 
 /** A parsed template and what the user should hear about it without it being an error. */
@@ -46,6 +47,11 @@ function typeName(value: unknown): string {
 
 function parse(text: string, file: string): ParsedTemplate {
   checkTemplateText(text, file);
+  const plain = readPlainYaml(text);
+  if (plain !== undefined) {
+    const read = fromPlainData(plain, file);
+    if (read !== undefined) return read;
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: lines,
@@ -91,6 +97,26 @@ function parse(text: string, file: string): ParsedTemplate {
   // In file order: `file:line: ...`.
   const line = (w: string): number => Number.parseInt(w.slice(file.length + 1), 10) || 0;
   return { template, warnings: warnings.sort((a, b) => line(a) - line(b)).map(printable) };
+}
+
+/**
+ * A template read by the fast path (plain-yaml.ts), when it is valid and has nothing to warn about.
+ * Anything that needs a line number (an error, a warning) gives undefined instead, and the caller reads the
+ * text again with the YAML library, whose node positions name the line: the same messages either way.
+ */
+function fromPlainData(data: unknown, file: string): ParsedTemplate | undefined {
+  let located = false;
+  const at: Locator = () => {
+    located = true;
+    return file;
+  };
+  try {
+    const warnings: string[] = [];
+    const template = normalizeTemplate(validateTemplateData(data, at), { at, warnings });
+    return located || warnings.length > 0 ? undefined : { template, warnings };
+  } catch {
+    return undefined; // an invalid template: the library's reading reports it, with its line
+  }
 }
 
 /**
