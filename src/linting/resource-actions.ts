@@ -92,7 +92,7 @@ interface Cache {
 }
 
 const caches = new WeakMap<IamDatabase, Cache>();
-const PATTERN_LIMIT = 20_000;
+const PATTERN_LIMIT = 200_000;
 
 function cacheOf(db: IamDatabase): Cache {
   let c = caches.get(db);
