@@ -228,8 +228,9 @@ export class PatternFacts {
 
 /**
  * How many distinct actions that take resource ARNs the patterns reach together, and the first few of
- * their names in sorted order. Marks ids in a reusable array rather than building sets: statements with
- * dozens of wide patterns are common.
+ * their names in sorted order. Counts by marking ids in a reusable array rather than building sets
+ * (statements with dozens of wide patterns are common); the first names are the smallest of each
+ * pattern's own first names (each pattern keeps its names sorted), so no name is compared per id.
  */
 export function resourceLevelUnion(
   db: IamDatabase,
@@ -242,20 +243,28 @@ export function resourceLevelUnion(
   }
   const c = cacheOf(db);
   if (c.marks.length < c.index.size) c.marks = new Uint32Array(Math.max(c.index.size, 2 * c.marks.length));
+  const marks = c.marks;
   const gen = ++c.generation;
   let count = 0;
-  let first: string[] = [];
   for (const p of patterns) {
-    for (const id of p.resourceLevelIds) {
-      if (c.marks[id] === gen) continue;
-      c.marks[id] = gen;
+    const ids = p.resourceLevelIds;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k];
+      if (marks[id] === gen) continue;
+      marks[id] = gen;
       count++;
-      const name = c.index.names[id];
-      if (first.length < show || name < first[first.length - 1]) {
-        first.push(name);
-        first.sort();
-        first = first.slice(0, show);
-      }
+    }
+  }
+  const first: string[] = [];
+  for (const p of patterns) {
+    const names = p.resourceLevel;
+    for (let k = 0; k < names.length && k < show; k++) {
+      const name = names[k];
+      if (first.length === show && name >= first[show - 1]) break;
+      if (first.includes(name)) continue;
+      first.push(name);
+      first.sort();
+      if (first.length > show) first.pop();
     }
   }
   return { count, first };

@@ -8,7 +8,20 @@ import { appliesToEveryRequest, statementProblems, type PolicyStatementView } fr
 import type { LintDocument, LintStatement } from './document.js';
 import { isObject } from './shape.js';
 
+/** Views by statement: several checks ask, and reading one checks the statement as analysis would. */
+const memo = new WeakMap<LintStatement, PolicyStatementView | null>();
+
+/** The statement as the analysis layer sees it, or undefined when analysis could not read it. */
 export function statementView(st: LintStatement): PolicyStatementView | undefined {
+  let view = memo.get(st);
+  if (view === undefined) {
+    view = readView(st) ?? null;
+    memo.set(st, view);
+  }
+  return view ?? undefined;
+}
+
+function readView(st: LintStatement): PolicyStatementView | undefined {
   if (!st.effect || (st.action === undefined) === (st.notAction === undefined)) return undefined;
   const strings = (values: LintStatement['action']) => values?.map((v) => v.value);
   const view: PolicyStatementView = {
