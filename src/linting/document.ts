@@ -51,9 +51,10 @@ function elementValues(value: unknown, path: JsonPath): ElementValue[] {
   if (typeof value === 'string') return [{ value, path }];
   if (!Array.isArray(value)) return [];
   const out: ElementValue[] = [];
-  value.forEach((v, i) => {
+  for (let i = 0; i < value.length; i++) {
+    const v: unknown = value[i];
     if (typeof v === 'string') out.push({ value: v, path: [...path, i] });
-  });
+  }
   return out;
 }
 

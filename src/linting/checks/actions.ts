@@ -7,35 +7,35 @@ import { actionIndex, type IdExpansion } from '../../querying/expand.js';
 import { hasWildcard } from '../../util/wildcard.js';
 import type { Check, CheckContext } from '../check.js';
 import { databaseLabel } from '../db-label.js';
-import type { ElementValue, LintDocument, LintStatement } from '../document.js';
+import type { ElementValue, LintStatement } from '../document.js';
 import { coverer, globCovers } from '../glob.js';
 import { formatPath, quotedList } from '../shape.js';
 import { suggest } from '../suggest.js';
 import { sample } from './sample.js';
 
-interface ExpandedValue {
-  v: ElementValue;
-  e: IdExpansion;
-  st: LintStatement;
-  inNotAction: boolean;
-}
-
-/** Expansions by document: the four checks of this family read the same ones. */
-const expanded = new WeakMap<LintDocument, ExpandedValue[]>();
+/** Expansions of a statement's Action and NotAction values, in order: the checks of this family read them all. */
+const expanded = new WeakMap<LintStatement, { action: IdExpansion[]; notAction: IdExpansion[] }>();
 
 /** Each Action / NotAction value of every statement, with its expansion against the database. */
-function eachAction(ctx: CheckContext, fn: (x: ExpandedValue) => void): void {
-  let list = expanded.get(ctx.doc);
-  if (!list) {
-    const index = actionIndex(ctx.db);
-    list = [];
-    for (const st of ctx.doc.statements) {
-      for (const v of st.action ?? []) list.push({ v, e: index.expand(v.value), st, inNotAction: false });
-      for (const v of st.notAction ?? []) list.push({ v, e: index.expand(v.value), st, inNotAction: true });
+function eachAction(
+  ctx: CheckContext,
+  fn: (v: ElementValue, e: IdExpansion, st: LintStatement, inNotAction: boolean) => void,
+): void {
+  for (const st of ctx.doc.statements) {
+    if (!st.action && !st.notAction) continue;
+    let x = expanded.get(st);
+    if (!x) {
+      const index = actionIndex(ctx.db);
+      x = {
+        action: (st.action ?? []).map((v) => index.expand(v.value)),
+        notAction: (st.notAction ?? []).map((v) => index.expand(v.value)),
+      };
+      expanded.set(st, x);
     }
-    expanded.set(ctx.doc, list);
+    const { action, notAction } = x;
+    if (st.action) for (let i = 0; i < action.length; i++) fn(st.action[i], action[i], st, false);
+    if (st.notAction) for (let i = 0; i < notAction.length; i++) fn(st.notAction[i], notAction[i], st, true);
   }
-  for (const x of list) fn(x);
 }
 
 function servicePart(pattern: string): string {
@@ -101,7 +101,7 @@ export const invalidFormat: Check = {
   },
   parliament: ['UNKNOWN_PREFIX'],
   run(ctx) {
-    eachAction(ctx, ({ v, e }) => {
+    eachAction(ctx, (v, e) => {
       if (e.problem === 'malformed') {
         ctx.report(
           v.path,
@@ -128,7 +128,7 @@ export const unknownAction: Check = {
   accessAnalyzer: ['INVALID_ACTION', 'INVALID_SERVICE_IN_ACTION'],
   parliament: ['UNKNOWN_ACTION', 'UNKNOWN_PREFIX'],
   run(ctx) {
-    eachAction(ctx, ({ v, e, st, inNotAction }) => {
+    eachAction(ctx, (v, e, st, inNotAction) => {
       // A pattern whose service prefix is named exactly but unknown is reported here, wildcard or not;
       // a wildcard within a known service that matches nothing is wildcard-matches-nothing.
       const named =
@@ -161,7 +161,7 @@ export const wildcardMatchesNothing: Check = {
   accessAnalyzer: ['INVALID_ACTION'],
   parliament: ['UNKNOWN_ACTION'],
   run(ctx) {
-    eachAction(ctx, ({ v, e }) => {
+    eachAction(ctx, (v, e) => {
       if (!e.problem || e.problem === 'malformed') return;
       const svc = servicePart(v.value);
       if (e.problem === 'unknown-service' && hasWildcard(svc)) {
@@ -230,7 +230,7 @@ export const redundantAction: Check = {
   accessAnalyzer: ['REDUNDANT_ACTION'],
   run(ctx) {
     const unknown = new Set<string>();
-    eachAction(ctx, ({ v, e }) => {
+    eachAction(ctx, (v, e) => {
       if (e.problem) unknown.add(v.value);
     });
     const known = (v: string) => !unknown.has(v);
