@@ -277,15 +277,29 @@ function reportRedundant(ctx: CheckContext, values: ElementValue[], known: (v: s
     }
     firstAt.set(lower, i);
     if (!known(v.value)) return;
-    const candidates = [...(byService.get(servicePart(lower)) ?? []), ...(byService.get('') ?? [])];
-    for (const w of candidates) {
-      if (w.at === i || w.value.toLowerCase() === lower || !w.covers(lower)) continue;
-      // Two patterns that cover each other: report the later one only.
-      if (w.at > i && globCovers(v.value, w.value)) continue;
+    if (byService.size === 0) return;
+    const w =
+      firstCovering(byService.get(servicePart(lower)), v.value, lower, i) ??
+      firstCovering(byService.get(''), v.value, lower, i);
+    if (w)
       ctx.report(v.path, `'${v.value}' is already covered by '${w.value}' in the same statement; remove it`);
-      return;
-    }
   });
+}
+
+/** The first of `list` that makes the entry `value` (at `i`, `lower` in lower case) redundant. */
+function firstCovering(
+  list: Covering[] | undefined,
+  value: string,
+  lower: string,
+  i: number,
+): Covering | undefined {
+  for (const w of list ?? []) {
+    if (w.at === i || w.value.toLowerCase() === lower || !w.covers(lower)) continue;
+    // Two patterns that cover each other: report the later one only.
+    if (w.at > i && globCovers(value, w.value)) continue;
+    return w;
+  }
+  return undefined;
 }
 
 export const actionsChecks: readonly Check[] = [
