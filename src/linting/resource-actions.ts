@@ -7,7 +7,7 @@
  * So a corpus of policies repeating the same wide patterns gathers each service's facts once.
  */
 import type { IamDatabase } from '../database/database.js';
-import { actionIndex, type ActionIndex } from '../querying/expand.js';
+import { actionIndex, type ActionIndex, type ExpansionProblem } from '../querying/expand.js';
 import type { LintStatement } from './document.js';
 import { formatOf, type ArnFormat } from './resource-formats.js';
 
@@ -167,6 +167,8 @@ export class PatternFacts {
     readonly known: boolean,
     /** Sorted ascending, as ActionIndex gives them. */
     readonly ids: readonly number[],
+    /** Why the pattern matches nothing, as ActionIndex.expand says (the same in any spelling). */
+    readonly problem?: ExpansionProblem,
   ) {}
 
   /** The pattern's actions cut by service; a whole service's share is that service's cached facts. */
@@ -270,7 +272,10 @@ export function resourceLevelUnion(
   return { count, first };
 }
 
-/** What the actions `pattern` matches accept. */
+/**
+ * What the actions `pattern` matches accept, and which they are. The one lookup per value of a document:
+ * the actions, resources, conditions and security checks all read these.
+ */
 export function patternFacts(db: IamDatabase, pattern: string): PatternFacts {
   const c = cacheOf(db);
   // Policies repeat their patterns in one spelling: look that up before the lower-case form.
@@ -279,14 +284,8 @@ export function patternFacts(db: IamDatabase, pattern: string): PatternFacts {
   const key = pattern.toLowerCase();
   facts = c.patterns.get(key);
   if (!facts) {
-    if (!/[*?]/.test(pattern) && pattern.trim() === pattern) {
-      // A plain action name: a lookup, without the pattern machinery.
-      const id = c.index.idOf(pattern);
-      facts = new PatternFacts(db, id !== undefined, id === undefined ? [] : [id]);
-    } else {
-      const e = c.index.expand(pattern);
-      facts = new PatternFacts(db, !e.problem && e.ids.length > 0, e.ids);
-    }
+    const e = c.index.expand(pattern);
+    facts = new PatternFacts(db, !e.problem && e.ids.length > 0, e.ids, e.problem);
     if (c.patterns.size >= PATTERN_LIMIT) c.patterns.clear();
     c.patterns.set(key, facts);
   }

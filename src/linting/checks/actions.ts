@@ -3,7 +3,8 @@
  * reach across services, and patterns a statement already covers.
  */
 import type { IamDatabase } from '../../database/database.js';
-import { actionIndex, type IdExpansion } from '../../querying/expand.js';
+import { actionIndex } from '../../querying/expand.js';
+import { patternFacts, statementPatterns, type PatternFacts } from '../resource-actions.js';
 import { hasWildcard } from '../../util/wildcard.js';
 import type { Check, CheckContext } from '../check.js';
 import { databaseLabel } from '../db-label.js';
@@ -13,28 +14,27 @@ import { formatPath, quotedList } from '../shape.js';
 import { suggest } from '../suggest.js';
 import { sample } from './sample.js';
 
-/** Expansions of a statement's Action and NotAction values, in order: the checks of this family read them all. */
-const expanded = new WeakMap<LintStatement, { action: IdExpansion[]; notAction: IdExpansion[] }>();
+/** Facts of a statement's NotAction values (its Action values' are statementPatterns'), by statement. */
+const notActionFacts = new WeakMap<LintStatement, PatternFacts[]>();
 
-/** Each Action / NotAction value of every statement, with its expansion against the database. */
+/** Each Action / NotAction value of every statement, with what the database says of it. */
 function eachAction(
   ctx: CheckContext,
-  fn: (v: ElementValue, e: IdExpansion, st: LintStatement, inNotAction: boolean) => void,
+  fn: (v: ElementValue, e: PatternFacts, st: LintStatement, inNotAction: boolean) => void,
 ): void {
   for (const st of ctx.doc.statements) {
-    if (!st.action && !st.notAction) continue;
-    let x = expanded.get(st);
-    if (!x) {
-      const index = actionIndex(ctx.db);
-      x = {
-        action: (st.action ?? []).map((v) => index.expand(v.value)),
-        notAction: (st.notAction ?? []).map((v) => index.expand(v.value)),
-      };
-      expanded.set(st, x);
+    if (st.action && st.action.length > 0) {
+      const facts = statementPatterns(ctx.db, st) as PatternFacts[];
+      for (let i = 0; i < facts.length; i++) fn(st.action[i], facts[i], st, false);
     }
-    const { action, notAction } = x;
-    if (st.action) for (let i = 0; i < action.length; i++) fn(st.action[i], action[i], st, false);
-    if (st.notAction) for (let i = 0; i < notAction.length; i++) fn(st.notAction[i], notAction[i], st, true);
+    if (st.notAction && st.notAction.length > 0) {
+      let facts = notActionFacts.get(st);
+      if (!facts) {
+        facts = st.notAction.map((v) => patternFacts(ctx.db, v.value));
+        notActionFacts.set(st, facts);
+      }
+      for (let i = 0; i < facts.length; i++) fn(st.notAction[i], facts[i], st, true);
+    }
   }
 }
 
@@ -52,7 +52,7 @@ const UPDATE_HINT = 'if it is newer, `iamwright db update` fetches the current l
 const messages = new WeakMap<IamDatabase, Map<string, string>>();
 const MESSAGE_CACHE_LIMIT = 10_000;
 
-function unknownMessage(db: IamDatabase, pattern: string, e: IdExpansion): string {
+function unknownMessage(db: IamDatabase, pattern: string, e: PatternFacts): string {
   let cache = messages.get(db);
   if (!cache) messages.set(db, (cache = new Map()));
   let message = cache.get(pattern);
@@ -64,7 +64,7 @@ function unknownMessage(db: IamDatabase, pattern: string, e: IdExpansion): strin
   return message;
 }
 
-function composeUnknownMessage(db: IamDatabase, pattern: string, e: IdExpansion): string {
+function composeUnknownMessage(db: IamDatabase, pattern: string, e: PatternFacts): string {
   const prefix = servicePart(pattern);
   const label = databaseLabel(db);
   if (e.problem === 'unknown-service') {

@@ -4,10 +4,10 @@
  * database and reused for every document.
  */
 import type { IamDatabase } from '../../database/database.js';
-import { actionIndex } from '../../querying/expand.js';
 import { PolicyAnalyzer, RISK_CATEGORIES, type Finding, type RiskCategory } from '../../analysis/index.js';
 import type { Check, CheckContext } from '../check.js';
 import type { LintDocument, LintStatement } from '../document.js';
+import { statementPatterns } from '../resource-actions.js';
 import { formatPath } from '../shape.js';
 import type { JsonPath } from '../types.js';
 import { statementViews } from '../views.js';
@@ -50,10 +50,10 @@ function riskFindings(ctx: CheckContext): Map<RiskCategory, LocatedFinding[]> {
   // Most documents grant no action of the risk lists at all: those need no analysis. (A NotAction grants
   // nearly everything, so it is always analysed.)
   const analyzer = analyzerFor(ctx.db);
-  const index = actionIndex(ctx.db);
-  const mayReport = ({ view }: (typeof views)[number]) =>
+  const mayReport = ({ st, view }: (typeof views)[number]) =>
     view.effect === 'Allow' &&
-    (view.actions === undefined || view.actions.some((p) => analyzer.mayReport(index.expand(p).ids)));
+    (view.actions === undefined ||
+      (statementPatterns(ctx.db, st) ?? []).some((p) => analyzer.mayReport(p.ids)));
   if (!views.some(mayReport)) return byCategory;
   const statements = views.map(({ st, view }) => {
     const s: Record<string, unknown> = { Effect: view.effect };
