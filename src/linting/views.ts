@@ -30,7 +30,12 @@ function readView(st: LintStatement): PolicyStatementView | undefined {
     effect: st.effect,
     conditional: st.raw.Condition !== undefined && st.raw.Condition !== null,
     // The analysis layer's one rule: only a valid statement that applies to every request is certain.
-    certain: appliesToEveryRequest(st.raw) && statementProblems(st.raw).length === 0,
+    // Read when asked (only Denies are asked): checking a statement as analysis does is not free.
+    get certain(): boolean {
+      const certain = appliesToEveryRequest(st.raw) && statementProblems(st.raw).length === 0;
+      Object.defineProperty(this, 'certain', { value: certain, enumerable: true });
+      return certain;
+    },
     raw: st.raw,
   };
   if (st.action) view.actions = strings(st.action);
