@@ -45,6 +45,18 @@ function peakRssMb(args, opts = {}) {
   return Number.isFinite(kb) && kb > 0 ? kb / 1024 : null;
 }
 
+/** User plus system CPU seconds of one run, from GNU time where present. */
+function cpuSeconds(args, opts = {}) {
+  if (!existsSync('/usr/bin/time')) return null;
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', process.execPath, ...args], {
+    encoding: 'utf8',
+    ...opts,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const [user, sys] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  return Number.isFinite(user) && Number.isFinite(sys) ? user + sys : null;
+}
+
 /** Runs the command and bare node alternately; the ratio of medians. */
 function coldStart(label, args, opts = {}) {
   const env = {
@@ -234,10 +246,16 @@ async function main() {
       timeOnce(args, { env }); // warm the file cache
       const ms = median([0, 1, 2, 3, 4].map(() => timeOnce(args, { env })));
       const peakMb = peakRssMb(args, { env });
+      // CPU time of every thread (compiler and GC threads included): on a shared machine a steadier
+      // figure than the wall time, and what a CI runner bills.
+      const cpuS = median([0, 1, 2].map(() => cpuSeconds(args, { env })).filter((x) => x !== null));
       return {
         ms,
         peakMb,
-        text: `${(ms / 1000).toFixed(2)} s (median of 5), peak ${peakMb?.toFixed(0) ?? '?'} MB`,
+        cpuS: cpuS ?? null,
+        text:
+          `${(ms / 1000).toFixed(2)} s (median of 5), CPU ${cpuS?.toFixed(2) ?? '?'} s user+sys (median of 3), ` +
+          `peak ${peakMb?.toFixed(0) ?? '?'} MB`,
       };
     });
   } else log('lint: skipped (../shared/real-world/aws-managed-policies absent)');

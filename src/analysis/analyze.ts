@@ -267,6 +267,16 @@ export class PolicyAnalyzer {
     }
   }
 
+  /**
+   * Can a grant of `ids` (an expansion's ids) bring a finding of a wanted risk category? False when none
+   * of them is on a risk list (or all are excluded): callers analysing many documents skip those.
+   */
+  mayReport(ids: readonly number[]): boolean {
+    const bits = this.riskBits;
+    for (const id of ids) if (id < bits.length && bits[id] !== 0) return true;
+    return false;
+  }
+
   private bitsOf(ids: readonly number[]): Bits {
     let bits = this.grantBits.get(ids);
     if (!bits) {

@@ -51,14 +51,15 @@ function elementValues(value: unknown, path: JsonPath): ElementValue[] {
   if (typeof value === 'string') return [{ value, path }];
   if (!Array.isArray(value)) return [];
   const out: ElementValue[] = [];
-  value.forEach((v, i) => {
+  for (let i = 0; i < value.length; i++) {
+    const v: unknown = value[i];
     if (typeof v === 'string') out.push({ value: v, path: [...path, i] });
-  });
+  }
   return out;
 }
 
 export function readLintDocument(raw: unknown): LintDocument {
-  const doc: LintDocument = { raw, statements: [] };
+  const doc: LintDocument = { raw, version: undefined, statements: [] };
   if (!isObject(raw)) return doc;
   if (typeof raw.Version === 'string') doc.version = raw.Version;
   const st = raw.Statement;
@@ -69,14 +70,20 @@ export function readLintDocument(raw: unknown): LintDocument {
       : [[st, ['Statement']]];
   list.forEach(([s, path], index) => {
     if (!isObject(s)) return;
-    const stmt: LintStatement = { index, path, raw: s, conditional: 'Condition' in s };
-    if (typeof s.Sid === 'string') stmt.sid = s.Sid;
-    if (s.Effect === 'Allow' || s.Effect === 'Deny') stmt.effect = s.Effect;
-    if ('Action' in s) stmt.action = elementValues(s.Action, [...path, 'Action']);
-    if ('NotAction' in s) stmt.notAction = elementValues(s.NotAction, [...path, 'NotAction']);
-    if ('Resource' in s) stmt.resource = elementValues(s.Resource, [...path, 'Resource']);
-    if ('NotResource' in s) stmt.notResource = elementValues(s.NotResource, [...path, 'NotResource']);
-    doc.statements.push(stmt);
+    // Every field present (undefined when absent), so that all statements share one object shape: every
+    // check reads these fields, and property reads over many shapes are slow.
+    doc.statements.push({
+      index,
+      path,
+      raw: s,
+      sid: typeof s.Sid === 'string' ? s.Sid : undefined,
+      effect: s.Effect === 'Allow' || s.Effect === 'Deny' ? s.Effect : undefined,
+      action: 'Action' in s ? elementValues(s.Action, [...path, 'Action']) : undefined,
+      notAction: 'NotAction' in s ? elementValues(s.NotAction, [...path, 'NotAction']) : undefined,
+      resource: 'Resource' in s ? elementValues(s.Resource, [...path, 'Resource']) : undefined,
+      notResource: 'NotResource' in s ? elementValues(s.NotResource, [...path, 'NotResource']) : undefined,
+      conditional: 'Condition' in s,
+    });
   });
   return doc;
 }

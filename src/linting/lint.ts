@@ -1,7 +1,7 @@
 /** Linting one policy document: every selected check of the registry, run over a tolerant reading of it. */
 import type { IamDatabase } from '../database/database.js';
 import { UserError } from '../util/errors.js';
-import type { Check } from './check.js';
+import type { Check, CheckContext } from './check.js';
 import { readLintDocument } from './document.js';
 import { CHECKS } from './registry.js';
 import { POLICY_TYPES, type LintFinding, type LintOptions } from './types.js';
@@ -12,18 +12,34 @@ export function lintPolicy(db: IamDatabase, document: unknown, options: LintOpti
   if (!POLICY_TYPES.includes(policyType)) {
     throw new UserError(`policyType: '${String(policyType)}' is not one of ${POLICY_TYPES.join(', ')}`);
   }
-  const doc = readLintDocument(document);
   const findings: LintFinding[] = [];
-  for (const check of selectChecks(options)) {
-    check.run({
-      db,
-      doc,
-      policyType,
-      sizeQuota: options.sizeQuota,
-      report: (path, message) => findings.push({ check: check.id, severity: check.severity, message, path }),
-    });
+  // One context for the document, told which check is running: a linted corpus runs some 100,000 checks.
+  let current: Check;
+  const ctx: CheckContext = {
+    db,
+    doc: readLintDocument(document),
+    policyType,
+    sizeQuota: options.sizeQuota,
+    report: (path, message) =>
+      findings.push({ check: current.id, severity: current.severity, message, path }),
+  };
+  for (const check of selectedChecks(options)) {
+    current = check;
+    check.run(ctx);
   }
   return findings;
+}
+
+/** The last selection asked for and its checks: lintFiles asks with the same lists for every document. */
+let lastSelection: { key: string; result: Check[] } | undefined;
+
+function selectedChecks(options: Pick<LintOptions, 'checks' | 'skipChecks'>): Check[] {
+  const list = (names: readonly string[] | undefined) => (names ? `[${names.join('\0')}]` : '-');
+  const key = `${list(options.checks)}\u0001${list(options.skipChecks)}`;
+  if (lastSelection?.key === key) return lastSelection.result;
+  const result = selectChecks(options);
+  lastSelection = { key, result };
+  return result;
 }
 
 /** The checks `checks` / `skipChecks` leave, each naming ids or whole families. Unknown names are errors. */

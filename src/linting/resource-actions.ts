@@ -7,7 +7,7 @@
  * So a corpus of policies repeating the same wide patterns gathers each service's facts once.
  */
 import type { IamDatabase } from '../database/database.js';
-import { actionIndex, type ActionIndex } from '../querying/expand.js';
+import { actionIndex, type ActionIndex, type ExpansionProblem } from '../querying/expand.js';
 import type { LintStatement } from './document.js';
 import { formatOf, type ArnFormat } from './resource-formats.js';
 
@@ -92,7 +92,7 @@ interface Cache {
 }
 
 const caches = new WeakMap<IamDatabase, Cache>();
-const PATTERN_LIMIT = 20_000;
+const PATTERN_LIMIT = 200_000;
 
 function cacheOf(db: IamDatabase): Cache {
   let c = caches.get(db);
@@ -167,6 +167,8 @@ export class PatternFacts {
     readonly known: boolean,
     /** Sorted ascending, as ActionIndex gives them. */
     readonly ids: readonly number[],
+    /** Why the pattern matches nothing, as ActionIndex.expand says (the same in any spelling). */
+    readonly problem?: ExpansionProblem,
   ) {}
 
   /** The pattern's actions cut by service; a whole service's share is that service's cached facts. */
@@ -228,8 +230,9 @@ export class PatternFacts {
 
 /**
  * How many distinct actions that take resource ARNs the patterns reach together, and the first few of
- * their names in sorted order. Marks ids in a reusable array rather than building sets: statements with
- * dozens of wide patterns are common.
+ * their names in sorted order. Counts by marking ids in a reusable array rather than building sets
+ * (statements with dozens of wide patterns are common); the first names are the smallest of each
+ * pattern's own first names (each pattern keeps its names sorted), so no name is compared per id.
  */
 export function resourceLevelUnion(
   db: IamDatabase,
@@ -242,26 +245,37 @@ export function resourceLevelUnion(
   }
   const c = cacheOf(db);
   if (c.marks.length < c.index.size) c.marks = new Uint32Array(Math.max(c.index.size, 2 * c.marks.length));
+  const marks = c.marks;
   const gen = ++c.generation;
   let count = 0;
-  let first: string[] = [];
   for (const p of patterns) {
-    for (const id of p.resourceLevelIds) {
-      if (c.marks[id] === gen) continue;
-      c.marks[id] = gen;
+    const ids = p.resourceLevelIds;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k];
+      if (marks[id] === gen) continue;
+      marks[id] = gen;
       count++;
-      const name = c.index.names[id];
-      if (first.length < show || name < first[first.length - 1]) {
-        first.push(name);
-        first.sort();
-        first = first.slice(0, show);
-      }
+    }
+  }
+  const first: string[] = [];
+  for (const p of patterns) {
+    const names = p.resourceLevel;
+    for (let k = 0; k < names.length && k < show; k++) {
+      const name = names[k];
+      if (first.length === show && name >= first[show - 1]) break;
+      if (first.includes(name)) continue;
+      first.push(name);
+      first.sort();
+      if (first.length > show) first.pop();
     }
   }
   return { count, first };
 }
 
-/** What the actions `pattern` matches accept. */
+/**
+ * What the actions `pattern` matches accept, and which they are. The one lookup per value of a document:
+ * the actions, resources, conditions and security checks all read these.
+ */
 export function patternFacts(db: IamDatabase, pattern: string): PatternFacts {
   const c = cacheOf(db);
   // Policies repeat their patterns in one spelling: look that up before the lower-case form.
@@ -270,14 +284,8 @@ export function patternFacts(db: IamDatabase, pattern: string): PatternFacts {
   const key = pattern.toLowerCase();
   facts = c.patterns.get(key);
   if (!facts) {
-    if (!/[*?]/.test(pattern) && pattern.trim() === pattern) {
-      // A plain action name: a lookup, without the pattern machinery.
-      const id = c.index.idOf(pattern);
-      facts = new PatternFacts(db, id !== undefined, id === undefined ? [] : [id]);
-    } else {
-      const e = c.index.expand(pattern);
-      facts = new PatternFacts(db, !e.problem && e.ids.length > 0, e.ids);
-    }
+    const e = c.index.expand(pattern);
+    facts = new PatternFacts(db, !e.problem && e.ids.length > 0, e.ids, e.problem);
     if (c.patterns.size >= PATTERN_LIMIT) c.patterns.clear();
     c.patterns.set(key, facts);
   }

@@ -15,7 +15,7 @@ export function resourceValues(stmt: LintStatement, only?: 'Resource'): readonly
   let hit = memo.get(stmt);
   if (!hit) {
     const read = (element: string, values: ElementValue[] | undefined) =>
-      (values ?? []).map((v) => ({ ...v, element, reading: readArn(v.value) }));
+      (values ?? []).map((v) => ({ value: v.value, path: v.path, element, reading: readArn(v.value) }));
     const resource = read('Resource', stmt.resource);
     hit = { resource, all: [...resource, ...read('NotResource', stmt.notResource)] };
     memo.set(stmt, hit);

@@ -8,7 +8,20 @@ import { appliesToEveryRequest, statementProblems, type PolicyStatementView } fr
 import type { LintDocument, LintStatement } from './document.js';
 import { isObject } from './shape.js';
 
+/** Views by statement: several checks ask, and reading one checks the statement as analysis would. */
+const memo = new WeakMap<LintStatement, PolicyStatementView | null>();
+
+/** The statement as the analysis layer sees it, or undefined when analysis could not read it. */
 export function statementView(st: LintStatement): PolicyStatementView | undefined {
+  let view = memo.get(st);
+  if (view === undefined) {
+    view = readView(st) ?? null;
+    memo.set(st, view);
+  }
+  return view ?? undefined;
+}
+
+function readView(st: LintStatement): PolicyStatementView | undefined {
   if (!st.effect || (st.action === undefined) === (st.notAction === undefined)) return undefined;
   const strings = (values: LintStatement['action']) => values?.map((v) => v.value);
   const view: PolicyStatementView = {
@@ -17,7 +30,12 @@ export function statementView(st: LintStatement): PolicyStatementView | undefine
     effect: st.effect,
     conditional: st.raw.Condition !== undefined && st.raw.Condition !== null,
     // The analysis layer's one rule: only a valid statement that applies to every request is certain.
-    certain: appliesToEveryRequest(st.raw) && statementProblems(st.raw).length === 0,
+    // Read when asked (only Denies are asked): checking a statement as analysis does is not free.
+    get certain(): boolean {
+      const certain = appliesToEveryRequest(st.raw) && statementProblems(st.raw).length === 0;
+      Object.defineProperty(this, 'certain', { value: certain, enumerable: true });
+      return certain;
+    },
     raw: st.raw,
   };
   if (st.action) view.actions = strings(st.action);

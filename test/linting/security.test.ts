@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bundledRiskyActions, RISK_CATEGORIES } from '../../src/analysis/index.js';
+import { bundledRiskyActions, PolicyAnalyzer, RISK_CATEGORIES } from '../../src/analysis/index.js';
 import { actionIndex } from '../../src/querying/expand.js';
 import { db, findings, firesAt, policy } from './helpers.js';
 
@@ -267,4 +267,24 @@ test('the risk categories: one unreadable statement does not hide the risks of t
     stmt({ Action: action }),
   );
   assert.deepEqual(firesAt('security/privilege-escalation', doc), ['Statement.2.Action']);
+});
+
+test('the risk categories: a document granting only unlisted actions is skipped, one risky grant among many is not', () => {
+  // Lint analyses a document only when some unscoped Allow may grant a listed action (PolicyAnalyzer.mayReport).
+  const analyzer = new PolicyAnalyzer(db, { categories: RISK_CATEGORIES });
+  const index = actionIndex(db);
+  const action = riskyAction('credentials-exposure');
+  assert.equal(analyzer.mayReport(index.expand(action).ids), true);
+  assert.equal(analyzer.mayReport(index.expand('s3:ListAllMyBuckets').ids), false);
+  assert.equal(analyzer.mayReport([]), false);
+  const many = ['s3:ListAllMyBuckets', 'ec2:Describe*', 'cloudwatch:Get*'];
+  assert.deepEqual(findings('security/credentials-exposure', policy(stmt({ Action: many }))), []);
+  const found = findings(
+    'security/credentials-exposure',
+    policy(stmt({ Action: many }), stmt({ Action: [...many, action] })),
+  );
+  assert.deepEqual(
+    found.map((f) => f.path.join('.')),
+    ['Statement.1.Action.3'],
+  );
 });

@@ -57,3 +57,47 @@ test('parseStrictJson tells a repeated key apart, however the text is laid out',
   assert.equal(parseStrictJson('{"a\\"": {"[": "]{"}, "a\\"" :1}').duplicateKeys, true);
   assert.equal(parseStrictJson('{"a": ":", "b": "c"}').duplicateKeys, false);
 });
+
+test('jsonOffsetAt finds what the tree finds, for paths in the document and paths that leave it', async () => {
+  const { jsonOffsetAt } = await import('../../src/linting/inputs/json-offset.js');
+  const { offsetOf } = await import('../../src/linting/inputs/source-tree.js');
+  type Step = string | number;
+  const pathsOf = (v: unknown, base: Step[] = [], out: Step[][] = []): Step[][] => {
+    out.push(base);
+    if (Array.isArray(v)) v.forEach((x, i) => pathsOf(x, [...base, i], out));
+    else if (v !== null && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) pathsOf(x, [...base, k], out);
+    return out;
+  };
+  const extra = fc.constantFrom<Step[]>([], ['nope'], [0], [99], ['a', 1], [-1]);
+  fc.assert(
+    fc.property(
+      fc.jsonValue(),
+      fc.constantFrom(0, 2, '\t'),
+      spaces,
+      fc.nat(),
+      extra,
+      (v, indent, pad, n, more) => {
+        const text = pad + JSON.stringify(v, null, indent) + pad;
+        const tree = jsonSourceTree(text);
+        const all = pathsOf(v);
+        const path = [...all[n % all.length], ...more];
+        assert.equal(jsonOffsetAt(text, path), offsetOf(tree, path), JSON.stringify(path));
+      },
+    ),
+    { numRuns: 500 },
+  );
+  // Repeated keys (the last counts), escaped keys, keys holding quotes and brackets.
+  const text = '{ "a\\"b": {"x": [1, {"}": 2}]}, "k": 1, "k": [true, null, "[\\"]"], "\\u006b2": {"": 0} }';
+  const tree = jsonSourceTree(text);
+  for (const path of [
+    ['a"b', 'x', 1, '}'],
+    ['k', 2],
+    ['k', 3],
+    ['k2', ''],
+    ['k2', 'y'],
+    ['a"b', 'x', 0, 'z'],
+    [],
+  ])
+    assert.equal(jsonOffsetAt(text, path), offsetOf(tree, path), JSON.stringify(path));
+});

@@ -3,39 +3,39 @@
  * reach across services, and patterns a statement already covers.
  */
 import type { IamDatabase } from '../../database/database.js';
-import { actionIndex, type IdExpansion } from '../../querying/expand.js';
+import { actionIndex } from '../../querying/expand.js';
+import { patternFacts, statementPatterns, type PatternFacts } from '../resource-actions.js';
 import { hasWildcard } from '../../util/wildcard.js';
 import type { Check, CheckContext } from '../check.js';
 import { databaseLabel } from '../db-label.js';
-import type { ElementValue, LintDocument, LintStatement } from '../document.js';
+import type { ElementValue, LintStatement } from '../document.js';
 import { coverer, globCovers } from '../glob.js';
 import { formatPath, quotedList } from '../shape.js';
 import { suggest } from '../suggest.js';
 import { sample } from './sample.js';
 
-interface ExpandedValue {
-  v: ElementValue;
-  e: IdExpansion;
-  st: LintStatement;
-  inNotAction: boolean;
-}
+/** Facts of a statement's NotAction values (its Action values' are statementPatterns'), by statement. */
+const notActionFacts = new WeakMap<LintStatement, PatternFacts[]>();
 
-/** Expansions by document: the four checks of this family read the same ones. */
-const expanded = new WeakMap<LintDocument, ExpandedValue[]>();
-
-/** Each Action / NotAction value of every statement, with its expansion against the database. */
-function eachAction(ctx: CheckContext, fn: (x: ExpandedValue) => void): void {
-  let list = expanded.get(ctx.doc);
-  if (!list) {
-    const index = actionIndex(ctx.db);
-    list = [];
-    for (const st of ctx.doc.statements) {
-      for (const v of st.action ?? []) list.push({ v, e: index.expand(v.value), st, inNotAction: false });
-      for (const v of st.notAction ?? []) list.push({ v, e: index.expand(v.value), st, inNotAction: true });
+/** Each Action / NotAction value of every statement, with what the database says of it. */
+function eachAction(
+  ctx: CheckContext,
+  fn: (v: ElementValue, e: PatternFacts, st: LintStatement, inNotAction: boolean) => void,
+): void {
+  for (const st of ctx.doc.statements) {
+    if (st.action && st.action.length > 0) {
+      const facts = statementPatterns(ctx.db, st) as PatternFacts[];
+      for (let i = 0; i < facts.length; i++) fn(st.action[i], facts[i], st, false);
     }
-    expanded.set(ctx.doc, list);
+    if (st.notAction && st.notAction.length > 0) {
+      let facts = notActionFacts.get(st);
+      if (!facts) {
+        facts = st.notAction.map((v) => patternFacts(ctx.db, v.value));
+        notActionFacts.set(st, facts);
+      }
+      for (let i = 0; i < facts.length; i++) fn(st.notAction[i], facts[i], st, true);
+    }
   }
-  for (const x of list) fn(x);
 }
 
 function servicePart(pattern: string): string {
@@ -52,7 +52,7 @@ const UPDATE_HINT = 'if it is newer, `iamwright db update` fetches the current l
 const messages = new WeakMap<IamDatabase, Map<string, string>>();
 const MESSAGE_CACHE_LIMIT = 10_000;
 
-function unknownMessage(db: IamDatabase, pattern: string, e: IdExpansion): string {
+function unknownMessage(db: IamDatabase, pattern: string, e: PatternFacts): string {
   let cache = messages.get(db);
   if (!cache) messages.set(db, (cache = new Map()));
   let message = cache.get(pattern);
@@ -64,7 +64,7 @@ function unknownMessage(db: IamDatabase, pattern: string, e: IdExpansion): strin
   return message;
 }
 
-function composeUnknownMessage(db: IamDatabase, pattern: string, e: IdExpansion): string {
+function composeUnknownMessage(db: IamDatabase, pattern: string, e: PatternFacts): string {
   const prefix = servicePart(pattern);
   const label = databaseLabel(db);
   if (e.problem === 'unknown-service') {
@@ -101,7 +101,7 @@ export const invalidFormat: Check = {
   },
   parliament: ['UNKNOWN_PREFIX'],
   run(ctx) {
-    eachAction(ctx, ({ v, e }) => {
+    eachAction(ctx, (v, e) => {
       if (e.problem === 'malformed') {
         ctx.report(
           v.path,
@@ -128,7 +128,7 @@ export const unknownAction: Check = {
   accessAnalyzer: ['INVALID_ACTION', 'INVALID_SERVICE_IN_ACTION'],
   parliament: ['UNKNOWN_ACTION', 'UNKNOWN_PREFIX'],
   run(ctx) {
-    eachAction(ctx, ({ v, e, st, inNotAction }) => {
+    eachAction(ctx, (v, e, st, inNotAction) => {
       // A pattern whose service prefix is named exactly but unknown is reported here, wildcard or not;
       // a wildcard within a known service that matches nothing is wildcard-matches-nothing.
       const named =
@@ -161,7 +161,7 @@ export const wildcardMatchesNothing: Check = {
   accessAnalyzer: ['INVALID_ACTION'],
   parliament: ['UNKNOWN_ACTION'],
   run(ctx) {
-    eachAction(ctx, ({ v, e }) => {
+    eachAction(ctx, (v, e) => {
       if (!e.problem || e.problem === 'malformed') return;
       const svc = servicePart(v.value);
       if (e.problem === 'unknown-service' && hasWildcard(svc)) {
@@ -230,7 +230,7 @@ export const redundantAction: Check = {
   accessAnalyzer: ['REDUNDANT_ACTION'],
   run(ctx) {
     const unknown = new Set<string>();
-    eachAction(ctx, ({ v, e }) => {
+    eachAction(ctx, (v, e) => {
       if (e.problem) unknown.add(v.value);
     });
     const known = (v: string) => !unknown.has(v);
@@ -277,15 +277,29 @@ function reportRedundant(ctx: CheckContext, values: ElementValue[], known: (v: s
     }
     firstAt.set(lower, i);
     if (!known(v.value)) return;
-    const candidates = [...(byService.get(servicePart(lower)) ?? []), ...(byService.get('') ?? [])];
-    for (const w of candidates) {
-      if (w.at === i || w.value.toLowerCase() === lower || !w.covers(lower)) continue;
-      // Two patterns that cover each other: report the later one only.
-      if (w.at > i && globCovers(v.value, w.value)) continue;
+    if (byService.size === 0) return;
+    const w =
+      firstCovering(byService.get(servicePart(lower)), v.value, lower, i) ??
+      firstCovering(byService.get(''), v.value, lower, i);
+    if (w)
       ctx.report(v.path, `'${v.value}' is already covered by '${w.value}' in the same statement; remove it`);
-      return;
-    }
   });
+}
+
+/** The first of `list` that makes the entry `value` (at `i`, `lower` in lower case) redundant. */
+function firstCovering(
+  list: Covering[] | undefined,
+  value: string,
+  lower: string,
+  i: number,
+): Covering | undefined {
+  for (const w of list ?? []) {
+    if (w.at === i || w.value.toLowerCase() === lower || !w.covers(lower)) continue;
+    // Two patterns that cover each other: report the later one only.
+    if (w.at > i && globCovers(value, w.value)) continue;
+    return w;
+  }
+  return undefined;
 }
 
 export const actionsChecks: readonly Check[] = [

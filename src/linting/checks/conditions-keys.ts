@@ -12,18 +12,29 @@ function check(info: CheckInfo, run: (ctx: CheckContext) => void): Check {
   return { ...info, run };
 }
 
-/** Every distinct key of every statement (a key under two operators is judged once), with what it is. */
+/** A statement's distinct keys (a key under two operators is judged once), kept for the five checks. */
+const distinctKeys = new WeakMap<LintStatement, ConditionEntry[]>();
+
+/** Every distinct key of every statement, with what it is. */
 function eachKey(
   ctx: CheckContext,
   fn: (stmt: LintStatement, entry: ConditionEntry, info: KeyInfo) => void,
 ): void {
   for (const stmt of ctx.doc.statements) {
-    const seen = new Set<string>();
-    for (const e of conditionEntries(stmt)) {
-      if (seen.has(e.key.toLowerCase())) continue;
-      seen.add(e.key.toLowerCase());
-      fn(stmt, e, resolveConditionKey(ctx.db, e.key));
+    if (!stmt.conditional) continue;
+    let entries = distinctKeys.get(stmt);
+    if (!entries) {
+      entries = [];
+      const seen = new Set<string>();
+      for (const e of conditionEntries(stmt)) {
+        const lower = e.key.toLowerCase();
+        if (seen.has(lower)) continue;
+        seen.add(lower);
+        entries.push(e);
+      }
+      distinctKeys.set(stmt, entries);
     }
+    for (const e of entries) fn(stmt, e, resolveConditionKey(ctx.db, e.key));
   }
 }
 

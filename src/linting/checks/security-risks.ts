@@ -7,6 +7,7 @@ import type { IamDatabase } from '../../database/database.js';
 import { PolicyAnalyzer, RISK_CATEGORIES, type Finding, type RiskCategory } from '../../analysis/index.js';
 import type { Check, CheckContext } from '../check.js';
 import type { LintDocument, LintStatement } from '../document.js';
+import { statementPatterns } from '../resource-actions.js';
 import { formatPath } from '../shape.js';
 import type { JsonPath } from '../types.js';
 import { statementViews } from '../views.js';
@@ -46,7 +47,14 @@ function riskFindings(ctx: CheckContext): Map<RiskCategory, LocatedFinding[]> {
   const views = statementViews(ctx.doc).filter(
     ({ st, view }) => view.effect === 'Deny' || (!view.conditional && onEveryResource(st)),
   );
-  if (!views.some(({ view }) => view.effect === 'Allow')) return byCategory;
+  // Most documents grant no action of the risk lists at all: those need no analysis. (A NotAction grants
+  // nearly everything, so it is always analysed.)
+  const analyzer = analyzerFor(ctx.db);
+  const mayReport = ({ st, view }: (typeof views)[number]) =>
+    view.effect === 'Allow' &&
+    (view.actions === undefined ||
+      (statementPatterns(ctx.db, st) ?? []).some((p) => analyzer.mayReport(p.ids)));
+  if (!views.some(mayReport)) return byCategory;
   const statements = views.map(({ st, view }) => {
     const s: Record<string, unknown> = { Effect: view.effect };
     // Whom a statement is about stays: the analysis decides whether a Deny naming principals is certain.
@@ -59,7 +67,7 @@ function riskFindings(ctx: CheckContext): Map<RiskCategory, LocatedFinding[]> {
     if (view.conditional) s.Condition = view.raw.Condition;
     return s;
   });
-  const { findings } = analyzerFor(ctx.db).analyze({ Version: '2012-10-17', Statement: statements });
+  const { findings } = analyzer.analyze({ Version: '2012-10-17', Statement: statements });
   for (const finding of findings) {
     const st = views[finding.statementIndex].st;
     const at = st.action?.find((v) => v.value === finding.pattern);

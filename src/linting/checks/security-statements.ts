@@ -1,11 +1,11 @@
 /** Security checks of single statements: Allow with a Not- element, and iam:PassRole on any role. */
-import { denyCovers } from '../../analysis/index.js';
+import { denyCovers, type PolicyStatementView } from '../../analysis/index.js';
 import { hasWildcard, matchesWildcard } from '../../util/wildcard.js';
 import type { Check } from '../check.js';
 import type { LintStatement } from '../document.js';
 import { globCovers } from '../glob.js';
 import { formatPath, quotedList } from '../shape.js';
-import { conditionKeys, statementViews } from '../views.js';
+import { conditionKeys, statementView } from '../views.js';
 import { sample } from './sample.js';
 
 function listed(values: LintStatement['notAction']): string {
@@ -158,10 +158,15 @@ export const passRoleAnyRole: Check = {
     'PASS_ROLE_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION',
   ],
   run(ctx) {
-    const views = statementViews(ctx.doc);
-    const denies = views.filter(({ st }) => st.effect === 'Deny' && grantsPassRole(st));
+    // Only the statements that name iam:PassRole matter: the others are never read as views.
+    const views: { st: LintStatement; view: PolicyStatementView }[] = [];
+    for (const st of ctx.doc.statements) {
+      const view = grantsPassRole(st) ? statementView(st) : undefined;
+      if (view) views.push({ st, view });
+    }
+    const denies = views.filter(({ st }) => st.effect === 'Deny');
     for (const { st, view } of views) {
-      if (st.effect !== 'Allow' || !grantsPassRole(st)) continue;
+      if (st.effect !== 'Allow') continue;
       if (conditionKeys(st).has('iam:passedtoservice')) continue;
       if (denies.some((d) => denyCovers(d.view, view))) continue;
       if (st.notResource) {

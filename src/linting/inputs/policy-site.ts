@@ -4,6 +4,7 @@
  * PolicyDocument written as a string) or, when it holds only placeholders, a value known at deploy time.
  */
 import type { JsonPath, PolicyType, SizeQuota } from '../types.js';
+import { jsonOffsetAt } from './json-offset.js';
 import { parseEmbeddedJson, type EmbeddedJson } from './json-text.js';
 import { jsonSourceTree, nodeAt, offsetOf, toValue, type SourceNode } from './source-tree.js';
 import { LineIndex, type Position } from './text-position.js';
@@ -83,6 +84,9 @@ export function duplicateKeyProblem(
   return problem(site, offset, 'grammar/duplicate-key', message);
 }
 
+/** Positions found by scanning a file's text before its tree is built (see LazyJsonFile.offsetAt). */
+const SCANS_BEFORE_TREE = 8;
+
 /**
  * A JSON file read with JSON.parse (fast), whose source tree is built only when a position is asked for:
  * most policies have no finding, and a large authorization-details file need never be parsed twice.
@@ -106,7 +110,22 @@ export class LazyJsonFile {
 
   /** A locator for the document at `base` in the file. */
   locator(base: JsonPath): (path: JsonPath) => Position {
-    return (path) => this.position(offsetOf(this.tree(), [...base, ...path]));
+    return (path) => this.position(this.offsetAt([...base, ...path]));
+  }
+
+  private scans = 0;
+
+  /**
+   * The offset of `path`: the first few by scanning the text (a file with a finding or two needs no tree),
+   * the rest through the tree (each scan reads up to the whole file; a large file with many findings
+   * would read it again and again).
+   */
+  private offsetAt(path: JsonPath): number {
+    if (this.root === undefined && this.scans < SCANS_BEFORE_TREE) {
+      this.scans++;
+      return jsonOffsetAt(this.text, path);
+    }
+    return offsetOf(this.tree(), path);
   }
 
   /** The JSON held as text in the string at `base`, parsed with positions in the file. */
