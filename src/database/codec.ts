@@ -173,28 +173,26 @@ export function checkedService(parsed: unknown): ServiceRecord {
     prefix: prefix(raw.prefix, 'prefix'),
     name: str(raw.name, 'name'),
     authorizationUrl: str(raw.url, 'url'),
-    actions:
-      fastActions(list(raw.actions, 'actions')) ??
-      list(raw.actions, 'actions').map((a, i) => {
-        const w = at('actions', i);
-        const [name, description, lvl, link, rts] = row(a, w, 5);
-        return {
-          name: str(name, at(w, 0)),
-          description: str(description, at(w, 1)),
-          accessLevel: level(lvl, at(w, 2)),
-          apiDocumentationLink: str(link, at(w, 3)),
-          resourceTypes: list(rts, at(w, 4)).map((t, j) => {
-            const wt = at(at(w, 4), j);
-            const [resourceType, req, conditionKeys, dependentActions] = row(t, wt, 4);
-            return {
-              resourceType: str(resourceType, at(wt, 0)),
-              required: req === 1 ? true : req === 0 ? false : expected01(req, at(wt, 1)),
-              conditionKeys: strings(conditionKeys, at(wt, 2)),
-              dependentActions: strings(dependentActions, at(wt, 3)),
-            };
-          }),
-        };
-      }),
+    actions: list(raw.actions, 'actions').map((a, i) => {
+      const w = at('actions', i);
+      const [name, description, lvl, link, rts] = row(a, w, 5);
+      return {
+        name: str(name, at(w, 0)),
+        description: str(description, at(w, 1)),
+        accessLevel: level(lvl, at(w, 2)),
+        apiDocumentationLink: str(link, at(w, 3)),
+        resourceTypes: list(rts, at(w, 4)).map((t, j) => {
+          const wt = at(at(w, 4), j);
+          const [resourceType, req, conditionKeys, dependentActions] = row(t, wt, 4);
+          return {
+            resourceType: str(resourceType, at(wt, 0)),
+            required: req === 1 ? true : req === 0 ? false : expected01(req, at(wt, 1)),
+            conditionKeys: strings(conditionKeys, at(wt, 2)),
+            dependentActions: strings(dependentActions, at(wt, 3)),
+          };
+        }),
+      };
+    }),
     resourceTypes: list(raw.resources, 'resources').map((t, i) => {
       const w = at('resources', i);
       const [name, arn, conditionKeys] = row(t, w, 3);
@@ -222,39 +220,6 @@ export function checkedService(parsed: unknown): ServiceRecord {
     });
   }
   return rec;
-}
-
-const isStrings = (v: unknown): v is string[] => {
-  if (!Array.isArray(v)) return false;
-  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false;
-  return true;
-};
-
-/**
- * The action rows as decodeService reads them, without making a path for each field checked (a database
- * has some 200,000): undefined at the first row that is not as expected, which the checked reading then
- * names. The same records, field for field.
- */
-function fastActions(rows: unknown[]): ServiceRecord['actions'] | undefined {
-  const out: ServiceRecord['actions'] = [];
-  for (const a of rows) {
-    if (!Array.isArray(a) || a.length < 5) return undefined;
-    const [name, description, lvl, link, rts] = a as unknown[];
-    const accessLevel = typeof lvl === 'number' ? ACCESS_LEVELS[lvl] : undefined;
-    if (typeof name !== 'string' || typeof description !== 'string' || accessLevel === undefined)
-      return undefined;
-    if (typeof link !== 'string' || !Array.isArray(rts)) return undefined;
-    const resourceTypes: ServiceRecord['actions'][number]['resourceTypes'] = [];
-    for (const t of rts) {
-      if (!Array.isArray(t) || t.length < 4) return undefined;
-      const [resourceType, req, conditionKeys, dependentActions] = t as unknown[];
-      if (typeof resourceType !== 'string' || (req !== 0 && req !== 1)) return undefined;
-      if (!isStrings(conditionKeys) || !isStrings(dependentActions)) return undefined;
-      resourceTypes.push({ resourceType, required: req === 1, conditionKeys, dependentActions });
-    }
-    out.push({ name, description, accessLevel, apiDocumentationLink: link, resourceTypes });
-  }
-  return out;
 }
 
 function expected01(v: unknown, where: Where): never {

@@ -5,7 +5,7 @@
  */
 import type { IamDatabase } from '../database/database.js';
 import { compileArnFormat, matchesFormat, parseArn, splitArn } from '../querying/arn-match.js';
-import { assemble } from '../writing/policy/assemble.js';
+import { assemble, unconditioned } from '../writing/policy/assemble.js';
 import { StatementDrafts } from '../writing/policy/group.js';
 import { statementId, WILDCARD_SID } from '../writing/policy/sid.js';
 import type { PolicyDocument } from '../writing/types.js';
@@ -223,5 +223,5 @@ export function exactPolicy(db: IamDatabase, tally: Tally): PolicyDocument {
     const sid = seen === 0 ? g.sid : `${g.sid}${seen + 1}`;
     for (const r of g.resources) drafts.addResource(sid, r, r, () => [...g.actions]);
   }
-  return assemble(db, drafts, { effect: 'Allow', excluded: new Set() }).policy;
+  return assemble(db, unconditioned(drafts), { effect: 'Allow', excluded: new Set() }).policy;
 }

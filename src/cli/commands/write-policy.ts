@@ -34,6 +34,12 @@ export interface WritePolicyCliOptions {
   outDir?: string;
   /** Validate the templates given (or -i / stdin) and write nothing (write-policy-check.ts). */
   check?: boolean;
+  /**
+   * Actions that do not support a condition key asked for them: 'error' refuses the template, 'split' gives
+   * them their own statement without that key and warns. Default: the template's
+   * `unsupported-condition-keys:`, else 'error'.
+   */
+  unsupportedConditionKeys?: 'error' | 'split';
 }
 
 const LOG_LEVELS = ['critical', 'error', 'warning', 'info', 'debug'];
@@ -99,6 +105,12 @@ export function registerWritePolicy(program: Command, ctx: CliContext): Command 
     .option(
       '--out-dir <dir>',
       'with --fit: write each policy to DIR/NAME-N.json (made if missing) instead of stdout',
+    )
+    .addOption(
+      new Option(
+        '--unsupported-condition-keys <choice>',
+        "actions that do not support a condition key asked for them: 'error' refuses the template (the template's unsupported-condition-keys:, else error), 'split' writes them apart without that key and warns",
+      ).choices(['error', 'split']),
     )
     .option('--audit', 'also report risky actions of the policy (privilege escalation, ...) on stderr')
     .option(
@@ -171,7 +183,12 @@ export async function derivePolicy(ctx: CliContext, opts: WritePolicyCliOptions)
   const minimize = opts.minimize === undefined ? undefined : (opts.lastLength ?? 0);
   const onWarning = (message: string) => ctx.err(`iamwright: warning: ${name}: ${message}\n`);
   try {
-    return writePolicy(ctx.database(), template, { minimize, onWarning, partition: opts.partition });
+    return writePolicy(ctx.database(), template, {
+      minimize,
+      onWarning,
+      partition: opts.partition,
+      unsupportedConditionKeys: opts.unsupportedConditionKeys,
+    });
   } catch (e) {
     // The engine names the section and value; say which template too.
     if (e instanceof UserError) throw new UserError(`${name}: ${e.message}`, e.exitCode);

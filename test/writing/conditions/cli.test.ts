@@ -107,3 +107,30 @@ test('a conditioned policy written by the CLI passes iamwright lint with no erro
     assert.equal(lintPart.code, 0, lintPart.stdout + lintPart.stderr);
   }
 });
+
+test('--unsupported-condition-keys split on the command line splits a template that says nothing; error overrides split', () => {
+  const block = '    StringLike: {s3:prefix: home/*}\n';
+  const path = file('flag-split.yml', crud(block));
+  const r = runCli(['write-policy', '-i', path, '--unsupported-condition-keys', 'split']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(
+    r.stderr,
+    /iamwright: warning: .*flag-split\.yml: .*condition key 's3:prefix' is not supported by s3:GetObject/,
+  );
+  const statements: { Action: string[]; Condition?: unknown }[] = JSON.parse(r.stdout).Statement;
+  const get = statements.filter((s) => s.Action.includes('s3:GetObject'));
+  assert.ok(get.length > 0);
+  for (const s of get) assert.equal(s.Condition, undefined);
+  // Without the flag the same template is refused; with error it is refused even when the template says split.
+  fails(
+    path,
+    /flag-split\.yml: read\[0\]\.conditions \(line 5\): condition key 's3:prefix' is not supported/,
+  );
+  const says = file('flag-error.yml', `${crud(block)}unsupported-condition-keys: split\n`);
+  const refused = runCli(['write-policy', '-i', says, '--unsupported-condition-keys', 'error']);
+  assert.equal(refused.code, 1, refused.stderr);
+  assert.equal(refused.stdout, '');
+  const bad = runCli(['write-policy', '-i', says, '--unsupported-condition-keys', 'drop']);
+  assert.notEqual(bad.code, 0);
+  assert.match(bad.stderr, /'drop' is invalid.*error, split/);
+});
