@@ -77,7 +77,8 @@ await build({
 // each start made copies of it, and on a virtual machine each fresh page of memory costs (about 12 µs a
 // page fault where this was measured).
 const bundled = readFileSync(out, 'utf8').replace(/^#!.*\n/, '');
-if (/[\u0080-\uffff]/.test(bundled)) throw new Error(`${out} is not ASCII: bin/iamwright.cjs reads it as latin1`);
+if (/[\u0080-\uffff]/.test(bundled))
+  throw new Error(`${out} is not ASCII: bin/iamwright.cjs reads it as latin1`);
 writeFileSync(out, `(function (exports, require, module, __filename, __dirname) {${bundled}\n});\n`);
 
 // Record the code cache from representative runs, made one after the other in one process (see
