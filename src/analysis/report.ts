@@ -5,16 +5,11 @@
  */
 import type { IamDatabase } from '../database/database.js';
 import { ACCESS_LEVELS } from '../database/types.js';
-import {
-  PolicyAnalyzer,
-  type AccessLevelCounts,
-  type AnalyzeOptions,
-  type Finding,
-  type PolicyAnalysis,
-} from './analyze.js';
+import { PolicyAnalyzer, type AccessLevelCounts, type AnalyzeOptions, type Finding } from './analyze.js';
 import type { Attachments, PolicySource } from './auth-details.js';
 import { escapeJsonText, escapeUnsafe, printableName } from '../util/printable.js';
 import { matchesWildcard } from '../util/wildcard.js';
+import { alignColumns as table } from '../util/format/table.js';
 import { FINDING_CATEGORIES, type FindingCategory } from './risky-actions.js';
 
 export interface ReportOptions extends AnalyzeOptions {
@@ -62,7 +57,7 @@ export function analyzeSources(
   options: ReportOptions = {},
 ): AnalysisReport {
   const analyzer = new PolicyAnalyzer(db, options);
-  const cache = new Map<string, PolicyAnalysis | Error>();
+  const analyse = onceByDocument((doc) => analyzer.analyze(doc));
   const report: AnalysisReport = {
     policies: [],
     findings: [],
@@ -79,17 +74,7 @@ export function analyzeSources(
       report.errors.push(withPolicy({ file: src.file, message: src.error }, src.name));
       continue;
     }
-    const key = JSON.stringify(src.document);
-    let result = cache.get(key);
-    if (!result) {
-      try {
-        result = analyzer.analyze(src.document);
-      } catch (e) {
-        if (!(e instanceof Error) || e.name !== 'PolicyFormatError') throw e;
-        result = e;
-      }
-      cache.set(key, result);
-    }
+    const result = analyse(src.document);
     if (result instanceof Error) {
       report.errors.push(withPolicy({ file: src.file, message: result.message }, src.name));
       continue;
@@ -118,6 +103,28 @@ export function policyExcluded(
 ): boolean {
   const names = [policy.name, policy.arn, policy.file].filter((x): x is string => !!x);
   return patterns.some((p) => names.some((n) => matchesWildcard(p, n)));
+}
+
+/**
+ * `analyse` run once per distinct document (the same inline policy often sits on many roles): the result
+ * is kept by the document's JSON text. A document that is not a policy gives its PolicyFormatError.
+ */
+export function onceByDocument<T>(analyse: (document: unknown) => T): (document: unknown) => T | Error {
+  const cache = new Map<string, T | Error>();
+  return (document) => {
+    const key = JSON.stringify(document);
+    let result = cache.get(key);
+    if (result === undefined) {
+      try {
+        result = analyse(document);
+      } catch (e) {
+        if (!(e instanceof Error) || e.name !== 'PolicyFormatError') throw e;
+        result = e;
+      }
+      cache.set(key, result);
+    }
+    return result;
+  };
 }
 
 function withPolicy<T extends object>(o: T, policy: string | undefined): T & { policy?: string } {
@@ -186,17 +193,6 @@ function listSome(actions: readonly string[]): string {
   if (actions.length <= TABLE_MAX_ACTIONS) return actions.join(', ');
   const more = actions.length - TABLE_MAX_ACTIONS;
   return `${actions.slice(0, TABLE_MAX_ACTIONS).join(', ')} and ${more} more (--fmt json lists all)`;
-}
-
-/** Left-aligned columns; the last column is not padded. */
-function table(header: string[], rows: string[][]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i])))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line)];
 }
 
 /** Errors as stderr lines: `iamwright: <file>[: <policy>]: <message>`, control characters escaped. */

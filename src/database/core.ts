@@ -33,7 +33,9 @@ export { interruptedUpdateNotice } from './update/marker.js';
 export {
   diffDatabases,
   formatDiff,
+  formatDiffMarkdown,
   isEmptyDiff,
+  type MarkdownDiffOptions,
   type DatabaseDiff,
   type ChangedAction,
   type ActionChange,

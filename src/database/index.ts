@@ -1,31 +1,7 @@
-export * from './types.js';
-export { Service } from './service.js';
-export {
-  LazyDatabase,
-  databaseFromRecords,
-  countRecords,
-  type IamDatabase,
-  type ServiceReader,
-} from './database.js';
-export { openDatabase, writeDatabaseDir, metaFor, toSingleFile, type SingleFileDatabase } from './store.js';
-export {
-  selectDatabase,
-  bundledDatabasePath,
-  localDatabasePath,
-  iamwrightHome,
-  type SelectOptions,
-} from './select.js';
-export { convertV2Service, isPolicySentryV2 } from './policy-sentry.js';
+// The whole database layer (iamwright/build): what the main entry has, plus the builder, updater,
+// service-reference fetcher and exports.
+export * from './core.js';
 export * from './update/index.js';
-export {
-  diffDatabases,
-  formatDiff,
-  isEmptyDiff,
-  type DatabaseDiff,
-  type ChangedAction,
-  type ActionChange,
-  type ServiceItem,
-} from './diff.js';
 export * from './service-reference/index.js';
 export {
   buildDatabaseFromPages,

@@ -7,12 +7,9 @@
  * Empty lines and lines starting with `#` are skipped. CSM's ApiCallAttempt lines repeat their ApiCall and
  * are skipped too; a final HTTP status of 401 or 403 is a refused call.
  */
-import { createReadStream } from 'node:fs';
-import { createGunzip } from 'node:zlib';
-import type { Readable } from 'node:stream';
 import { isArn } from '../querying/arn-match.js';
 import { describeIoError } from '../util/io/errors.js';
-import type { EventSink } from './read-events.js';
+import { forEachLine, LineTally, openStream, type EventSink } from './read-events.js';
 import { partitionOfRegion } from './record.js';
 import type { ObservedCall } from './types.js';
 
@@ -80,52 +77,22 @@ function callOfCsm(text: string): ObservedCall | { skip: true } | { error: strin
 /** Reads a calls file (or stdin for `-`) line by line into the sink. */
 export async function readCallsFile(file: string, sink: EventSink): Promise<void> {
   sink.counts.files++;
-  let source: Readable;
+  const stream = await openStream(file, sink);
+  if (!stream) return;
+  const tally = new LineTally(file, sink);
   try {
-    source = file === '-' ? process.stdin : createReadStream(file);
-    if (file !== '-')
-      await new Promise<void>((ok, fail) => source.once('open', () => ok()).once('error', fail));
-  } catch (e) {
-    sink.problem({ file, message: `cannot read it: ${describeIoError(e, 'read')}` });
-    return;
-  }
-  const stream = /\.gz$/i.test(file) ? source.pipe(createGunzip()) : source;
-  if (stream !== source) source.on('error', (e) => stream.destroy(e));
-  let n = 0;
-  let bad = 0;
-  let firstBad: { line: number; error: string } | undefined;
-  const line = (raw: string) => {
-    n++;
-    const r = callOfLine(raw);
-    if ('error' in r) {
-      bad++;
-      firstBad ??= { line: n, error: r.error };
-    } else if (!('skip' in r)) sink.call(r);
-  };
-  try {
-    stream.setEncoding('utf8');
-    let rest = '';
-    for await (const chunk of stream as AsyncIterable<string>) {
-      const text = rest + chunk;
-      let from = 0;
-      for (;;) {
-        const end = text.indexOf('\n', from);
-        if (end < 0) break;
-        line(text.slice(from, end));
-        from = end + 1;
-      }
-      rest = text.slice(from);
-    }
-    if (rest !== '') line(rest);
+    await forEachLine(stream, (raw) => {
+      tally.n++;
+      const r = callOfLine(raw);
+      if ('error' in r) tally.fail(r.error);
+      else if (!('skip' in r)) sink.call(r);
+    });
   } catch (e) {
     const err = e as { code?: string };
     const why = err.code?.startsWith('Z_')
       ? 'truncated or bad gzip'
       : `cannot read it: ${describeIoError(e, 'read')}`;
-    sink.problem({ file, message: `${why}; the ${n} lines before it were read` });
+    sink.problem({ file, message: `${why}; the ${tally.n} lines before it were read` });
   }
-  if (firstBad) {
-    const more = bad > 1 ? ` (${bad} such lines in all, skipped)` : ' (skipped)';
-    sink.problem({ file, line: firstBad.line, message: `${firstBad.error}${more}` });
-  }
+  tally.end();
 }

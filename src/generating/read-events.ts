@@ -216,8 +216,8 @@ function readLines(file: string, text: string, sink: EventSink): void {
   state.end();
 }
 
-/** Counts and reports bad lines: the first one by number, then how many in all. */
-class LineState {
+/** Counts a file's lines and its bad ones, and reports the first bad one by number, then how many in all. */
+export class LineTally {
   n = 0;
   bad = 0;
   firstBad?: { line: number; why: string };
@@ -226,6 +226,20 @@ class LineState {
     readonly sink: EventSink,
   ) {}
 
+  fail(why: string): void {
+    this.bad++;
+    this.firstBad ??= { line: this.n, why };
+  }
+
+  end(): void {
+    if (!this.firstBad) return;
+    const more = this.bad > 1 ? ` (${this.bad} such lines in all, skipped)` : ' (skipped)';
+    this.sink.problem({ file: this.file, line: this.firstBad.line, message: `${this.firstBad.why}${more}` });
+  }
+}
+
+/** JSON lines: each line one record. */
+class LineState extends LineTally {
   line(raw: string): void {
     this.n++;
     const text = raw.trim();
@@ -247,21 +261,13 @@ class LineState {
     else if (v === 'not-an-api-call') this.sink.counts.notApiCalls++;
     else this.sink.call(v);
   }
-
-  fail(why: string): void {
-    this.bad++;
-    this.firstBad ??= { line: this.n, why };
-  }
-
-  end(): void {
-    if (!this.firstBad) return;
-    const more = this.bad > 1 ? ` (${this.bad} such lines in all, skipped)` : ' (skipped)';
-    this.sink.problem({ file: this.file, line: this.firstBad.line, message: `${this.firstBad.why}${more}` });
-  }
 }
 
-/** JSON lines or CSV, streamed (gunzipped on the way when the file is gzip). */
-async function readStreamed(file: string, format: 'jsonl' | 'csv', sink: EventSink): Promise<void> {
+/**
+ * The file (stdin for `-`) as a stream, gunzipped on the way when its name ends in `.gz`; undefined, and
+ * reported to the sink, when it cannot be opened.
+ */
+export async function openStream(file: string, sink: EventSink): Promise<Readable | undefined> {
   let source: Readable;
   try {
     source = file === '-' ? process.stdin : createReadStream(file);
@@ -269,27 +275,39 @@ async function readStreamed(file: string, format: 'jsonl' | 'csv', sink: EventSi
       await new Promise<void>((ok, fail) => source.once('open', () => ok()).once('error', fail));
   } catch (e) {
     sink.problem({ file, message: `cannot read it: ${describeIoError(e, 'read')}` });
-    return;
+    return undefined;
   }
   const stream = isGzipName(file) ? source.pipe(createGunzip()) : source;
   if (stream !== source) source.on('error', (e) => stream.destroy(e));
+  return stream;
+}
+
+/** Calls `line` with each line of the stream's text, the last one too when no line break ends it. */
+export async function forEachLine(stream: Readable, line: (raw: string) => void): Promise<void> {
+  let rest = '';
+  stream.setEncoding('utf8');
+  for await (const chunk of stream as AsyncIterable<string>) {
+    const text = rest + chunk;
+    let from = 0;
+    for (;;) {
+      const end = text.indexOf('\n', from);
+      if (end < 0) break;
+      line(text.slice(from, end));
+      from = end + 1;
+    }
+    rest = text.slice(from);
+  }
+  if (rest !== '') line(rest);
+}
+
+/** JSON lines or CSV, streamed (gunzipped on the way when the file is gzip). */
+async function readStreamed(file: string, format: 'jsonl' | 'csv', sink: EventSink): Promise<void> {
+  const stream = await openStream(file, sink);
+  if (!stream) return;
   const state = new LineState(file, sink);
   try {
     if (format === 'jsonl') {
-      let rest = '';
-      stream.setEncoding('utf8');
-      for await (const chunk of stream as AsyncIterable<string>) {
-        const text = rest + chunk;
-        let from = 0;
-        for (;;) {
-          const end = text.indexOf('\n', from);
-          if (end < 0) break;
-          state.line(text.slice(from, end));
-          from = end + 1;
-        }
-        rest = text.slice(from);
-      }
-      if (rest !== '') state.line(rest);
+      await forEachLine(stream, (raw) => state.line(raw));
     } else {
       const { parse } = await import('csv-parse');
       const parser = stream.pipe(

@@ -115,20 +115,10 @@ export class CallResolver {
   private serviceOf(call: ObservedCall): string | undefined {
     if (call.service !== undefined) return this.db.service(call.service)?.prefix;
     if (call.eventSource !== undefined) {
-      let s = this.sources.get(call.eventSource);
-      if (s === undefined) {
-        s = this.map.serviceForEventSource(call.eventSource) ?? null;
-        this.sources.set(call.eventSource, s);
-      }
-      return s ?? undefined;
+      return remembered(this.sources, call.eventSource, (k) => this.map.serviceForEventSource(k));
     }
     if (call.sdkName !== undefined) {
-      let s = this.sdkNames.get(call.sdkName);
-      if (s === undefined) {
-        s = this.map.serviceForSdkName(call.sdkName) ?? null;
-        this.sdkNames.set(call.sdkName, s);
-      }
-      return s ?? undefined;
+      return remembered(this.sdkNames, call.sdkName, (k) => this.map.serviceForSdkName(k));
     }
     return undefined;
   }
@@ -248,4 +238,18 @@ function filled(f: ArnFormat, lookup: Lookup): { arn: string; values: string[] }
     if (r) out.push(r);
   }
   return out;
+}
+
+/** `find(key)`, looked up once per key: a trail repeats a few event sources and SDK names millions of times. */
+function remembered(
+  cache: Map<string, string | null>,
+  key: string,
+  find: (key: string) => string | undefined,
+): string | undefined {
+  let found = cache.get(key);
+  if (found === undefined) {
+    found = find(key) ?? null;
+    cache.set(key, found);
+  }
+  return found ?? undefined;
 }

@@ -21,7 +21,7 @@ import { PolicyAnalyzer, type DocumentGrants } from '../analyze.js';
 import type { PolicySource } from '../auth-details.js';
 import { addBit, orInto, wordsFor, type Bits } from '../bitset.js';
 import type { PolicyStatementView } from '../policy.js';
-import { policyExcluded } from '../report.js';
+import { onceByDocument, policyExcluded } from '../report.js';
 import {
   bundledRiskData,
   LIST_CATEGORIES,
@@ -360,8 +360,7 @@ export function buildRiskReport(
   };
   if (options.generatedAt) report.generatedAt = options.generatedAt;
 
-  // Each distinct document once: the same inline policy often sits on many roles.
-  const cache = new Map<string, DocResult | Error>();
+  const analyse = onceByDocument((doc) => model.analyse(doc));
   const results = new Map<string, DocResult>();
   const policies = new Map<string, RiskPolicy>();
   const byKey = new Map<string, string>();
@@ -377,17 +376,7 @@ export function buildRiskReport(
       });
       continue;
     }
-    const text = JSON.stringify(src.document);
-    let result = cache.get(text);
-    if (!result) {
-      try {
-        result = model.analyse(src.document);
-      } catch (e) {
-        if (!(e instanceof Error) || e.name !== 'PolicyFormatError') throw e;
-        result = e;
-      }
-      cache.set(text, result);
-    }
+    const result = analyse(src.document);
     if (result instanceof Error) {
       report.errors.push({
         file: src.file,

@@ -5,6 +5,7 @@
  */
 import type { RiskFinding, RiskReport } from '../../reporting/risk-report.js';
 import { escapeJsonText, escapeUnsafe, printableName } from '../../util/printable.js';
+import { alignColumns as table } from '../../util/format/table.js';
 
 /** The whole report as JSON (2-space indent, trailing newline); renderers can read it back. */
 export function formatRiskReportJson(report: RiskReport): string {
@@ -75,15 +76,4 @@ function listSome(items: readonly string[], max: number): string {
   return items.length <= max
     ? items.join(', ')
     : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
-}
-
-/** Left-aligned columns; the last column is not padded. */
-function table(header: string[], rows: string[][]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i])))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line)];
 }

@@ -6,25 +6,8 @@
  * the document, the deepest point it reached. Only for text JSON.parse has accepted.
  */
 import type { JsonPath } from '../types.js';
-
-/** Characters skipped between tokens: as source-tree.ts skips them. */
-function isSpace(c: number): boolean {
-  return (
-    c === 0x20 ||
-    c === 0x0a ||
-    c === 0x0d ||
-    c === 0x09 ||
-    c === 0x0b ||
-    c === 0x0c ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200b) ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
+// Skip what the source tree skips, so that both give the same offsets.
+import { isSpace } from './source-tree.js';
 
 function skipSpace(text: string, i: number): number {
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;

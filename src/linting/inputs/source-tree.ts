@@ -134,7 +134,7 @@ function fromJsonc(n: JsoncNode, map: (offset: number) => number, exact: boolean
 }
 
 /** Characters jsonc-parser skips between tokens (JSON's four, plus the Unicode spaces and the BOM). */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return (
     c === 0x20 ||
     c === 0x0a ||

@@ -69,7 +69,6 @@ export function principalsTable(
   accessOrder: readonly string[],
   shown: number,
 ) {
-  const findings = new Map(report.findings.map((f) => [f.id, f]));
   const head =
     '<tr><th>Principal</th><th>Type</th><th>Level</th><th class="num">Score</th><th class="num">Findings</th><th class="num">Policies</th><th>Access levels</th></tr>';
   const rows = report.principals.map((p: RiskPrincipal) => {
@@ -79,7 +78,7 @@ export function principalsTable(
     items.push(
       `<dt>Policies</dt><dd>${p.policies.length ? p.policies.map((id) => index.policyLink(id)).join(', ') : '<span class="empty">none</span>'}</dd>`,
     );
-    const own = p.findings.map((id) => findings.get(id)).filter((f): f is RiskFinding => f !== undefined);
+    const own = index.findingsOf(p.findings);
     items.push(
       `<dt>Findings</dt><dd>${
         own.length
@@ -105,11 +104,10 @@ export function policiesTable(
   accessOrder: readonly string[],
   shown: number,
 ) {
-  const findings = new Map(report.findings.map((f) => [f.id, f]));
   const head =
     '<tr><th>Policy</th><th>Kind</th><th>File</th><th>Attached to</th><th class="num">Findings</th><th>Access levels</th></tr>';
   const rows = report.policies.map((p: RiskPolicy) => {
-    const own = p.findings.map((id) => findings.get(id)).filter((f): f is RiskFinding => f !== undefined);
+    const own = index.findingsOf(p.findings);
     const attached = p.attachedTo.length
       ? p.attachedTo
           .slice(0, 10)

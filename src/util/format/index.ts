@@ -36,4 +36,4 @@ export function render(data: unknown, fmt: OutputFormat, options: RenderOptions 
 
 export { toTable, type Table, type Cell, type RowOptions } from './rows.js';
 export { renderCsv } from './csv.js';
-export { renderTable, wrapText, type TableOptions } from './table.js';
+export { renderTable, wrapText, alignColumns, type TableOptions } from './table.js';

@@ -87,3 +87,17 @@ export function renderTable(table: Table, options: TableOptions = {}): string {
   }
   return lines.join('\n') + '\n';
 }
+
+/**
+ * Plain left-aligned columns, one line a row, no rule and no wrapping (for reports whose cells are already
+ * short); the last column is not padded.
+ */
+export function alignColumns(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i])))
+      .join(GAP)
+      .trimEnd();
+  return [line(header), ...rows.map(line)];
+}
