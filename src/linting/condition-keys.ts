@@ -7,7 +7,12 @@
 import type { IamDatabase } from '../database/database.js';
 import type { Service } from '../database/service.js';
 import { editDistance } from '../util/errors.js';
-import { globalKeyNames, lookupGlobalKey, type KeyDataType } from '../querying/condition-global-keys.js';
+import {
+  globalKeyNames,
+  lookupGlobalKey,
+  readDatabaseType,
+  type KeyDataType,
+} from '../querying/condition-global-keys.js';
 import { keyTemplatePrefix } from './resource-actions.js';
 
 export type KeyInfo =
@@ -64,22 +69,6 @@ interface Cache {
 }
 
 const caches = new WeakMap<IamDatabase, Cache>();
-
-/** The data type a database type name stands for, and whether it is a list (`ArrayOfString`). */
-export function readDatabaseType(type: string): { type?: KeyDataType; multi: boolean } {
-  const multi = /^arrayof/i.test(type);
-  const base = type.replace(/^arrayof/i, '').toLowerCase();
-  const map: Record<string, KeyDataType> = {
-    string: 'String',
-    arn: 'ARN',
-    bool: 'Bool',
-    boolean: 'Bool',
-    numeric: 'Numeric',
-    date: 'Date',
-    ipaddress: 'IPAddress',
-  };
-  return { type: map[base], multi };
-}
 
 function addKey(index: KeyIndex, name: string, type: string | undefined): void {
   const lower = name.toLowerCase();

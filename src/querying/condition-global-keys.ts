@@ -13,6 +13,22 @@
 /** The data types AWS gives condition keys (the Service Authorization Reference's names). */
 export type KeyDataType = 'String' | 'ARN' | 'Bool' | 'Numeric' | 'Date' | 'IPAddress';
 
+const DATABASE_TYPES: Readonly<Record<string, KeyDataType>> = {
+  string: 'String',
+  arn: 'ARN',
+  bool: 'Bool',
+  boolean: 'Bool',
+  numeric: 'Numeric',
+  date: 'Date',
+  ipaddress: 'IPAddress',
+};
+
+/** The data type a database type name stands for (`ARN`, `Arn`...), and whether it is a list (`ArrayOfString`). */
+export function readDatabaseType(type: string): { type?: KeyDataType; multi: boolean } {
+  const multi = /^arrayof/i.test(type);
+  return { type: DATABASE_TYPES[type.replace(/^arrayof/i, '').toLowerCase()], multi };
+}
+
 export interface GlobalConditionKey {
   /** As AWS spells it; a tag-key family ends with its `/`. */
   name: string;

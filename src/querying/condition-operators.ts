@@ -5,9 +5,33 @@
  *
  * Shared by lint (its conditions checks) and write-policy (conditions in templates).
  */
+import type { KeyDataType } from './condition-global-keys.js';
 
 /** The kind of value a base operator compares. */
 export type OperatorType = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
+
+/** The key types each operator type compares. */
+export const OPERATOR_KEY_TYPES: Readonly<Record<Exclude<OperatorType, 'Null'>, readonly KeyDataType[]>> = {
+  String: ['String', 'ARN'],
+  // AWS recommends ARN operators for ARN keys; pages type some keys that hold ARNs as String.
+  Arn: ['ARN', 'String'],
+  Numeric: ['Numeric'],
+  Date: ['Date'],
+  Bool: ['Bool'],
+  IpAddress: ['IPAddress'],
+  // No key of the database is typed Binary; BinaryEquals compares the base64 text of a String key.
+  Binary: ['String'],
+};
+
+/** The operators that compare a key type, for messages. */
+export const OPERATORS_FOR_KEY_TYPE: Readonly<Record<KeyDataType, string>> = {
+  String: 'String operators (StringEquals, StringLike...)',
+  ARN: 'ARN operators (ArnEquals, ArnLike...) or String operators',
+  Numeric: 'Numeric operators (NumericEquals, NumericLessThan...)',
+  Date: 'Date operators (DateGreaterThan, DateLessThan...)',
+  Bool: 'Bool',
+  IPAddress: 'IpAddress or NotIpAddress',
+};
 
 /** Every base operator of the IAM policy language, with its type. */
 export const BASE_OPERATORS: Readonly<Record<string, OperatorType>> = {

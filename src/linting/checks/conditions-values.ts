@@ -4,9 +4,8 @@
  */
 import type { Check, CheckContext, CheckInfo } from '../check.js';
 import type { LintStatement } from '../document.js';
-import type { KeyDataType } from '../../querying/condition-global-keys.js';
 import { resolveConditionKey } from '../condition-keys.js';
-import type { OperatorType } from '../../querying/condition-operators.js';
+import { OPERATOR_KEY_TYPES, OPERATORS_FOR_KEY_TYPE } from '../../querying/condition-operators.js';
 import { conditionEntries, valueText, type ConditionEntry } from '../condition-read.js';
 import { valueProblem } from '../../querying/condition-values.js';
 
@@ -26,27 +25,6 @@ const doc = (condition: Record<string, unknown>, effect: 'Allow' | 'Deny' = 'All
     ],
   },
 });
-
-/** The key types each operator type compares correctly. */
-const FITS: Record<Exclude<OperatorType, 'Null' | 'Binary'>, readonly KeyDataType[]> = {
-  String: ['String', 'ARN'],
-  // AWS recommends ARN operators for ARN keys; pages type some keys holding ARNs as String.
-  Arn: ['ARN', 'String'],
-  Numeric: ['Numeric'],
-  Date: ['Date'],
-  Bool: ['Bool'],
-  IpAddress: ['IPAddress'],
-};
-
-/** The operator family AWS documents for a key type, for messages. */
-const OPERATORS_FOR: Record<KeyDataType, string> = {
-  String: 'String operators (StringEquals, StringLike...)',
-  ARN: 'ARN operators (ArnEquals, ArnLike...)',
-  Numeric: 'Numeric operators (NumericEquals, NumericLessThan...)',
-  Date: 'Date operators (DateGreaterThan, DateLessThan...)',
-  Bool: 'Bool',
-  IPAddress: 'IpAddress or NotIpAddress',
-};
 
 const operatorTypeMismatch = check(
   {
@@ -73,11 +51,11 @@ const operatorTypeMismatch = check(
       if (!op || op === 'Null' || op === 'Binary') return;
       const info = resolveConditionKey(ctx.db, e.key);
       if (info.kind !== 'global' && info.kind !== 'service') return;
-      if (info.types.length === 0 || info.types.some((t) => FITS[op].includes(t))) return;
+      if (info.types.length === 0 || info.types.some((t) => OPERATOR_KEY_TYPES[op].includes(t))) return;
       ctx.report(
         e.keyPath,
         `condition key '${e.key}' is of type ${info.types.join(' / ')}: compare it with ` +
-          `${OPERATORS_FOR[info.types[0]]}, not ${e.parsed?.base}`,
+          `${OPERATORS_FOR_KEY_TYPE[info.types[0]]}, not ${e.parsed?.base}`,
       );
     }),
 );

@@ -4,36 +4,17 @@
  * keys (ArrayOf... types, aws:TagKeys) and only with them. The first problem is a one-line UserError.
  */
 import type { IamDatabase } from '../../database/database.js';
-import type { KeyDataType } from '../../querying/condition-global-keys.js';
-import { parseOperator, type OperatorType } from '../../querying/condition-operators.js';
+import {
+  OPERATOR_KEY_TYPES,
+  OPERATORS_FOR_KEY_TYPE,
+  parseOperator,
+  type OperatorType,
+} from '../../querying/condition-operators.js';
 import { shown } from '../../querying/printable.js';
 import { UserError } from '../../util/errors.js';
 import { keyFacts, type KeyFacts } from './keys.js';
 import { lineNote } from './places.js';
 import type { ConditionBlock } from './types.js';
-
-/** The key types each operator type compares (as lint's operator-type-mismatch check reads them). */
-const FITS: Record<Exclude<OperatorType, 'Null'>, readonly KeyDataType[]> = {
-  String: ['String', 'ARN'],
-  // AWS recommends ARN operators for ARN keys; pages type some keys that hold ARNs as String.
-  Arn: ['ARN', 'String'],
-  Numeric: ['Numeric'],
-  Date: ['Date'],
-  Bool: ['Bool'],
-  IpAddress: ['IPAddress'],
-  // No key of the database is typed Binary; BinaryEquals compares the base64 text of a String key.
-  Binary: ['String'],
-};
-
-/** The operators that compare a key type, for messages. */
-const OPERATORS_FOR: Record<KeyDataType, string> = {
-  String: 'String operators (StringEquals, StringLike...)',
-  ARN: 'ARN operators (ArnEquals, ArnLike...) or String operators',
-  Numeric: 'Numeric operators (NumericEquals, NumericLessThan...)',
-  Date: 'Date operators (DateGreaterThan, DateLessThan...)',
-  Bool: 'Bool',
-  IPAddress: 'IpAddress or NotIpAddress',
-};
 
 /**
  * Checks the block (at `where` in the template); returns the facts of its keys by lower-case key, for the
@@ -56,10 +37,10 @@ export function checkConditionTypes(
       if (
         op.type !== 'Null' &&
         f.types.length > 0 &&
-        !f.types.some((t) => FITS[op.type as Exclude<OperatorType, 'Null'>].includes(t))
+        !f.types.some((t) => OPERATOR_KEY_TYPES[op.type as Exclude<OperatorType, 'Null'>].includes(t))
       ) {
         throw new UserError(
-          `${at}: ${named} is of type ${f.types.join(' / ')}: compare it with ${OPERATORS_FOR[f.types[0]]} ` +
+          `${at}: ${named} is of type ${f.types.join(' / ')}: compare it with ${OPERATORS_FOR_KEY_TYPE[f.types[0]]} ` +
             `(or Null), not ${operator}`,
         );
       }

@@ -10,7 +10,12 @@
 import type { IamDatabase } from '../../database/database.js';
 import type { Service } from '../../database/service.js';
 import type { ActionRecord } from '../../database/types.js';
-import { globalKeyNames, lookupGlobalKey, type KeyDataType } from '../../querying/condition-global-keys.js';
+import {
+  globalKeyNames,
+  lookupGlobalKey,
+  readDatabaseType,
+  type KeyDataType,
+} from '../../querying/condition-global-keys.js';
 import { conditionKeyMatches } from '../../querying/names.js';
 import { shown } from '../../querying/printable.js';
 import { UserError, didYouMean } from '../../util/errors.js';
@@ -26,22 +31,6 @@ export interface KeyFacts {
   anyMultivalued?: boolean;
   /** Every page typing it says ArrayOf... */
   allMultivalued?: boolean;
-}
-
-/** A database type (`ArrayOfString`, `ARN`, `Arn`...) as a data type, and whether it is a list. */
-function databaseType(type: string): { type?: KeyDataType; multi: boolean } {
-  const multi = /^arrayof/i.test(type);
-  const base = type.replace(/^arrayof/i, '').toLowerCase();
-  const names: Record<string, KeyDataType> = {
-    string: 'String',
-    arn: 'ARN',
-    bool: 'Bool',
-    boolean: 'Bool',
-    numeric: 'Numeric',
-    date: 'Date',
-    ipaddress: 'IPAddress',
-  };
-  return { type: names[base], multi };
 }
 
 /** A key the template names matches a documented one, and names the part a placeholder asks for. */
@@ -90,7 +79,7 @@ export function keyFacts(db: IamDatabase, key: string, where: string): KeyFacts 
   }
   const typed = svc.conditionKeys.filter((c) => covers(c.name, key));
   if (typed.length > 0) {
-    const read = typed.map((c) => databaseType(c.type));
+    const read = typed.map((c) => readDatabaseType(c.type));
     const types = [...new Set(read.map((r) => r.type).filter((t): t is KeyDataType => t !== undefined))];
     return {
       key,
