@@ -8,11 +8,25 @@ import { packageVersion } from '../util/package-root.js';
 import { buildProgram } from './program.js';
 import type { CliContext } from './context.js';
 
+export interface MainOptions {
+  /**
+   * The file this process was started from, from which commands may start worker threads (see
+   * workers.ts). Default: none, and every command runs on the calling thread.
+   */
+  workerEntry?: string;
+}
+
 /** Runs the CLI on `argv` (without node and script). Resolves to the exit code; never throws. */
-export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function main(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  options: MainOptions = {},
+): Promise<number> {
   let db: IamDatabase | undefined;
   const ctx: CliContext = {
     env,
+    workerEntry: options.workerEntry,
+    dbPath: () => program.opts<{ db?: string }>().db,
     database: () => {
       if (!db) {
         db = selectDatabase({ dbPath: program.opts<{ db?: string }>().db, env });
