@@ -38,7 +38,7 @@ export async function main(
     out: writeStdout,
     err: writeStderr,
   };
-  const program = buildProgram(ctx, packageVersion());
+  const program = buildProgram(ctx, packageVersion(), argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -16,7 +16,36 @@ import { registerLint } from './commands/lint.js';
 import { registerSize } from './commands/size.js';
 import { registerGenerate } from './commands/generate.js';
 
-export function buildProgram(ctx: CliContext, version: string): Command {
+type Register = (program: Command, ctx: CliContext) => void;
+
+/** Every top-level command, by the names it registers, in the order `--help` lists them. */
+export const COMMANDS: readonly (readonly [names: readonly string[], register: Register])[] = [
+  [['query'], registerQuery],
+  [['write-policy'], registerWritePolicy],
+  [['create-template'], registerCreateTemplate],
+  [['db'], registerDb],
+  [['initialize'], registerInitialize],
+  [['expand', 'analyze'], registerAnalyze],
+  [['lint'], registerLint],
+  [['size'], registerSize],
+  [['generate'], registerGenerate],
+];
+
+/** The command word of `argv`: its first word that is not a root option (`--db` takes a value). */
+export function invokedCommand(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--db') i++;
+    else if (argv[i] === '--') return argv[i + 1];
+    else if (!argv[i].startsWith('-')) return argv[i];
+  }
+  return undefined;
+}
+
+/**
+ * The program for `argv` (default: set up every command). Commands are set up for what `argv` runs: see
+ * COMMANDS.
+ */
+export function buildProgram(ctx: CliContext, version: string, argv: readonly string[] = []): Command {
   const program = new Command('iamwright')
     .description('Write least-privilege AWS IAM policies from YAML templates, and query the IAM database.')
     .version(version, '-V, --version')
@@ -31,15 +60,12 @@ export function buildProgram(ctx: CliContext, version: string): Command {
         throw new UserError('option --db is empty: give a database path or leave the option out');
       }
     });
-  registerQuery(program, ctx);
-  registerWritePolicy(program, ctx);
-  registerCreateTemplate(program, ctx);
-  registerDb(program, ctx);
-  registerInitialize(program, ctx);
-  registerAnalyze(program, ctx);
-  registerLint(program, ctx);
-  registerSize(program, ctx);
-  registerGenerate(program, ctx);
+  // Only the command a run names is set up (its options, subcommands and help): setting up all of them is
+  // a good part of a quick command's start-up. --help, a bare run or an unknown word set up every one, to
+  // list them or suggest one.
+  const named = invokedCommand(argv);
+  const only = COMMANDS.find(([names]) => named !== undefined && names.includes(named));
+  for (const entry of only ? [only] : COMMANDS) entry[1](program, ctx);
   // No command: show the overview rather than nothing; an unknown one: say so, with a suggestion.
   helpOrUnknownCommand(program);
   return program;

@@ -78,6 +78,39 @@ export function decodeService(text: string): ServiceRecord {
   return quickService(parsed) ?? checkedService(parsed);
 }
 
+/**
+ * The action names of a service file as encodeService lays it out (one action per line, a name without
+ * escapes first in its row), without decoding the rest: listing a service's actions reads a few hundred
+ * names instead of building every action's record (ec2's file is 400 KB). Only the names and the layout
+ * are checked. Undefined when the text is laid out otherwise (a file written by hand): decode it then.
+ */
+export function scanActionNames(text: string, prefix: string): string[] | undefined {
+  const head = `{"prefix":${JSON.stringify(prefix)},`;
+  if (!text.startsWith(head)) return undefined;
+  const open = text.indexOf('\n"actions":[', head.length);
+  if (open < 0) return undefined;
+  let at = open + '\n"actions":['.length;
+  if (text.startsWith('],\n', at)) return [];
+  if (text[at] !== '\n') return undefined;
+  const names: string[] = [];
+  for (;;) {
+    // A row: `["Name",...]` then `,\n` and the next row, or `\n]` at the end of the list.
+    const end = text.indexOf('\n', at + 1);
+    if (end < 0 || !text.startsWith('["', at + 1)) return undefined;
+    const close = text.indexOf('",', at + 3);
+    if (close < 0 || close > end) return undefined;
+    const name = text.slice(at + 3, close);
+    if (!ACTION_NAME.test(name)) return undefined;
+    names.push(name);
+    if (text[end - 1] === ',') at = end;
+    else if (text[end - 1] === ']' && text.startsWith(']', end + 1)) return names;
+    else return undefined;
+  }
+}
+
+/** An action name as the reference spells them: what scanActionNames takes without decoding. */
+const ACTION_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
 const isStrings = (v: unknown): v is string[] => {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false;
@@ -231,6 +264,60 @@ function expected01(v: unknown, where: Where): never {
  * version, not by whatever field changed), then meta and the service list.
  */
 export function decodeIndex(doc: unknown): IndexFile {
+  // Every command reads the index: the usual, well-formed one takes the quick way (about a tenth of the
+  // cost), and only an index with a fault in it is walked again with the paths that name the fault.
+  return quickIndex(doc) ?? checkedIndex(doc);
+}
+
+/** The index when every field has the right type, else undefined: what checkedIndex gives, more cheaply. */
+function quickIndex(doc: unknown): IndexFile | undefined {
+  if (!isObject(doc) || doc.format !== FORMAT_NAME || doc.schemaVersion !== SCHEMA_VERSION) return undefined;
+  const { meta: m, services: rows } = doc;
+  if (!isObject(m) || !Array.isArray(rows)) return undefined;
+  for (const key of ['schemaVersion', 'buildDate', 'builtFrom'] as const) {
+    if (m[key] !== undefined && typeof m[key] !== 'string') return undefined;
+  }
+  if (m.overridesFile !== undefined && m.overridesFile !== null && typeof m.overridesFile !== 'string') {
+    return undefined;
+  }
+  const applied = m.overridesApplied === undefined ? [] : m.overridesApplied;
+  if (!Array.isArray(applied)) return undefined;
+  for (const o of applied as unknown[]) {
+    if (!isObject(o) || typeof o.prefix !== 'string' || typeof o.action !== 'string') return undefined;
+    if (!ACCESS_LEVELS.includes(o.from as AccessLevel) || !ACCESS_LEVELS.includes(o.to as AccessLevel)) {
+      return undefined;
+    }
+  }
+  const c = m.counts;
+  if (!isObject(c)) return undefined;
+  for (const key of ['services', 'actions', 'resourceTypes', 'conditionKeys']) {
+    const n = c[key];
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return undefined;
+  }
+  const services = new Array<[string, string, string]>(rows.length);
+  const seen = new Set<string>();
+  for (let i = 0; i < rows.length; i++) {
+    const r: unknown = rows[i];
+    if (!Array.isArray(r) || r.length < 3) return undefined;
+    const [p, name, url] = r as unknown[];
+    if (typeof p !== 'string' || !PREFIX.test(p) || typeof name !== 'string' || typeof url !== 'string') {
+      return undefined;
+    }
+    const key = p.toLowerCase();
+    if (seen.has(key)) return undefined;
+    seen.add(key);
+    services[i] = [p, name, url];
+  }
+  const meta = {
+    ...(m as unknown as DatabaseMeta),
+    schemaVersion: (m.schemaVersion as string | undefined) ?? '1',
+    overridesApplied: applied as DatabaseMeta['overridesApplied'],
+  };
+  return { format: FORMAT_NAME, schemaVersion: SCHEMA_VERSION, meta, services };
+}
+
+/** The index, each field checked with its path, for a message naming the faulty one. */
+export function checkedIndex(doc: unknown): IndexFile {
   const index = obj(doc, '');
   if (index.format !== FORMAT_NAME) {
     throw new ShapeError('format', `expected '${FORMAT_NAME}', found ${describeValue(index.format)}`);

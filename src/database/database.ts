@@ -15,10 +15,19 @@ export interface IamDatabase {
   service(prefix: string): Service | undefined;
   /** Every service, loaded. Costs a full read of the database. */
   allServices(): Service[];
+  /**
+   * The names of a service's actions in the page's order, read more cheaply than the whole service where
+   * the store allows; undefined for an unknown service. Optional for other implementations: callers fall
+   * back to `service(prefix).actions`.
+   */
+  actionNames?(prefix: string): readonly string[] | undefined;
 }
 
 /** Reads one service record by its exact (lower-case) prefix. */
 export type ServiceReader = (prefix: string) => ServiceRecord;
+
+/** Reads a service's action names by its exact prefix; undefined when only the whole record can tell. */
+export type ActionNameReader = (prefix: string) => string[] | undefined;
 
 /** An IamDatabase over an index and a reader that loads services lazily and caches them. */
 export class LazyDatabase implements IamDatabase {
@@ -31,6 +40,7 @@ export class LazyDatabase implements IamDatabase {
     readonly location: DatabaseLocation,
     summaries: readonly ServiceSummary[],
     private readonly read: ServiceReader,
+    private readonly readNames?: ActionNameReader,
   ) {
     this.summaries = [...summaries].sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0));
     for (const s of this.summaries) this.byLower.set(s.prefix.toLowerCase(), s);
@@ -57,6 +67,14 @@ export class LazyDatabase implements IamDatabase {
 
   allServices(): Service[] {
     return this.summaries.map((s) => this.service(s.prefix) as Service);
+  }
+
+  actionNames(prefix: string): readonly string[] | undefined {
+    const summary = this.byLower.get(prefix.toLowerCase());
+    if (!summary) return undefined;
+    const loaded = this.loaded.get(summary.prefix);
+    if (loaded) return loaded.actions.map((a) => a.name);
+    return this.readNames?.(summary.prefix) ?? this.service(summary.prefix)?.actions.map((a) => a.name);
   }
 }
 

@@ -21,6 +21,7 @@ import {
   encodeIndex,
   encodeService,
   FORMAT_NAME,
+  scanActionNames,
   SCHEMA_VERSION,
   type IndexFile,
 } from './codec.js';
@@ -131,6 +132,14 @@ function openFolder(path: string, location: DatabaseLocation): IamDatabase {
       } catch (e) {
         if (e instanceof ShapeError) throw invalid(path, e, name);
         throw new UserError(`${path} is not a valid database: ${name}: ${(e as Error).message}`);
+      }
+    },
+    // Names only: a file that cannot be read or scanned is left to the full reader, and its messages.
+    (prefix) => {
+      try {
+        return scanActionNames(readLimited(join(path, 'services', `${prefix}.json`)), prefix);
+      } catch {
+        return undefined;
       }
     },
   );

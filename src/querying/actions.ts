@@ -8,7 +8,7 @@ import type { Service } from '../database/service.js';
 import type { AccessLevel, ActionRecord } from '../database/types.js';
 import { UserError } from '../util/errors.js';
 import { checkDatabase, checkOptionalString, checkOptions, checkString } from './arguments.js';
-import { parseAccessLevel, requireConditionKey, requireResourceTypeName } from './names.js';
+import { parseAccessLevel, requireConditionKey, requireResourceTypeName, requireService } from './names.js';
 import { isAllServices, servicesInScope } from './scope.js';
 
 /** Every filter is optional; the actions returned pass all the given ones. */
@@ -90,6 +90,25 @@ export function findActions(db: IamDatabase, service: string, filter: ActionFilt
   }
   const all = isAllServices(db, service);
   const results: string[] = [];
+  if (
+    filter.accessLevel === undefined &&
+    filter.resourceType === undefined &&
+    filter.conditionKey === undefined
+  ) {
+    // Every action: the names alone, which the database can read without the rest of each service.
+    const lower = service.toLowerCase();
+    const prefixes = all
+      ? db.listServices().map((s) => s.prefix)
+      : [
+          db.listServices().find((s) => s.prefix.toLowerCase() === lower)?.prefix ??
+            requireService(db, service).prefix, // unknown: its message, with suggestions
+        ];
+    for (const p of prefixes) {
+      const names = db.actionNames?.(p) ?? (db.service(p)?.actions ?? []).map((a) => a.name);
+      for (const name of names) results.push(`${p}:${name}`);
+    }
+    return results;
+  }
   let applicable = 0;
   for (const svc of servicesInScope(db, service)) {
     const test = actionTest(svc, filter, all);
