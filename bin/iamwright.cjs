@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// The `iamwright` command. Loads the bundled CLI (dist/cli-main.cjs) through V8's code cache
-// (dist/cli-main.cjs.cache, written by `npm run build`), so that a run skips most JavaScript compilation.
+// The `iamwright` command. Loads the bundled CLI (dist/cli-main.cjs) through a V8 code cache written by
+// `npm run build`, so that a run skips most JavaScript compilation. There is one cache per command that
+// must start fast (dist/cli-main.<command>.cache) and one for the rest (dist/cli-main.default.cache): V8
+// deserializes a whole cache whatever runs, and one for every command is half as large again.
 // A cache made by another Node/V8 version is rejected by V8 and the file compiles as usual.
 'use strict';
 const fs = require('node:fs');
@@ -12,7 +14,14 @@ const Module = require('node:module');
 const recording = process.env.IAMWRIGHT_WRITE_CODE_CACHE === '1';
 
 const file = path.join(__dirname, '..', 'dist', 'cli-main.cjs');
-const cacheFile = `${file}.cache`;
+/** The commands with a cache of their own (scripts/bundle-cli.mjs records one for each). */
+const CACHED_COMMANDS = ['query', 'write-policy'];
+const cacheFile = path.join(
+  __dirname,
+  '..',
+  'dist',
+  `cli-main.${recording ? process.env.IAMWRIGHT_CODE_CACHE_NAME : cacheName(process.argv.slice(2))}.cache`,
+);
 let source;
 try {
   // The build stores the bundle wrapped and ASCII-only (scripts/bundle-cli.mjs): read as latin1, it
@@ -42,6 +51,15 @@ if (recording) {
   recordCodeCache(JSON.parse(process.env.IAMWRIGHT_CODE_CACHE_RUNS));
 } else {
   run();
+}
+
+/** The cache for a command line: its command's own, or the default. `--db` is the one root option with a value. */
+function cacheName(argv) {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--db') i++;
+    else if (!argv[i].startsWith('-')) return CACHED_COMMANDS.includes(argv[i]) ? argv[i] : 'default';
+  }
+  return 'default';
 }
 
 async function recordCodeCache(runs) {
