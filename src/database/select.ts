@@ -38,17 +38,24 @@ export function localDatabasePath(env: NodeJS.ProcessEnv = process.env): string 
  */
 export function localDatabaseProblem(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const home = iamwrightHome(env);
+  // Every run without a local database comes here: asked not to throw for a missing file, since making an
+  // error (its stack, and the code behind it) costs start-up more than the check itself.
+  let homeStat;
   try {
-    if (!statSync(home).isDirectory()) {
-      return `IAMWRIGHT_HOME ${home} is not a folder, so the bundled database is used`;
-    }
+    homeStat = statSync(home, { throwIfNoEntry: false });
   } catch {
-    return undefined; // no home (yet): nothing was ever installed
+    return undefined; // unreadable: as if absent
+  }
+  if (!homeStat) return undefined; // no home (yet): nothing was ever installed
+  if (!homeStat.isDirectory()) {
+    return `IAMWRIGHT_HOME ${home} is not a folder, so the bundled database is used`;
   }
   const local = join(home, 'db');
   let link: string | undefined;
   try {
-    if (lstatSync(local).isSymbolicLink()) link = readlinkSync(local);
+    const localStat = lstatSync(local, { throwIfNoEntry: false });
+    if (!localStat) return undefined;
+    if (localStat.isSymbolicLink()) link = readlinkSync(local);
   } catch {
     return undefined;
   }

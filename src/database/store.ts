@@ -110,7 +110,7 @@ function openFolder(path: string, location: DatabaseLocation): IamDatabase {
   return new LazyDatabase(
     index.meta,
     location,
-    index.services.map(([prefix, name, authorizationUrl]) => ({ prefix, name, authorizationUrl })),
+    index.services.map((r) => ({ prefix: r[0], name: r[1], authorizationUrl: r[2] })),
     (prefix) => {
       const name = `services/${prefix}.json`;
       const file = join(path, 'services', `${prefix}.json`);

@@ -2,6 +2,8 @@
  * The per-service facts policy writing asks for again and again (which ARN formats an access level
  * reaches, which actions a resource type has, dependent actions), computed once per service and kept
  * per database object in a WeakMap, so that a long-lived process writing many policies pays once.
+ * The loops over every action are indexed: a command runs them once, in V8's interpreter, where `for...of`
+ * allocates a result object per step.
  */
 import type { IamDatabase } from '../../database/database.js';
 import type { Service } from '../../database/service.js';
@@ -94,8 +96,12 @@ export class ServiceIndex {
     let deps = this.dependents.get(action);
     if (!deps) {
       const set = new Set<string>();
-      for (const rt of action.resourceTypes) for (const d of rt.dependentActions) set.add(d);
-      deps = [...set];
+      const rts = action.resourceTypes;
+      for (let i = 0; i < rts.length; i++) {
+        const d = rts[i].dependentActions;
+        for (let j = 0; j < d.length; j++) set.add(d[j]);
+      }
+      deps = Array.from(set);
       this.dependents.set(action, deps);
     }
     return deps;
@@ -107,9 +113,12 @@ export class ServiceIndex {
     if (!list) {
       const seen = new Set<string>();
       list = [];
-      for (const action of this.service.actions) {
-        if (action.accessLevel !== level) continue;
-        for (const row of this.rows(action)) {
+      const actions = this.service.actions;
+      for (let i = 0; i < actions.length; i++) {
+        if (actions[i].accessLevel !== level) continue;
+        const rows = this.rows(actions[i]);
+        for (let j = 0; j < rows.length; j++) {
+          const row = rows[j];
           if (row.format === '*' || seen.has(row.format)) continue;
           seen.add(row.format);
           list.push({
@@ -132,9 +141,11 @@ export class ServiceIndex {
   private actionsOfType(lowerType: string): readonly ActionRecord[] {
     if (!this.byType) {
       this.byType = new Map();
-      for (const action of this.service.actions) {
-        for (const rt of action.resourceTypes) {
-          const key = rt.resourceType.toLowerCase();
+      const actions = this.service.actions;
+      for (let i = 0; i < actions.length; i++) {
+        const action = actions[i];
+        for (let j = 0; j < action.resourceTypes.length; j++) {
+          const key = action.resourceTypes[j].resourceType.toLowerCase();
           const list = this.byType.get(key);
           if (!list) this.byType.set(key, [action]);
           else if (list[list.length - 1] !== action) list.push(action);
