@@ -22,35 +22,46 @@ const cacheFile = path.join(
   'dist',
   `cli-main.${recording ? process.env.IAMWRIGHT_CODE_CACHE_NAME : cacheName(process.argv.slice(2))}.cache`,
 );
-let source;
-try {
-  // The build stores the bundle wrapped and ASCII-only (scripts/bundle-cli.mjs): read as latin1, it
-  // becomes V8's one-byte string without decoding, and goes to V8 without another copy.
-  source = fs.readFileSync(file, 'latin1');
-} catch {
-  process.stderr.write(`iamwright: ${file} is missing: run \`npm run build\` first\n`);
-  process.exit(1);
-}
-let cachedData;
-try {
-  cachedData = fs.readFileSync(cacheFile);
-} catch {
-  // No cache: compile normally.
-}
-const script = new vm.Script(source, { filename: file, cachedData });
-const load = script.runInThisContext();
-const run = () => {
-  const mod = { exports: {} };
-  load(mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
-  return mod.exports.done;
-};
-
-if (recording) {
-  // The build (scripts/bundle-cli.mjs) runs representative commands here, one after the other in this
-  // process, and records every function they compiled.
-  recordCodeCache(JSON.parse(process.env.IAMWRIGHT_CODE_CACHE_RUNS));
+if (process.env.IAMWRIGHT_DEBUG && !recording) {
+  // The bundle's local names are shortened (scripts/bundle-cli.mjs): for stack traces that name the
+  // code, debugging runs the same CLI from tsc's unbundled output instead.
+  import(require('node:url').pathToFileURL(path.join(__dirname, '..', 'dist', 'cli.js')).href);
 } else {
-  run();
+  const { run, script } = loadBundle();
+  if (recording) {
+    // The build (scripts/bundle-cli.mjs) runs representative commands here, one after the other in this
+    // process, and records every function they compiled.
+    recordCodeCache(run, script, JSON.parse(process.env.IAMWRIGHT_CODE_CACHE_RUNS));
+  } else {
+    run();
+  }
+}
+
+/** Compiles the bundle (through its code cache): the script, and the function that runs the CLI once. */
+function loadBundle() {
+  let source;
+  try {
+    // The build stores the bundle wrapped and ASCII-only (scripts/bundle-cli.mjs): read as latin1, it
+    // becomes V8's one-byte string without decoding, and goes to V8 without another copy.
+    source = fs.readFileSync(file, 'latin1');
+  } catch {
+    process.stderr.write(`iamwright: ${file} is missing: run \`npm run build\` first\n`);
+    process.exit(1);
+  }
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    // No cache: compile normally.
+  }
+  const script = new vm.Script(source, { filename: file, cachedData });
+  const load = script.runInThisContext();
+  const run = () => {
+    const mod = { exports: {} };
+    load(mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
+    return mod.exports.done;
+  };
+  return { run, script };
 }
 
 /** The cache for a command line: its command's own, or the default. `--db` is the one root option with a value. */
@@ -62,7 +73,7 @@ function cacheName(argv) {
   return 'default';
 }
 
-async function recordCodeCache(runs) {
+async function recordCodeCache(run, script, runs) {
   for (const argv of runs) {
     process.argv = [process.argv[0], process.argv[1], ...argv];
     process.exitCode = undefined;
