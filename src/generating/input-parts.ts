@@ -91,14 +91,14 @@ export function planParts(entries: InputEntry[], jobs: number): InputEntry[][] {
 
 /**
  * The old-generation heap (MB) a worker reading the part is held to. Reading holds one file at a time (its
- * text and parsed records, a few times the text) over the database and the tally; a tight bound makes V8
- * collect garbage early rather than grow, which is what keeps two readers within the memory of one. A
- * worker that still runs out is an error the caller can handle (the CLI reads that part again itself).
+ * text and parsed records, a few times the text) over the database and the tally (about 15 MB). The bound
+ * is a safety net: V8 grows a worker's old generation far less than this as it reads 1 MB files. A worker
+ * that still runs out is an error the caller can handle (the CLI reads that part again itself).
  */
 export function heapLimitMb(part: PartInput): number {
   let largest = 0;
   for (const e of part.entries) if ('file' in e) largest = Math.max(largest, e.weight ?? 0);
-  return Math.max(64, 32 + Math.ceil((largest / (1024 * 1024)) * 8));
+  return Math.max(128, 64 + Math.ceil((largest / (1024 * 1024)) * 8));
 }
 
 /** Reads the entries, in order, into the sink. */
