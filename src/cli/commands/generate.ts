@@ -186,8 +186,8 @@ function parallelOf(ctx: CliContext, jobs: number | undefined): GenerateOptions[
           'generate',
           { dbPath: ctx.dbPath(), input: part },
           ctx.env,
-          // A young generation of 16 MB (V8's default is about three times that) keeps two readers' peak RSS
-          // near one's (1M events: 185 MB; 245 MB with 32 MB).
+          // A young generation of 16 MB keeps two readers' peak RSS near one thread's: over the bench's
+          // 1M events, 185 MB (one thread: 177 MB); 245 MB with 32 MB, 270 MB with V8's default.
           { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: heapLimitMb(part) },
         );
       } catch (e) {
