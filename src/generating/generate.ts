@@ -91,7 +91,10 @@ export async function generate(
       // This thread only merges: reading a share itself would grow its heap as much as a worker's, and
       // the one heap V8 lets grow unbounded (the main thread's) is what would set the peak memory.
       const { principal, since, until, generalize } = options;
-      const read = parts.map((part) => parallel!.run({ entries: part, principal, since, until, generalize }));
+      const { exceptions } = map;
+      const read = parts.map((part) =>
+        parallel!.run({ entries: part, principal, since, until, generalize, exceptions }),
+      );
       // Each is awaited below, in order; until then a failure must not count as unhandled.
       for (const p of read) p.catch(() => {});
       for (const p of read) mergePart(tally, sink, await p);
