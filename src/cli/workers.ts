@@ -8,7 +8,7 @@
  * --db and environment): an opened database cannot cross threads.
  */
 // Static: a dynamic import() of a built-in fails inside the bundle, which V8 runs as a plain script.
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData, type ResourceLimits } from 'node:worker_threads';
 import { UserError } from '../util/errors.js';
 
 /** The environment variable that names a worker's task. */
@@ -23,7 +23,9 @@ export interface WorkerInput<T> {
 type Task = (data: WorkerInput<unknown>, env: NodeJS.ProcessEnv) => Promise<unknown>;
 
 /** The tasks a worker can run, each loaded only in the worker that runs it. */
-const TASKS: Record<string, () => Promise<Task>> = {};
+const TASKS: Record<string, () => Promise<Task>> = {
+  generate: () => import('./commands/generate-worker.js').then((m) => m.generateTask),
+};
 
 /** Runs this worker's task on its workerData and posts the result (or the error) to the main thread. */
 export async function runWorker(task: string): Promise<number> {
@@ -58,11 +60,14 @@ export async function runInWorker<T, R>(
   task: string,
   data: WorkerInput<T>,
   env: NodeJS.ProcessEnv,
+  /** The worker's heap sizes (default: V8's); one that outgrows them rejects with ERR_WORKER_OUT_OF_MEMORY. */
+  limits?: ResourceLimits,
 ): Promise<R> {
   const worker: Worker = new Worker(entry, {
     argv: [],
     env: { ...env, [WORKER_ENV]: task },
     workerData: data,
+    resourceLimits: limits,
     // The worker writes nothing of its own: its answer comes back as a message.
     stdout: true,
   });

@@ -8,7 +8,15 @@ import { UserError } from '../util/errors.js';
 import type { PolicyDocument } from '../writing/types.js';
 import { exactPolicy, renderTemplate } from './output.js';
 import { readCallsFile } from './read-calls.js';
-import { eventFiles, readEventFile, type EventSink } from './read-events.js';
+import {
+  listInput,
+  mergePart,
+  planParts,
+  readEntries,
+  type PartInput,
+  type PartResult,
+} from './input-parts.js';
+import type { EventSink } from './read-events.js';
 import { CallResolver } from './resolve.js';
 import { Tally, type CallFilter } from './tally.js';
 import type { InputProblem } from './types.js';
@@ -20,8 +28,18 @@ export interface GenerateOptions extends CallFilter {
   generalize?: boolean;
   /** The operation map. Default: a new OperationMap over the database. */
   operations?: OperationMap;
-  /** Called with each input problem as it is found (default: collected only). */
+  /**
+   * Called with each input problem, in input order (default: collected only); with `parallel`, a part's
+   * problems come when the part is merged.
+   */
   onProblem?: (p: InputProblem) => void;
+  /**
+   * Read a large CloudTrail input in up to `jobs` parts at once (input-parts.ts planParts): `run` reads
+   * each part elsewhere (a worker thread opening the same database) and answers with readPart's result;
+   * this thread merges them in input order. Default: everything on this thread, as when the input is too
+   * small to gain from threads. Call lists are always read here.
+   */
+  parallel?: { jobs: number; run: (part: PartInput) => Promise<PartResult> };
 }
 
 export interface GenerateResult {
@@ -61,12 +79,26 @@ export async function generate(
     },
     counts: { files: 0, notApiCalls: 0 },
   };
-  for (const path of paths) {
-    if (options.from === 'calls') {
-      await readCallsFile(path, sink);
-      continue;
+  if (options.from === 'calls') {
+    for (const path of paths) await readCallsFile(path, sink);
+  } else {
+    const parallel = options.parallel && options.parallel.jobs > 1 ? options.parallel : undefined;
+    const entries = listInput(paths, parallel !== undefined);
+    const parts = parallel ? planParts(entries, parallel.jobs) : [entries];
+    if (parts.length === 1) {
+      await readEntries(entries, sink);
+    } else {
+      // This thread only merges: reading a share itself would grow its heap as much as a worker's, and
+      // the one heap V8 lets grow unbounded (the main thread's) is what would set the peak memory.
+      const { principal, since, until, generalize } = options;
+      const { exceptions } = map;
+      const read = parts.map((part) =>
+        parallel!.run({ entries: part, principal, since, until, generalize, exceptions }),
+      );
+      // Each is awaited below, in order; until then a failure must not count as unhandled.
+      for (const p of read) p.catch(() => {});
+      for (const p of read) mergePart(tally, sink, await p);
     }
-    for (const file of eventFiles(path, sink)) await readEventFile(file, sink);
   }
   const header = (): string[] => {
     const lines = [

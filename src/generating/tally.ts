@@ -24,6 +24,23 @@ export interface ActionUses {
   unknownResource: number;
 }
 
+/** One action's uses as plain data: its name, its resources with their counts, its unknown-resource calls. */
+export type UsesData = [action: string, resources: [string, number][], unknownResource: number];
+
+/**
+ * A tally as plain data, to send from a worker thread: every map as its entries, in the order they were
+ * first seen, so that merging parts in input order gives the maps the order one reader would have.
+ */
+export interface TallyData {
+  granted: UsesData[];
+  denied: UsesData[];
+  unknownServices: [string, number][];
+  unknownOperations: [string, number][];
+  calls: number;
+  filteredOut: number;
+  withoutTime: number;
+}
+
 export class Tally {
   readonly granted = new Map<string, ActionUses>();
   readonly denied = new Map<string, ActionUses>();
@@ -82,4 +99,51 @@ export class Tally {
       for (const arn of resources) uses.resources.set(arn, (uses.resources.get(arn) ?? 0) + call.count);
     }
   }
+
+  /** This tally as plain data (see TallyData). */
+  toData(): TallyData {
+    const uses = (m: Map<string, ActionUses>): UsesData[] =>
+      [...m.values()].map((u) => [u.action.name, [...u.resources], u.unknownResource]);
+    return {
+      granted: uses(this.granted),
+      denied: uses(this.denied),
+      unknownServices: [...this.unknownServices],
+      unknownOperations: [...this.unknownOperations],
+      calls: this.calls,
+      filteredOut: this.filteredOut,
+      withoutTime: this.withoutTime,
+    };
+  }
+
+  /**
+   * Adds the tally of a later part of the input (made with the same database, filter and resolver options):
+   * the result is the tally of reading this part, then that one.
+   */
+  merge(part: TallyData): void {
+    this.calls += part.calls;
+    this.filteredOut += part.filteredOut;
+    this.withoutTime += part.withoutTime;
+    addCounts(this.unknownServices, part.unknownServices);
+    addCounts(this.unknownOperations, part.unknownOperations);
+    this.mergeUses(this.granted, part.granted);
+    this.mergeUses(this.denied, part.denied);
+  }
+
+  private mergeUses(into: Map<string, ActionUses>, part: UsesData[]): void {
+    for (const [name, resources, unknownResource] of part) {
+      let uses = into.get(name);
+      if (!uses) {
+        const action = this.resolver.action(name);
+        // The part was resolved against the same database: an action it found is there.
+        if (!action) throw new Error(`generate: ${name} is not in the database the part was read with`);
+        into.set(name, (uses = { action, resources: new Map(), unknownResource: 0 }));
+      }
+      uses.unknownResource += unknownResource;
+      addCounts(uses.resources, resources);
+    }
+  }
+}
+
+function addCounts(into: Map<string, number>, counts: Iterable<[string, number]>): void {
+  for (const [k, n] of counts) into.set(k, (into.get(k) ?? 0) + n);
 }

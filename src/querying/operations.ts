@@ -97,7 +97,8 @@ function byOperation(a: { operation: string }, b: { operation: string }): number
  * that a reader of millions of events needs no guard of its own.
  */
 export class OperationMap {
-  private readonly exceptions: OperationExceptions;
+  /** The exceptions in use: another map (in a worker thread) given these maps operations the same way. */
+  readonly exceptions: OperationExceptions;
   private readonly services = new Map<string, ServiceOperations>();
   private sdkPrefixes?: Map<string, string>;
 
