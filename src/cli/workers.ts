@@ -23,7 +23,9 @@ export interface WorkerInput<T> {
 type Task = (data: WorkerInput<unknown>, env: NodeJS.ProcessEnv) => Promise<unknown>;
 
 /** The tasks a worker can run, each loaded only in the worker that runs it. */
-const TASKS: Record<string, () => Promise<Task>> = {};
+const TASKS: Record<string, () => Promise<Task>> = {
+  lint: () => import('./commands/lint-worker.js').then((m) => m.lintTask),
+};
 
 /** Runs this worker's task on its workerData and posts the result (or the error) to the main thread. */
 export async function runWorker(task: string): Promise<number> {
