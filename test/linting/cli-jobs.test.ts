@@ -1,12 +1,12 @@
-// `iamwright lint` on worker threads, as a user runs it (build first): over a folder big enough for the
-// automatic choice to use workers, and with --jobs forcing them, every format's stdout, the stderr and the
-// exit code are those of the run on one thread (--jobs 1), bad files among the good ones included.
+// `iamwright lint` on worker threads, as a user runs it (build first): over a folder of a few hundred files
+// split over 2 and 3 threads by --jobs (the automatic choice needs more files and cores than a test run
+// should, see lint-threads.test.ts), every format's stdout, the stderr and the exit code are those of the
+// run on one thread (--jobs 1), bad files among the good ones included.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MIN_FILES_FOR_WORKERS } from '../../src/cli/commands/lint-worker.js';
 import { runCli } from '../support/cli.js';
 
 const env = { IAMWRIGHT_DB: '', IAMWRIGHT_HOME: mkdtempSync(join(tmpdir(), 'iamwright-lint-jobs-home-')) };
@@ -15,7 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), 'iamwright-lint-jobs-'));
 // Policies that draw findings of several checks (unknown actions, wildcards, missing resources, PassRole),
 // each file a little different, so that findings out of order or from the wrong file would show.
 const ACTIONS = ['s3:GetObject', 's3:Get*', 'iam:PassRole', 'ec2:DescribeInstances', 'sqs:SendMesage', '*'];
-const count = MIN_FILES_FOR_WORKERS + 60;
+const count = 260;
 for (let i = 0; i < count; i++) {
   const sub = join(dir, `team-${String(i % 7)}`);
   mkdirSync(sub, { recursive: true });
@@ -35,27 +35,36 @@ for (let i = 0; i < count; i++) {
 // Bad files among the good ones, in different runs: a syntax error, and authorization details that are
 // malformed (the latter also a line on stderr and exit 1).
 writeFileSync(join(dir, 'team-0', 'p0001-broken.json'), '{"Version": "2012-10-17", "Statement": [}');
-writeFileSync(join(dir, 'team-5', 'zz-details.json'), '{"UserDetailList": {"UserName": "x"}, "Policies": []}');
+writeFileSync(
+  join(dir, 'team-5', 'zz-details.json'),
+  '{"UserDetailList": {"UserName": "x"}, "Policies": []}',
+);
 writeFileSync(join(dir, 'accept.yml'), 'accept:\n  - check: security\n    file: "team-3/**"\n');
 
 const lint = (args: string[]) => runCli(['lint', dir, ...args], { env });
 
 for (const fmt of ['json', 'sarif', 'table', 'markdown']) {
-  test(`--fmt ${fmt}: automatic threads and --jobs 3 give the output of --jobs 1, byte for byte`, () => {
+  test(`--fmt ${fmt}: --jobs 2 and --jobs 3 give the output of --jobs 1, byte for byte`, () => {
     const one = lint(['--fmt', fmt, '--jobs', '1']);
     assert.equal(one.code, 1, one.stderr);
-    assert.equal(one.stderr, `iamwright: ${join(dir, 'team-5', 'zz-details.json')}:1:2: UserDetailList should be a list, not an object\n`);
+    assert.equal(
+      one.stderr,
+      `iamwright: ${join(dir, 'team-5', 'zz-details.json')}:1:2: UserDetailList should be a list, not an object\n`,
+    );
     if (fmt === 'json') {
       const report = JSON.parse(one.stdout) as { summary: { files: number }; findings: { ruleId: string }[] };
       assert.equal(report.summary.files, count + 2);
       assert.ok(report.findings.some((f) => f.ruleId === 'grammar/json-syntax'));
       assert.ok(new Set(report.findings.map((f) => f.ruleId)).size >= 4);
     }
-    for (const jobs of [[], ['--jobs', '3']]) {
+    for (const jobs of [
+      ['--jobs', '2'],
+      ['--jobs', '3'],
+    ]) {
       const many = lint(['--fmt', fmt, ...jobs]);
       assert.equal(many.code, one.code, `${jobs.join(' ')}: ${many.stderr}`);
       assert.equal(many.stderr, one.stderr);
-      assert.equal(many.stdout, one.stdout, `stdout with ${jobs.join(' ') || 'automatic threads'}`);
+      assert.equal(many.stdout, one.stdout, `stdout with ${jobs.join(' ')}`);
     }
   });
 }
@@ -86,9 +95,18 @@ test('--jobs: a whole number from 1; anything else is one line and exit 1', () =
 });
 
 test('stdin among the inputs: read once, on the main thread, whatever --jobs says', () => {
-  const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:Get*', Resource: '*' }] });
-  const one = runCli(['lint', '-', join(dir, 'team-2'), '--fmt', 'json', '--jobs', '1'], { env, input: policy });
-  const many = runCli(['lint', '-', join(dir, 'team-2'), '--fmt', 'json', '--jobs', '4'], { env, input: policy });
+  const policy = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: 's3:Get*', Resource: '*' }],
+  });
+  const one = runCli(['lint', '-', join(dir, 'team-2'), '--fmt', 'json', '--jobs', '1'], {
+    env,
+    input: policy,
+  });
+  const many = runCli(['lint', '-', join(dir, 'team-2'), '--fmt', 'json', '--jobs', '4'], {
+    env,
+    input: policy,
+  });
   assert.match(one.stdout, /"file": "-"/);
   assert.deepEqual(many, one);
 });

@@ -37,15 +37,18 @@ test('splitLintInputs: contiguous runs, in order, none empty, the first about ma
   );
 });
 
-test('planLintThreads: one thread below the threshold, with stdin, or with --jobs 1; else up to the cores', () => {
+test('planLintThreads: one thread below the threshold, with stdin, or with --jobs 1; else up to cores - 1', () => {
   const refs = (n: number): LintInputRef[] =>
     Array.from({ length: n }, (_, i) => ({ path: `p${i}.json`, explicit: false }));
   assert.equal(planLintThreads(refs(MIN_FILES_FOR_WORKERS - 1), undefined, 8), 1);
-  assert.equal(planLintThreads(refs(MIN_FILES_FOR_WORKERS), undefined, 2), 2);
-  assert.equal(planLintThreads(refs(MIN_FILES_FOR_WORKERS), undefined, 1), 1);
+  assert.equal(planLintThreads(refs(MIN_FILES_FOR_WORKERS), undefined, 8), 2);
+  // One core is left to V8's own threads: on 2 cores, no worker.
+  assert.equal(planLintThreads(refs(5000), undefined, 2), 1);
+  assert.equal(planLintThreads(refs(5000), undefined, 1), 1);
+  assert.equal(planLintThreads(refs(5000), undefined, 4), 3);
   // Each thread gets at least MIN_FILES_PER_THREAD inputs.
+  assert.equal(planLintThreads(refs(3 * MIN_FILES_PER_THREAD - 1), undefined, 8), 2);
   assert.equal(planLintThreads(refs(3 * MIN_FILES_PER_THREAD), undefined, 8), 3);
-  assert.equal(planLintThreads(refs(5000), undefined, 4), 4);
   // --jobs is taken as asked (a test or a user may want workers on a few files), never more than the inputs.
   assert.equal(planLintThreads(refs(5), 2, 1), 2);
   assert.equal(planLintThreads(refs(5), 9, 2), 5);

@@ -73,8 +73,8 @@ export function registerLint(program: Command, ctx: CliContext): void {
     )
     .option(
       '--jobs <n>',
-      'threads to lint on (default: automatic, one per core once there are a few hundred files; 1: this ' +
-        'thread only); the report is the same whatever the number',
+      'threads to lint on; the report is the same whatever the number (default: automatic, one thread ' +
+        'per 500 files from 1,000 files on, at most one fewer than the cores; 1: no worker threads)',
       jobsOption,
     )
     .addHelpText(
