@@ -25,6 +25,7 @@ type Task = (data: WorkerInput<unknown>, env: NodeJS.ProcessEnv) => Promise<unkn
 /** The tasks a worker can run, each loaded only in the worker that runs it. */
 const TASKS: Record<string, () => Promise<Task>> = {
   generate: () => import('./commands/generate-worker.js').then((m) => m.generateTask),
+  lint: () => import('./commands/lint-worker.js').then((m) => m.lintTask),
 };
 
 /** Runs this worker's task on its workerData and posts the result (or the error) to the main thread. */
@@ -92,17 +93,4 @@ export async function runInWorker<T, R>(
       settled = true;
     });
   });
-}
-
-/** Splits `items` into `parts` runs of about equal total weight, keeping their order within each run. */
-export function splitByWeight<T>(items: readonly T[], parts: number, weight: (item: T) => number): T[][] {
-  const total = items.reduce((s, x) => s + weight(x), 0);
-  const out: T[][] = Array.from({ length: Math.max(1, parts) }, () => []);
-  let acc = 0;
-  for (const item of items) {
-    const i = Math.min(out.length - 1, Math.floor((acc / (total || 1)) * out.length));
-    out[i].push(item);
-    acc += weight(item);
-  }
-  return out.filter((p) => p.length > 0);
 }

@@ -7,7 +7,7 @@
 import type { IamDatabase } from '../database/database.js';
 import type { ReportedFinding } from '../reporting/finding.js';
 import { applyAccepted, type LintConfig } from './accepted.js';
-import { readLintInputs } from './inputs/index.js';
+import { listLintInputs, readLintInput, type LintInputRef } from './inputs/index.js';
 import { INPUT_RULES } from './inputs/rules.js';
 import type { FileInputs, PolicyInput } from './inputs/types.js';
 import { lintPolicy } from './lint.js';
@@ -48,20 +48,41 @@ export function lintFiles(
   paths: readonly string[],
   options: LintFilesOptions = {},
 ): LintFilesResult {
+  return mergeLintParts([lintInputs(db, listLintInputs(paths), options)], options.config);
+}
+
+/**
+ * What linting a run of inputs gives, before accepted findings are taken out: the part of a lint that one
+ * thread does. Plain data (structured-clone-able), so that a worker thread can send it back.
+ */
+export interface LintPart {
+  /** Every finding, file by file in the order of the inputs. */
+  findings: ReportedFinding[];
+  errors: LintFilesResult['errors'];
+  files: number;
+  policies: number;
+}
+
+/** Lints `inputs` (from listLintInputs, or a contiguous run of them). Accepted findings are not applied. */
+export function lintInputs(
+  db: IamDatabase,
+  inputs: readonly LintInputRef[],
+  options: Omit<LintFilesOptions, 'config'> = {},
+): LintPart {
   validateRuleNames(options.checks, 'checks');
   validateRuleNames(options.skipChecks, 'skipChecks');
   const selection = { checks: options.checks, skipChecks: options.skipChecks };
   const registry = registrySelection(selection);
   const lint = options.lint ?? lintPolicy;
-  // The same document in many places of a file (an inline policy on many roles) is linted once.
-  const cache = new Map<string, LintFinding[]>();
-  const result: LintFilesResult = { findings: [], accepted: [], errors: [], files: 0, policies: 0 };
-  const all: ReportedFinding[] = [];
-  const inputs = readLintInputs(paths, {
+  const readOptions = {
     policyType: options.policyType,
     ...(options.readStdin && { readStdin: options.readStdin }),
-  });
-  for (const file of inputs) {
+  };
+  // The same document in many places of a file (an inline policy on many roles) is linted once.
+  const cache = new Map<string, LintFinding[]>();
+  const result: LintPart = { findings: [], errors: [], files: 0, policies: 0 };
+  for (const ref of inputs) {
+    const file = readLintInput(ref, readOptions);
     if (file.policies.length || file.problems.length) result.files++;
     const found: ReportedFinding[] = [];
     for (const p of file.problems) {
@@ -89,9 +110,25 @@ export function lintFiles(
       } else findings = lint(db, policy.document, lintOptions);
       for (const f of findings) found.push(placed(f, policy));
     }
-    all.push(...inFileOrder(found));
+    for (const f of inFileOrder(found)) result.findings.push(f);
   }
-  const split = applyAccepted(all, options.config);
+  return result;
+}
+
+/**
+ * The result of a lint done in parts over contiguous runs of the inputs, `parts` in the order of those runs:
+ * the same as linting all the inputs at once.
+ */
+export function mergeLintParts(parts: readonly LintPart[], config?: LintConfig): LintFilesResult {
+  const all: ReportedFinding[] = [];
+  const result: LintFilesResult = { findings: [], accepted: [], errors: [], files: 0, policies: 0 };
+  for (const part of parts) {
+    for (const f of part.findings) all.push(f);
+    for (const e of part.errors) result.errors.push(e);
+    result.files += part.files;
+    result.policies += part.policies;
+  }
+  const split = applyAccepted(all, config);
   result.findings = split.findings;
   result.accepted = split.accepted;
   return result;

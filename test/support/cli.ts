@@ -17,6 +17,8 @@ export function runCli(
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
     cwd: opts.cwd,
     encoding: 'utf8',
+    // Large reports (SARIF of hundreds of files) are over the default 1 MB, which would kill the run.
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

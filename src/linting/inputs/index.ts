@@ -31,34 +31,60 @@ export interface ReadLintInputsOptions {
   readStdin?: () => string;
 }
 
+/**
+ * One input to read: a file (or `-`), or a path that could not be listed. Plain data, so that a list of
+ * them can be split and sent to worker threads.
+ */
+export interface LintInputRef {
+  path: string;
+  /** Named on the command line, as opposed to found in a folder (see readLintFile). */
+  explicit: boolean;
+  /** Why the path cannot be read, when that is known from listing it. */
+  unreadable?: string;
+}
+
 /** The policies (and problems) of every path, file by file, in the order given (folders sorted). */
 export function* readLintInputs(
   paths: readonly string[],
   options: ReadLintInputsOptions = {},
 ): Generator<FileInputs> {
+  for (const ref of listLintInputs(paths)) yield readLintInput(ref, options);
+}
+
+/** The files `paths` stand for, in the order readLintInputs reads them: folders walked and sorted. */
+export function listLintInputs(paths: readonly string[]): LintInputRef[] {
+  const refs: LintInputRef[] = [];
   for (const path of paths) {
     if (path === '-') {
-      yield readLintFile('-', true, options);
+      refs.push({ path, explicit: true });
       continue;
     }
     let isDir: boolean;
     try {
       isDir = statSync(path).isDirectory();
     } catch (e) {
-      yield unreadable(path, describeFsError(e));
+      refs.push({ path, explicit: true, unreadable: describeFsError(e) });
       continue;
     }
     if (!isDir) {
-      yield readLintFile(path, true, options);
+      refs.push({ path, explicit: true });
       continue;
     }
     const { files, unreadable: folders } = lintableFilesUnder(path);
-    for (const u of folders) yield unreadable(u.path, u.message);
+    for (const u of folders) refs.push({ path: u.path, explicit: false, unreadable: u.message });
     if (files.length === 0 && folders.length === 0) {
-      yield unreadable(path, 'folder holds no *.json, *.yaml, *.yml or *.template files');
+      const message = 'folder holds no *.json, *.yaml, *.yml or *.template files';
+      refs.push({ path, explicit: true, unreadable: message });
     }
-    for (const f of files) yield readLintFile(f, false, options);
+    for (const f of files) refs.push({ path: f, explicit: false });
   }
+  return refs;
+}
+
+/** One listed input's policies and problems. */
+export function readLintInput(ref: LintInputRef, options: ReadLintInputsOptions = {}): FileInputs {
+  if (ref.unreadable !== undefined) return unreadable(ref.path, ref.unreadable);
+  return readLintFile(ref.path, ref.explicit, options);
 }
 
 function unreadable(file: string, message: string): FileInputs {
