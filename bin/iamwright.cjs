@@ -64,7 +64,11 @@ function loadBundle() {
   return { run, script };
 }
 
-/** The cache for a command line: its command's own, or the default. `--db` is the one root option with a value. */
+/**
+ * The cache for a command line: its command's own, or the default. The command word is found as
+ * src/cli/program.ts's invokedCommand finds it (`--db` is the one root option with a value); a wrong guess
+ * costs time, never correctness: a cache only saves compiling.
+ */
 function cacheName(argv) {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--db') i++;
