@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// The `iamwright` command. Loads the bundled CLI (dist/cli-main.cjs) through a V8 code cache written by
-// `npm run build`, so that a run skips most JavaScript compilation. There is one cache per command that
-// must start fast (dist/cli-main.<command>.cache) and one for the rest (dist/cli-main.default.cache): V8
-// deserializes a whole cache whatever runs, and one for every command is half as large again.
-// A cache made by another Node/V8 version is rejected by V8 and the file compiles as usual.
+// The `iamwright` command. Runs one of two bundles of the CLI (scripts/bundle-cli.mjs): `query` and
+// `write-policy`, whose start-up is measured against bare node, run dist/cli-fast.cjs, which holds only
+// their code; every other command runs the whole CLI, dist/cli-main.cjs. Each is loaded through a V8 code
+// cache written by `npm run build`, so that a run skips most JavaScript compilation: one per fast command
+// (dist/cli-fast.<command>.cache) and one for the rest (dist/cli-main.default.cache), since V8
+// deserializes a whole cache whatever runs. A cache made by another Node/V8 version is rejected by V8 and
+// the file compiles as usual.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -13,15 +15,14 @@ const Module = require('node:module');
 // No V8 flag may be set here: a cache records the flags it was made with, and V8 rejects it under others.
 const recording = process.env.IAMWRIGHT_WRITE_CODE_CACHE === '1';
 
-const file = path.join(__dirname, '..', 'dist', 'cli-main.cjs');
-/** The commands with a cache of their own (scripts/bundle-cli.mjs records one for each). */
-const CACHED_COMMANDS = ['query', 'write-policy'];
-const cacheFile = path.join(
-  __dirname,
-  '..',
-  'dist',
-  `cli-main.${recording ? process.env.IAMWRIGHT_CODE_CACHE_NAME : cacheName(process.argv.slice(2))}.cache`,
-);
+/** The commands of the fast bundle (src/cli/commands/fast-table.ts), each with its own cache. */
+const FAST_COMMANDS = ['query', 'write-policy'];
+// `<bundle>.<cache>`, e.g. cli-fast.query or cli-main.default.
+const [bundleName, cacheName] = (
+  recording ? process.env.IAMWRIGHT_CODE_CACHE_NAME : choice(process.argv.slice(2))
+).split('.');
+const file = path.join(__dirname, '..', 'dist', `${bundleName}.cjs`);
+const cacheFile = path.join(__dirname, '..', 'dist', `${bundleName}.${cacheName}.cache`);
 if (process.env.IAMWRIGHT_DEBUG && !recording) {
   // The bundle's local names are shortened (scripts/bundle-cli.mjs): for stack traces that name the
   // code, debugging runs the same CLI from tsc's unbundled output instead.
@@ -65,16 +66,18 @@ function loadBundle() {
 }
 
 /**
- * The cache for a command line: its command's own, or the default. The command word is found as
- * src/cli/program.ts's invokedCommand finds it (`--db` is the one root option with a value); a wrong guess
- * costs time, never correctness: a cache only saves compiling.
+ * The bundle and cache for a command line: the fast bundle and the command's own cache, or the whole CLI
+ * and the default cache. The command word is found as src/cli/program.ts's invokedCommand finds it
+ * (`--db` is the one root option with a value).
  */
-function cacheName(argv) {
+function choice(argv) {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--db') i++;
-    else if (!argv[i].startsWith('-')) return CACHED_COMMANDS.includes(argv[i]) ? argv[i] : 'default';
+    else if (!argv[i].startsWith('-')) {
+      return FAST_COMMANDS.includes(argv[i]) ? `cli-fast.${argv[i]}` : 'cli-main.default';
+    }
   }
-  return 'default';
+  return 'cli-main.default';
 }
 
 async function recordCodeCache(run, script, runs) {

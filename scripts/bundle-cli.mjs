@@ -44,34 +44,38 @@ const lazyBuiltins = {
     });
   },
 };
-for (const f of readdirSync('dist')) if (/^cli-main\..*cache$/.test(f)) rmSync(join('dist', f));
+for (const f of readdirSync('dist')) if (/^cli-(main|fast)\..*cache$/.test(f)) rmSync(join('dist', f));
 
-await build({
-  entryPoints: ['src/cli.ts'],
-  outfile: out,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  // Bundled: commander and yaml (its ES-module build, so unused parts drop out). Loaded from node_modules
-  // when needed: ajv (generated validators need only its runtime), htmlparser2 (db build), sql.js (its .wasm
-  // sits beside it).
-  external: ['ajv', 'ajv/*', 'htmlparser2', 'sql.js'],
-  // jsonc-parser: its ES-module build, since its UMD main loads its parts with require() calls that
-  // esbuild cannot follow.
-  alias: {
-    yaml: './node_modules/yaml/browser/index.js',
-    'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js',
-  },
-  // import.meta.url, which finds the package's data files, from the bundle's own path.
-  define: { 'import.meta.url': '__iamwrightModuleUrl' },
-  banner: { js: "const __iamwrightModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  minifyWhitespace: true,
-  minifySyntax: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-  plugins: [lazyBuiltins],
-});
+/** Bundles `entry` into the CommonJS file `outfile`, as bin/iamwright.cjs loads it (see finish()). */
+async function bundle(entry, outfile) {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    // Bundled: commander and yaml (its ES-module build, so unused parts drop out). Loaded from node_modules
+    // when needed: ajv (generated validators need only its runtime), htmlparser2 (db build), sql.js (its .wasm
+    // sits beside it).
+    external: ['ajv', 'ajv/*', 'htmlparser2', 'sql.js'],
+    // jsonc-parser: its ES-module build, since its UMD main loads its parts with require() calls that
+    // esbuild cannot follow.
+    alias: {
+      yaml: './node_modules/yaml/browser/index.js',
+      'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js',
+    },
+    // import.meta.url, which finds the package's data files, from the bundle's own path.
+    define: { 'import.meta.url': '__iamwrightModuleUrl' },
+    banner: { js: "const __iamwrightModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    plugins: [lazyBuiltins],
+  });
+  writeFileSync(outfile, await finish(readFileSync(outfile, 'utf8'), outfile));
+}
 
 /**
  * esbuild wraps each lazily loaded module as `__esm({ "src/x.ts"() { body } })` (and CommonJS ones as
@@ -134,17 +138,32 @@ function plainModuleWrappers(code) {
 // shebang: bin/iamwright.cjs hands the file's text to V8 as it is. Editing or wrapping 700 KB of text at
 // each start made copies of it, and on a virtual machine each fresh page of memory costs (about 12 µs a
 // page fault where this was measured).
-const bundled = plainModuleWrappers(readFileSync(out, 'utf8').replace(/^#!.*\n/, ''));
-// Local names are shortened last, once the wrappers above are rewritten (they are found by their names):
-// a quarter less to read, compile and keep at each start. Stack traces of the bundle name its short
-// names, so IAMWRIGHT_DEBUG runs the unbundled dist/cli.js instead (bin/iamwright.cjs).
-const { code: wrapped } = await transform(
-  `(function (exports, require, module, __filename, __dirname) {${bundled}\n});`,
-  { loader: 'js', minifyIdentifiers: true, minifyWhitespace: true, legalComments: 'none', charset: 'ascii' },
-);
-if (/[\u0080-\uffff]/.test(wrapped))
-  throw new Error(`${out} is not ASCII: bin/iamwright.cjs reads it as latin1`);
-writeFileSync(out, wrapped);
+/** The bundle as stored: module wrappers rewritten, local names shortened, wrapped, checked ASCII. */
+async function finish(code, outfile) {
+  const bundled = plainModuleWrappers(code.replace(/^#!.*\n/, ''));
+  // Local names are shortened last, once the wrappers above are rewritten (they are found by their names):
+  // a quarter less to read, compile and keep at each start. Stack traces of the bundle name its short
+  // names, so IAMWRIGHT_DEBUG runs the unbundled dist/cli.js instead (bin/iamwright.cjs).
+  const { code: wrapped } = await transform(
+    `(function (exports, require, module, __filename, __dirname) {${bundled}\n});`,
+    {
+      loader: 'js',
+      minifyIdentifiers: true,
+      minifyWhitespace: true,
+      legalComments: 'none',
+      charset: 'ascii',
+    },
+  );
+  if (/[\u0080-\uffff]/.test(wrapped))
+    throw new Error(`${outfile} is not ASCII: bin/iamwright.cjs reads it as latin1`);
+  return wrapped;
+}
+
+// Two bundles of the same CLI: the whole of it, and `query` and `write-policy` alone (src/cli/fast.ts),
+// whose start-up is measured against bare node and should not read and compile the linter, analysis and
+// generator (a quarter of the whole). bin/iamwright.cjs picks one by the command word.
+await bundle('src/cli.ts', out);
+await bundle('src/cli/fast.ts', 'dist/cli-fast.cjs');
 
 // Record the code caches from representative runs, made one after the other in one process (see
 // bin/iamwright.cjs): one cache per command whose start-up `npm run bench` measures, on the bundled
@@ -170,13 +189,14 @@ writeFileSync(
     '',
   ].join('\n'),
 );
+// By cache file (dist/<bundle>.<command>.cache): the fast bundle's commands, and the whole CLI's default.
 const caches = {
-  'write-policy': [['write-policy', '--input-file', crud]],
-  query: [
+  'cli-fast.write-policy': [['write-policy', '--input-file', crud]],
+  'cli-fast.query': [
     ['query', 'action-table', '--service', 'ec2', '--fmt', 'json'],
     ['query', 'action-table', '--service', 's3', '--name', 'GetObject', '--fmt', 'json'],
   ],
-  default: [['--help'], ['--version']],
+  'cli-main.default': [['--help'], ['--version']],
 };
 let failed;
 for (const [name, runs] of Object.entries(caches)) {

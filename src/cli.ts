@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { main } from './cli/main.js';
+import { COMMANDS } from './cli/commands/table.js';
 
 // Output is written synchronously by src/util/io/output.ts, whose errors main() turns into the exit code;
 // process.stdout is not used for output, so it has no errors to handle here.
@@ -8,7 +9,7 @@ export const done: Promise<number> = (
   process.env.IAMWRIGHT_WORKER
     ? import('./cli/workers.js').then((w) => w.runWorker(process.env.IAMWRIGHT_WORKER as string))
     : // This entry file (bin/iamwright.cjs or dist/cli.js) is what a worker thread starts from.
-      main(process.argv.slice(2), process.env, { workerEntry: process.argv[1] })
+      main(process.argv.slice(2), process.env, { commands: COMMANDS, workerEntry: process.argv[1] })
 ).then((code) => {
   process.exitCode = code;
   return code;

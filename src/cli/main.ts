@@ -5,10 +5,12 @@ import type { IamDatabase } from '../database/database.js';
 import { UserError } from '../util/errors.js';
 import { OutputError, writeStderr, writeStdout } from '../util/io/output.js';
 import { packageVersion } from '../util/package-root.js';
-import { buildProgram } from './program.js';
+import { buildProgram, type CommandTable } from './program.js';
 import type { CliContext } from './context.js';
 
 export interface MainOptions {
+  /** The commands this CLI has (commands/table.ts; the fast entry has fewer). */
+  commands: CommandTable;
   /**
    * The file this process was started from, from which commands may start worker threads (see
    * workers.ts). Default: none, and every command runs on the calling thread.
@@ -20,7 +22,7 @@ export interface MainOptions {
 export async function main(
   argv: string[],
   env: NodeJS.ProcessEnv = process.env,
-  options: MainOptions = {},
+  options: MainOptions,
 ): Promise<number> {
   let db: IamDatabase | undefined;
   const ctx: CliContext = {
@@ -38,7 +40,7 @@ export async function main(
     out: writeStdout,
     err: writeStderr,
   };
-  const program = buildProgram(ctx, packageVersion(), argv);
+  const program = buildProgram(ctx, packageVersion(), options.commands, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -7,30 +7,12 @@ import { UserError } from '../util/errors.js';
 import { stderrColumns, stdoutColumns } from '../util/io/output.js';
 import type { CliContext } from './context.js';
 import { helpOrUnknownCommand } from './unknown-command.js';
-import { registerQuery } from './commands/query.js';
-import { registerWritePolicy } from './commands/write-policy.js';
-import { registerCreateTemplate } from './commands/create-template.js';
-import { registerDb } from './commands/db.js';
-import { registerInitialize } from './commands/initialize.js';
-import { registerAnalyze } from './commands/analyze.js';
-import { registerLint } from './commands/lint.js';
-import { registerSize } from './commands/size.js';
-import { registerGenerate } from './commands/generate.js';
 
-type Register = (program: Command, ctx: CliContext) => void;
+/** Sets up one command (its options, subcommands and action) on the program. */
+export type Register = (program: Command, ctx: CliContext) => void;
 
-/** Every top-level command, by the names it registers, in the order `--help` lists them. */
-export const COMMANDS: readonly (readonly [names: readonly string[], register: Register])[] = [
-  [['query'], registerQuery],
-  [['write-policy'], registerWritePolicy],
-  [['create-template'], registerCreateTemplate],
-  [['db'], registerDb],
-  [['initialize'], registerInitialize],
-  [['expand', 'analyze'], registerAnalyze],
-  [['lint'], registerLint],
-  [['size'], registerSize],
-  [['generate'], registerGenerate],
-];
+/** Commands by the names they register, in the order `--help` lists them (see commands/table.ts). */
+export type CommandTable = readonly (readonly [names: readonly string[], register: Register])[];
 
 /** The command word of `argv`: its first word that is not a root option (`--db` takes a value). */
 export function invokedCommand(argv: readonly string[]): string | undefined {
@@ -43,10 +25,15 @@ export function invokedCommand(argv: readonly string[]): string | undefined {
 }
 
 /**
- * The program for `argv` (default: set up every command). Commands are set up for what `argv` runs: see
- * COMMANDS.
+ * The program of `commands` for `argv` (default: set up every command of the table), setting up only the
+ * command `argv` names when it names one.
  */
-export function buildProgram(ctx: CliContext, version: string, argv: readonly string[] = []): Command {
+export function buildProgram(
+  ctx: CliContext,
+  version: string,
+  commands: CommandTable,
+  argv: readonly string[] = [],
+): Command {
   const program = new Command('iamwright')
     .description('Write least-privilege AWS IAM policies from YAML templates, and query the IAM database.')
     .version(version, '-V, --version')
@@ -74,8 +61,8 @@ export function buildProgram(ctx: CliContext, version: string, argv: readonly st
   // a good part of a quick command's start-up. --help, a bare run or an unknown word set up every one, to
   // list them or suggest one.
   const named = invokedCommand(argv);
-  const only = COMMANDS.find(([names]) => named !== undefined && names.includes(named));
-  for (const entry of only ? [only] : COMMANDS) entry[1](program, ctx);
+  const only = commands.find(([names]) => named !== undefined && names.includes(named));
+  for (const entry of only ? [only] : commands) entry[1](program, ctx);
   // No command: show the overview rather than nothing; an unknown one: say so, with a suggestion.
   helpOrUnknownCommand(program);
   return program;

@@ -5,8 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Command } from 'commander';
-import { buildProgram, COMMANDS, invokedCommand } from '../../src/cli/program.js';
+import { buildProgram as build, invokedCommand } from '../../src/cli/program.js';
+import { COMMANDS } from '../../src/cli/commands/table.js';
+import { FAST_COMMANDS } from '../../src/cli/commands/fast-table.js';
 import type { CliContext } from '../../src/cli/context.js';
+
+const buildProgram = (c: CliContext, v: string, argv: string[] = []) => build(c, v, COMMANDS, argv);
 
 const ctx: CliContext = {
   env: {},
@@ -68,4 +72,14 @@ test('the command word is the first word that is not a root option', () => {
   assert.equal(invokedCommand(['--db=lint', 'size']), 'size');
   assert.equal(invokedCommand(['-h']), undefined);
   assert.equal(invokedCommand(['--', 'lint']), 'lint');
+});
+
+test('the fast entry sets up its commands exactly as the full CLI does', () => {
+  const full = helps(buildProgram(ctx, '0.0.0'));
+  for (const [names] of FAST_COMMANDS) {
+    for (const name of names) {
+      const fast = build(ctx, '0.0.0', FAST_COMMANDS, [name]);
+      for (const [path, help] of helps(fast)) assert.equal(help, full.get(path), path);
+    }
+  }
 });

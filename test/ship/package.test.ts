@@ -60,6 +60,10 @@ test('npm pack holds the built code, the data, the schema and the docs, and no t
   for (const t of targets) assert.ok(files.includes(t), `${t} is not packed`);
   for (const f of [
     'dist/cli-main.cjs',
+    'dist/cli-main.default.cache',
+    'dist/cli-fast.cjs',
+    'dist/cli-fast.query.cache',
+    'dist/cli-fast.write-policy.cache',
     'data/db/index.json',
     'data/access-level-overrides.yml',
     'schema/template.schema.json',

@@ -1,0 +1,15 @@
+/**
+ * The CLI's second entry, for `query` and `write-policy` only (bin/iamwright.cjs picks it for them): the
+ * same commands as the full CLI (src/cli.ts), in a bundle without the code of the others, so that their
+ * start reads and compiles a quarter less.
+ */
+import { main } from './main.js';
+import { FAST_COMMANDS } from './commands/fast-table.js';
+
+/** The run's exit code, once it is known (bin/iamwright.cjs waits for it when recording its code cache). */
+export const done: Promise<number> = main(process.argv.slice(2), process.env, {
+  commands: FAST_COMMANDS,
+}).then((code) => {
+  process.exitCode = code;
+  return code;
+});
