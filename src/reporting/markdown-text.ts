@@ -47,6 +47,10 @@ export function htmlText(value: string | number): string {
  */
 export function mdCode(value: string, inTable = false): string {
   const plain = escapeUnsafe(value);
+  // A table row is cut into cells before anything else is read, pairing backslashes as it goes: a
+  // backslash of the value's own before a `|` would pair with the one escaping it, and the `|` would end
+  // the cell. No code span can hold that text; escaped free text can.
+  if (inTable && /\\\|/.test(plain)) return mdText(value);
   const s = inTable ? plain.replace(/\|/g, '\\|') : plain;
   if (s === '') return '` `';
   const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((r) => r.length));

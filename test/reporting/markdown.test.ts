@@ -111,6 +111,17 @@ test('any title, message or name comes out as the same text in its table cell', 
   );
 });
 
+test('a backslash before a pipe stays text in a table cell (the cell is not cut there)', () => {
+  for (const name of ['\\| ', 'a\\|b', '\\\\|x', 'x\\']) {
+    const report = riskFixture();
+    report.principals[1].name = name;
+    const { byName } = rendered(renderRiskMarkdown(report));
+    const table = byName('table')[3];
+    const cells = DomUtils.getElementsByTagName('td', DomUtils.getElementsByTagName('tr', table)[1]).map(txt);
+    assert.equal(shown(cells[2]).trim(), name.trim(), JSON.stringify(name));
+  }
+});
+
 test('a name like @org/team does not mention anyone', () => {
   const report = riskFixture();
   report.findings[0].message = 'granted to @octo-org/admins and @alice';
