@@ -386,7 +386,9 @@ test('the checks of the family take time linear in the number of statements', ()
     return Number(process.hrtime.bigint() - t);
   };
   time(100); // warm the caches
-  const small = Math.min(time(400), time(400));
-  const large = Math.min(time(800), time(800));
-  assert.ok(large / small <= 3.5, `time(2n)/time(n) = ${(large / small).toFixed(2)}`);
+  // n and 4n: linear work takes about 4 times as long, quadratic about 16, so a shared machine's noise
+  // (which made a 2n test fail at 3.7 against its 3.5) stays far from the line either way.
+  const small = Math.min(time(200), time(200), time(200));
+  const large = Math.min(time(800), time(800), time(800));
+  assert.ok(large / small <= 8, `time(4n)/time(n) = ${(large / small).toFixed(2)}`);
 });
