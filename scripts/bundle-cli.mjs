@@ -1,17 +1,15 @@
 #!/usr/bin/env node
-// Bundles the CLI into one CommonJS file, dist/cli-main.cjs, and records a V8 code cache for it: loading one
-// pre-compiled file instead of dozens of ES modules is most of a cold start's cost (see bin/iamwright.cjs).
+// Bundles the CLI into CommonJS files (dist/cli-main.cjs, the whole CLI; dist/cli-fast.cjs, query and
+// write-policy alone) and records V8 code caches for them: loading one pre-compiled file instead of dozens
+// of ES modules is most of a cold start's cost (see bin/iamwright.cjs).
 // The library (dist/index.js) and the plain entry dist/cli.js remain tsc's output.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { build, transform } from 'esbuild';
 import { parse } from 'acorn';
-
-const out = 'dist/cli-main.cjs';
 
 /**
  * Node built-ins that load many others (child_process and tty bring net, stream, dgram...), required at
@@ -162,7 +160,7 @@ async function finish(code, outfile) {
 // Two bundles of the same CLI: the whole of it, and `query` and `write-policy` alone (src/cli/fast.ts),
 // whose start-up is measured against bare node and should not read and compile the linter, analysis and
 // generator (a quarter of the whole). bin/iamwright.cjs picks one by the command word.
-await bundle('src/cli.ts', out);
+await bundle('src/cli.ts', 'dist/cli-main.cjs');
 await bundle('src/cli/fast.ts', 'dist/cli-fast.cjs');
 
 // Record the code caches from representative runs, made one after the other in one process (see

@@ -1,16 +1,15 @@
 #!/usr/bin/env node
-import { main } from './cli/main.js';
+import { runProcess } from './cli/main.js';
 import { COMMANDS } from './cli/commands/table.js';
 
 // Output is written synchronously by src/util/io/output.ts, whose errors main() turns into the exit code;
 // process.stdout is not used for output, so it has no errors to handle here.
 /** The run's exit code, once it is known (bin/iamwright.cjs waits for it when recording its code cache). */
-export const done: Promise<number> = (
-  process.env.IAMWRIGHT_WORKER
-    ? import('./cli/workers.js').then((w) => w.runWorker(process.env.IAMWRIGHT_WORKER as string))
-    : // This entry file (bin/iamwright.cjs or dist/cli.js) is what a worker thread starts from.
-      main(process.argv.slice(2), process.env, { commands: COMMANDS, workerEntry: process.argv[1] })
-).then((code) => {
-  process.exitCode = code;
-  return code;
-});
+export const done: Promise<number> = process.env.IAMWRIGHT_WORKER
+  ? import('./cli/workers.js').then(async (w) => {
+      const code = await w.runWorker(process.env.IAMWRIGHT_WORKER as string);
+      process.exitCode = code;
+      return code;
+    })
+  : // This entry file (bin/iamwright.cjs or dist/cli.js) is what a worker thread starts from.
+    runProcess({ commands: COMMANDS, workerEntry: process.argv[1] });

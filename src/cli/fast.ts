@@ -3,13 +3,8 @@
  * same commands as the full CLI (src/cli.ts), in a bundle without the code of the others, so that their
  * start reads and compiles a quarter less.
  */
-import { main } from './main.js';
+import { runProcess } from './main.js';
 import { FAST_COMMANDS } from './commands/fast-table.js';
 
-/** The run's exit code, once it is known (bin/iamwright.cjs waits for it when recording its code cache). */
-export const done: Promise<number> = main(process.argv.slice(2), process.env, {
-  commands: FAST_COMMANDS,
-}).then((code) => {
-  process.exitCode = code;
-  return code;
-});
+/** The run's exit code, once it is known. */
+export const done: Promise<number> = runProcess({ commands: FAST_COMMANDS });

@@ -57,3 +57,14 @@ export async function main(
     return 70;
   }
 }
+
+/**
+ * Runs the CLI on this process's arguments and sets its exit code: what an entry (src/cli.ts, cli/fast.ts)
+ * exports as `done`, which bin/iamwright.cjs waits for when recording its code cache.
+ */
+export function runProcess(options: MainOptions): Promise<number> {
+  return main(process.argv.slice(2), process.env, options).then((code) => {
+    process.exitCode = code;
+    return code;
+  });
+}

@@ -13,6 +13,7 @@ import {
 import {
   at,
   checkMeta,
+  COUNT_KEYS,
   isObject,
   PREFIX,
   describeValue,
@@ -304,7 +305,7 @@ function quickIndex(doc: unknown): IndexFile | undefined {
   }
   const c = m.counts;
   if (!isObject(c)) return undefined;
-  for (const key of ['services', 'actions', 'resourceTypes', 'conditionKeys']) {
+  for (const key of COUNT_KEYS) {
     const n = c[key];
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return undefined;
   }

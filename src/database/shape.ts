@@ -111,7 +111,7 @@ export function uniquePrefixes(prefixes: readonly string[], where: (i: number) =
   });
 }
 
-const COUNT_KEYS = ['services', 'actions', 'resourceTypes', 'conditionKeys'] as const;
+export const COUNT_KEYS = ['services', 'actions', 'resourceTypes', 'conditionKeys'] as const;
 
 /**
  * A database's meta. `counts` is required where it cannot be recomputed (an index, which lists services

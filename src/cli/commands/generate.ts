@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { jobsOption } from './jobs-option.js';
 import { UserError } from '../../util/errors.js';
 import type { GenerateOptions } from '../../generating/generate.js';
 import type { PartInput, PartResult } from '../../generating/input-parts.js';
@@ -54,13 +55,6 @@ function principalOption(value: string): string {
   throw new InvalidArgumentError(
     'expected an IAM or STS ARN, e.g. arn:aws:iam::111122223333:role/app or arn:aws:sts::111122223333:assumed-role/app/session',
   );
-}
-
-/** `--jobs`: a whole number of threads, at least 1. */
-function jobsOption(value: string): number {
-  const n = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (n >= 1 && n <= 256) return n;
-  throw new InvalidArgumentError('expected a whole number of threads from 1 to 256 (1: no worker threads)');
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -113,7 +107,7 @@ export function registerGenerate(program: Command, ctx: CliContext): void {
     .option(
       '--jobs <n>',
       'read a large CloudTrail input on up to n threads; 1: on one thread (default: one per core, worker threads only when the input is large enough to gain from them)',
-      jobsOption,
+      jobsOption(256),
     )
     .action(async (rest: string[], flags: GenerateFlags) => {
       process.exitCode = await runGenerate(ctx, rest, flags);

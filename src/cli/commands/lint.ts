@@ -5,8 +5,9 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { jobsOption } from './jobs-option.js';
 
 /** Exit code when a finding at or above the --fail-on severity exists. */
 export const EXIT_FINDINGS = 2;
@@ -75,7 +76,7 @@ export function registerLint(program: Command, ctx: CliContext): void {
       '--jobs <n>',
       'threads to lint on; the report is the same whatever the number (default: automatic, one thread ' +
         'per 500 files from 1,000 files on, at most one fewer than the cores; 1: no worker threads)',
-      jobsOption,
+      jobsOption(999),
     )
     .addHelpText(
       'after',
@@ -166,12 +167,6 @@ async function runLint(ctx: CliContext, paths: string[], flags: LintFlags): Prom
   const failOn = flags.failOn as Severity | 'none';
   if (failOn !== 'none' && result.findings.some((f) => atLeast(f.severity, failOn))) return EXIT_FINDINGS;
   return 0;
-}
-
-/** `--jobs`: a whole number of threads, at least 1. */
-function jobsOption(value: string): number {
-  if (/^[1-9]\d{0,2}$/.test(value)) return Number(value);
-  throw new InvalidArgumentError('expected a whole number of threads from 1 to 999 (1: no worker threads)');
 }
 
 function splitList(value: string | undefined): string[] {
