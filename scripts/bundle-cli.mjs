@@ -19,6 +19,7 @@ import { parse } from 'acorn';
  */
 const LAZY_BUILTINS = ['child_process', 'crypto', 'dns', 'http', 'https', 'net', 'os', 'tty', 'zlib'];
 const require = createRequire(import.meta.url);
+const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
@@ -64,7 +65,11 @@ async function bundle(entry, outfile) {
       'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js',
     },
     // import.meta.url, which finds the package's data files, from the bundle's own path.
-    define: { 'import.meta.url': '__iamwrightModuleUrl' },
+    define: {
+      'import.meta.url': '__iamwrightModuleUrl',
+      // The bundle's name and version (src/util/package-root.ts), so that a run need not read package.json.
+      IAMWRIGHT_BUNDLED_MANIFEST: JSON.stringify({ name: manifest.name, version: manifest.version }),
+    },
     banner: { js: "const __iamwrightModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     minifyWhitespace: true,
     minifySyntax: true,
@@ -189,7 +194,10 @@ writeFileSync(
 );
 // By cache file (dist/<bundle>.<command>.cache): the fast bundle's commands, and the whole CLI's default.
 const caches = {
-  'cli-fast.write-policy': [['write-policy', '--input-file', crud]],
+  'cli-fast.write-policy': [
+    ['write-policy', '--input-file', crud],
+    ['write-policy', '--minimize', '0', '--input-file', crud],
+  ],
   'cli-fast.query': [
     ['query', 'action-table', '--service', 'ec2', '--fmt', 'json'],
     ['query', 'action-table', '--service', 's3', '--name', 'GetObject', '--fmt', 'json'],

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { runProcess } from './cli/main.js';
-import { COMMANDS } from './cli/commands/table.js';
+import { DIRECT_COMMANDS } from './cli/commands/direct-table.js';
 
 // Output is written synchronously by src/util/io/output.ts, whose errors main() turns into the exit code;
 // process.stdout is not used for output, so it has no errors to handle here.
@@ -12,4 +12,8 @@ export const done: Promise<number> = process.env.IAMWRIGHT_WORKER
       return code;
     })
   : // This entry file (bin/iamwright.cjs or dist/cli.js) is what a worker thread starts from.
-    runProcess({ commands: COMMANDS, workerEntry: process.argv[1] });
+    runProcess({
+      commands: () => import('./cli/commands/table.js').then((m) => m.COMMANDS),
+      direct: DIRECT_COMMANDS,
+      workerEntry: process.argv[1],
+    });

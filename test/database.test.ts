@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   databaseFromRecords,
@@ -10,6 +10,7 @@ import {
   metaFor,
   selectDatabase,
 } from '../src/database/index.js';
+import { iamwrightHome } from '../src/database/select.js';
 import type { ServiceRecord } from '../src/database/index.js';
 import { UserError } from '../src/util/errors.js';
 
@@ -117,4 +118,27 @@ test('in-memory databases answer like stored ones', () => {
     { prefix: 'demo', name: 'Demo Service', authorizationUrl: sample.authorizationUrl },
   ]);
   assert.ok(db.hasService('Demo'));
+});
+
+test('services are listed by prefix whatever the order given; of two spellings, the later one answers', () => {
+  const named = (prefix: string): ServiceRecord => ({ ...sample, prefix, name: `Service ${prefix}` });
+  for (const order of [
+    ['demo', 'Demo', 'alpha'],
+    ['Demo', 'alpha', 'demo'],
+    ['Demo', 'alpha', 'demo'].reverse(),
+  ]) {
+    const db = databaseFromRecords(order.map(named));
+    assert.deepEqual(
+      db.listServices().map((s) => s.prefix),
+      ['Demo', 'alpha', 'demo'],
+      order.join(' '),
+    );
+    // Sorted, 'demo' comes after 'Demo': it is the one a lookup in any case finds.
+    assert.equal(db.service('DEMO')?.name, 'Service demo', order.join(' '));
+  }
+});
+
+test('the home folder is os.homedir(), read from $HOME where that is what os.homedir() reads', () => {
+  assert.equal(iamwrightHome({}), join(homedir(), '.iamwright'));
+  assert.equal(iamwrightHome({ IAMWRIGHT_HOME: '/x' }), '/x');
 });

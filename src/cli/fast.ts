@@ -4,7 +4,10 @@
  * start reads and compiles a quarter less.
  */
 import { runProcess } from './main.js';
-import { FAST_COMMANDS } from './commands/fast-table.js';
+import { DIRECT_COMMANDS } from './commands/direct-table.js';
 
 /** The run's exit code, once it is known. */
-export const done: Promise<number> = runProcess({ commands: FAST_COMMANDS });
+export const done: Promise<number> = runProcess({
+  commands: () => import('./commands/fast-table.js').then((m) => m.FAST_COMMANDS),
+  direct: DIRECT_COMMANDS,
+});

@@ -2,17 +2,45 @@
  * The command tree. Each command file registers its options and loads its implementation only when it
  * runs, so that `--help` and a query start fast.
  */
-import { Command } from 'commander';
-import { UserError } from '../util/errors.js';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { checkDbOption } from './root-options.js';
 import { stderrColumns, stdoutColumns } from '../util/io/output.js';
 import type { CliContext } from './context.js';
 import { helpOrUnknownCommand } from './unknown-command.js';
+import { OptionValueError, type OptionSpec } from './option-spec.js';
+
+export { CommanderError };
 
 /** Sets up one command (its options, subcommands and action) on the program. */
 export type Register = (program: Command, ctx: CliContext) => void;
 
 /** Commands by the names they register, in the order `--help` lists them (see commands/table.ts). */
 export type CommandTable = readonly (readonly [names: readonly string[], register: Register])[];
+
+/** Sets up options described as data (option-spec.ts) on a command, in order. */
+export function addOptions(command: Command, specs: readonly OptionSpec[]): void {
+  for (const spec of specs) {
+    if (spec.choices && spec.parse)
+      throw new Error(`option ${spec.flags}: choices and parse do not go together`);
+    const option = new Option(spec.flags, spec.description);
+    if (spec.choices) option.choices(spec.choices);
+    if (spec.default !== undefined) option.default(spec.default);
+    const parse = spec.parse;
+    if (parse) {
+      option.argParser((value: string) => {
+        try {
+          return parse(value);
+        } catch (e) {
+          // commander words the message of its own error type: `option '--x <v>' argument 'y' is invalid. ...`
+          if (e instanceof OptionValueError) throw new InvalidArgumentError(e.message);
+          throw e;
+        }
+      });
+    }
+    if (spec.hidden) option.hideHelp();
+    command.addOption(option);
+  }
+}
 
 /** The command word of `argv`: its first word that is not a root option (`--db` takes a value). */
 export function invokedCommand(argv: readonly string[]): string | undefined {
@@ -51,12 +79,7 @@ export function buildProgram(
     })
     // Throw instead of exiting so that main() decides the exit code; subcommands inherit this.
     .exitOverride()
-    // `--db ''` (often an unset shell variable) must not quietly fall back to another database.
-    .hook('preAction', () => {
-      if (program.opts<{ db?: string }>().db?.trim() === '') {
-        throw new UserError('option --db is empty: give a database path or leave the option out');
-      }
-    });
+    .hook('preAction', () => checkDbOption(program.opts<{ db?: string }>().db));
   // Only the command a run names is set up (its options, subcommands and help): setting up all of them is
   // a good part of a quick command's start-up. --help, a bare run or an unknown word set up every one, to
   // list them or suggest one.

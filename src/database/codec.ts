@@ -323,7 +323,8 @@ function quickIndex(doc: unknown): IndexFile | undefined {
     const key = p.toLowerCase();
     if (seen.has(key)) return undefined;
     seen.add(key);
-    services[i] = [p, name, url];
+    // The row itself when it is exactly the three fields (as encodeIndex writes it): no copy per service.
+    services[i] = r.length === 3 ? (r as [string, string, string]) : [p, name, url];
   }
   const meta = {
     ...(m as unknown as DatabaseMeta),

@@ -23,7 +23,11 @@ export function bundledDatabasePath(): string {
 
 /** IAMWRIGHT_HOME, default ~/.iamwright. */
 export function iamwrightHome(env: NodeJS.ProcessEnv = process.env): string {
-  return env.IAMWRIGHT_HOME || join(homedir(), '.iamwright');
+  // os.homedir() answers $HOME when it is set, as it nearly always is: read here, that spares every start
+  // loading node:os (the bundled CLI loads it on first use, scripts/bundle-cli.mjs).
+  return (
+    env.IAMWRIGHT_HOME || join((process.platform !== 'win32' && process.env.HOME) || homedir(), '.iamwright')
+  );
 }
 
 /** The local database folder under IAMWRIGHT_HOME. */

@@ -5,7 +5,7 @@
  */
 import type { CliContext } from '../context.js';
 import { UserError } from '../../util/errors.js';
-import { derivePolicy, type WritePolicyCliOptions } from './write-policy.js';
+import { derivePolicy, type WritePolicyCliOptions } from './write-policy-run.js';
 
 /** Checks every template; resolves once all are read. Sets exit code 1 when any does not validate. */
 export async function checkTemplates(

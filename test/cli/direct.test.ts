@@ -1,0 +1,202 @@
+/**
+ * direct.ts reads plain command lines without commander. Whatever it reads, commander must read the same
+ * way: the same options object (keys in the same order), the same arguments and the same --db. Random
+ * command lines over write-policy's options, spelt every way, with bad values, repeats and stray words, are
+ * given to both; commander is the reference. A line direct.ts declines is commander's alone, so declining
+ * is always allowed; the examples check that the plain lines are not declined.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { CommanderError } from 'commander';
+import { buildProgram } from '../../src/cli/program.js';
+import { COMMANDS } from '../../src/cli/commands/table.js';
+import { DIRECT_COMMANDS } from '../../src/cli/commands/direct-table.js';
+import { parseDirect } from '../../src/cli/direct.js';
+import { optionFlags } from '../../src/cli/option-spec.js';
+import type { CliContext } from '../../src/cli/context.js';
+import { UserError } from '../../src/util/errors.js';
+
+const SEED = Number(process.env.IAMWRIGHT_FC_SEED ?? 20261201);
+const RUNS = Number(process.env.IAMWRIGHT_FC_RUNS ?? 400);
+
+const ctx: CliContext = {
+  env: {},
+  database: () => {
+    throw new Error('not used');
+  },
+  dbPath: () => undefined,
+  out: () => {},
+  err: () => {},
+};
+
+type Read =
+  | { kind: 'read'; db: string | undefined; args: string[]; opts: [string, unknown][] }
+  | { kind: 'refused'; why: string };
+
+/** How commander reads argv: what write-policy's action would be given, or that it refuses the line. */
+function commanderReads(argv: string[]): Read {
+  const program = buildProgram(ctx, '0.0.0', COMMANDS, argv);
+  let read: Read | undefined;
+  const command = program.commands.find((c) => c.name() === 'write-policy');
+  command?.action((args: string[], opts: Record<string, unknown>) => {
+    read = { kind: 'read', db: program.opts<{ db?: string }>().db, args, opts: Object.entries(opts) };
+  });
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return { kind: 'refused', why: e.code };
+    // The root check of `--db ''`: after reading, before the command; main() makes it in both ways.
+    if (e instanceof UserError && /--db is empty/.test(e.message)) {
+      return { kind: 'read', db: program.opts<{ db?: string }>().db, args: [], opts: [] };
+    }
+    throw e;
+  }
+  return read ?? { kind: 'refused', why: 'another command ran' };
+}
+
+function directReads(argv: string[]): Read | undefined {
+  const run = parseDirect(argv, DIRECT_COMMANDS);
+  if (!run) return undefined;
+  return { kind: 'read', db: run.db, args: run.args, opts: Object.entries(run.opts) };
+}
+
+// Every spelling of every write-policy option, and words that are not options or are not write-policy's.
+const optionWords = DIRECT_COMMANDS['write-policy'].options.flatMap((spec) => {
+  const f = optionFlags(spec.flags);
+  return [`--${f.long}`, ...(f.short ? [`-${f.short}`] : [])];
+});
+const values = [
+  'json',
+  'yaml',
+  'terraform',
+  'JSON',
+  'aws',
+  'aws-cn',
+  'aws-us-gov',
+  'mars',
+  'managed',
+  'inline',
+  '4096',
+  '0',
+  '12',
+  '-1',
+  'info',
+  'DEBUG',
+  'loud',
+  'error',
+  'split',
+  't.yml',
+  'a b',
+  '',
+  '-',
+  '-x',
+  '--',
+  'x=y',
+];
+const word = fc.oneof(
+  fc.constantFrom(...optionWords),
+  fc.constantFrom(...optionWords).chain((o) => fc.constantFrom(...values).map((v) => `${o}=${v}`)),
+  fc.constantFrom(...values),
+  fc.constantFrom(
+    '-h',
+    '--help',
+    '-V',
+    '--db',
+    '--db=x',
+    '-ab',
+    '-it.yml',
+    '--unknown',
+    'write-policy',
+    'query',
+  ),
+  fc.string({ maxLength: 6 }),
+);
+const root = fc.oneof(
+  fc.constant([] as string[]),
+  fc.constantFrom(...values).map((v) => ['--db', v]),
+  fc.constantFrom(...values).map((v) => [`--db=${v}`]),
+  fc.constantFrom(['-h'], ['--version'], ['--db'], ['--db', 'a', '--db', 'b'], ['--', 'x']),
+);
+const commandLine = fc
+  .tuple(
+    root,
+    fc.constantFrom('write-policy', 'write-policy', 'write-policy', 'query', 'lint'),
+    fc.array(word, { maxLength: 7 }),
+  )
+  .map(([r, name, rest]) => [...r, name, ...rest]);
+
+test('a command line read without commander is read exactly as commander reads it', () => {
+  let direct = 0;
+  fc.assert(
+    fc.property(commandLine, (argv) => {
+      const mine = directReads(argv);
+      if (!mine) return;
+      direct++;
+      assert.deepStrictEqual(commanderReads(argv), mine, JSON.stringify(argv));
+    }),
+    { seed: SEED, numRuns: RUNS },
+  );
+  // Not a property of nothing: a good share of the random lines is plain enough to be read directly.
+  assert.ok(direct > RUNS / 20, `only ${direct} of ${RUNS} lines were read directly`);
+});
+
+test('plain write-policy lines are read directly, with the options commander would give', () => {
+  assert.deepStrictEqual(parseDirect(['write-policy', '-i', 't.yml'], DIRECT_COMMANDS)?.opts, {
+    fmt: 'json',
+    inputFile: 't.yml',
+  });
+  const run = parseDirect(
+    ['--db', 'd', 'write-policy', '--input-file=t.yml', '--fmt', 'yaml', '--audit', '--partition', 'aws-cn'],
+    DIRECT_COMMANDS,
+  );
+  assert.equal(run?.db, 'd');
+  assert.deepStrictEqual(run?.args, []);
+  assert.deepStrictEqual(run?.opts, { fmt: 'yaml', inputFile: 't.yml', audit: true, partition: 'aws-cn' });
+  assert.deepStrictEqual(parseDirect(['write-policy', '--check', 'a.yml', 'b.yml'], DIRECT_COMMANDS)?.args, [
+    'a.yml',
+    'b.yml',
+  ]);
+  assert.equal(parseDirect(['write-policy', '-v', 'INFO', '-i', 'x'], DIRECT_COMMANDS)?.opts.verbose, 'info');
+});
+
+test('everything less plain is left to commander', () => {
+  for (const argv of [
+    ['write-policy', '-m', '-i', 'x'], // an optional value: commander's rule decides
+    ['write-policy', '--minimize_length', '3'], // its length is noted as it is set
+    ['write-policy', '-i', 'a', '-i', 'b'],
+    ['write-policy', '--', '-i'],
+    ['write-policy', '-h'],
+    ['write-policy', '-i', '-'],
+    ['write-policy', '-ix'],
+    ['write-policy', '--audit=yes'],
+    ['write-policy', '--fmt', 'xml'],
+    ['write-policy', '--partition', 'mars'],
+    ['write-policy', '-i', 'x', '--db', 'd'],
+    ['--version'],
+    ['--db', 'a', '--db', 'b', 'write-policy'],
+    ['query', 'action-table', '--service', 'ec2'],
+    [],
+  ]) {
+    assert.equal(parseDirect(argv, DIRECT_COMMANDS), undefined, argv.join(' '));
+  }
+});
+
+test('option flags are read as commander reads them', () => {
+  assert.deepStrictEqual(optionFlags('-i, --input-file <file>'), {
+    long: 'input-file',
+    short: 'i',
+    value: 'required',
+    key: 'inputFile',
+  });
+  assert.deepStrictEqual(optionFlags('--minimize_length <chars>'), {
+    long: 'minimize_length',
+    short: undefined,
+    value: 'required',
+    key: 'minimize_length',
+  });
+  assert.equal(optionFlags('-m, --minimize [chars]').value, 'optional');
+  assert.equal(optionFlags('--unsupported-condition-keys <choice>').key, 'unsupportedConditionKeys');
+  assert.equal(optionFlags('--audit').value, 'none');
+  assert.throws(() => optionFlags('-i --input-file'), /not understood/);
+});
