@@ -24,8 +24,11 @@ export interface DirectCommand {
   run(ctx: CliContext, args: string[], opts: Record<string, unknown>): Promise<void>;
 }
 
-/** The commands that can be run without commander, by command word. */
-export type DirectTable = Readonly<Record<string, DirectCommand>>;
+/**
+ * The commands that can be run without commander, by command word, each loaded only when its word is the
+ * one given: a run of another command reads nothing more than its word.
+ */
+export type DirectTable = Readonly<Record<string, () => Promise<DirectCommand>>>;
 
 /** A command line read without commander. */
 export interface DirectRun {
@@ -37,25 +40,44 @@ export interface DirectRun {
   opts: Record<string, unknown>;
 }
 
+/** The command of the table that `argv` names, loaded, when its root options are plain (`--db` alone). */
+export async function directCommand(
+  argv: readonly string[],
+  table: DirectTable,
+): Promise<DirectCommand | undefined> {
+  const at = commandWordAt(argv);
+  const load = at === undefined ? undefined : Object.hasOwn(table, argv[at]) ? table[argv[at]] : undefined;
+  return load?.();
+}
+
+/** Where the command word is, after the root option `--db` at most; undefined when the root part is not plain. */
+function commandWordAt(argv: readonly string[]): number | undefined {
+  let i = 0;
+  let db = false;
+  for (; i < argv.length && argv[i].startsWith('-'); i++) {
+    if (db) return undefined;
+    db = true;
+    if (argv[i] === '--db' && i + 1 < argv.length && !argv[i + 1].startsWith('-')) i++;
+    else if (!argv[i].startsWith('--db=')) return undefined;
+  }
+  return i < argv.length ? i : undefined;
+}
+
 interface Known {
   spec: OptionSpec;
   key: string;
   takesValue: boolean;
 }
 
-/** The command line read, or undefined when it is for commander to read (see above). */
-export function parseDirect(argv: readonly string[], table: DirectTable): DirectRun | undefined {
-  let i = 0;
-  let db: string | undefined;
-  for (; i < argv.length && argv[i].startsWith('-'); i++) {
-    if (db !== undefined) return undefined;
-    if (argv[i] === '--db' && i + 1 < argv.length && !argv[i + 1].startsWith('-')) db = argv[++i];
-    else if (argv[i].startsWith('--db=')) db = argv[i].slice('--db='.length);
-    else return undefined;
-  }
-  const word = argv[i];
-  if (word === undefined || !Object.hasOwn(table, word)) return undefined;
-  const command = table[word];
+/**
+ * The command line read, or undefined when it is for commander to read (see above); `command` is the one
+ * directCommand gave for it.
+ */
+export function parseDirect(argv: readonly string[], command: DirectCommand): DirectRun | undefined {
+  const at = commandWordAt(argv);
+  if (at === undefined) return undefined;
+  const root = argv.slice(0, at);
+  const db = root.length === 0 ? undefined : root[0] === '--db' ? root[1] : root[0].slice('--db='.length);
 
   const known = new Map<string, Known>();
   const opts: Record<string, unknown> = {};
@@ -71,7 +93,7 @@ export function parseDirect(argv: readonly string[], table: DirectTable): Direct
   }
   const seen = new Set<Known>();
   const args: string[] = [];
-  for (i++; i < argv.length; i++) {
+  for (let i = at + 1; i < argv.length; i++) {
     const word = argv[i];
     if (word.length < 2 || word[0] !== '-') {
       args.push(word); // an argument ('' and '-' included)

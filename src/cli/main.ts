@@ -5,7 +5,7 @@ import { UserError } from '../util/errors.js';
 import { OutputError, writeStderr, writeStdout } from '../util/io/output.js';
 import type { CommandTable } from './program.js';
 import type { CliContext } from './context.js';
-import { parseDirect, type DirectTable } from './direct.js';
+import { directCommand, parseDirect, type DirectTable } from './direct.js';
 import { checkDbOption } from './root-options.js';
 
 export interface MainOptions {
@@ -49,7 +49,8 @@ export async function main(
   // Set once commander is loaded: a command line read directly cannot give one of its errors.
   let isCommanderError = (_e: unknown): _e is { exitCode: number } => false;
   try {
-    const direct = options.direct && parseDirect(argv, options.direct);
+    const command = options.direct && (await directCommand(argv, options.direct));
+    const direct = command && parseDirect(argv, command);
     if (direct) {
       dbOption = () => direct.db;
       checkDbOption(direct.db);

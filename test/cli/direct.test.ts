@@ -12,7 +12,8 @@ import { CommanderError } from 'commander';
 import { buildProgram } from '../../src/cli/program.js';
 import { COMMANDS } from '../../src/cli/commands/table.js';
 import { DIRECT_COMMANDS } from '../../src/cli/commands/direct-table.js';
-import { parseDirect } from '../../src/cli/direct.js';
+import { WRITE_POLICY_DIRECT } from '../../src/cli/commands/write-policy-direct.js';
+import { directCommand, parseDirect as parse } from '../../src/cli/direct.js';
 import { optionFlags } from '../../src/cli/option-spec.js';
 import type { CliContext } from '../../src/cli/context.js';
 import { UserError } from '../../src/util/errors.js';
@@ -55,14 +56,20 @@ function commanderReads(argv: string[]): Read {
   return read ?? { kind: 'refused', why: 'another command ran' };
 }
 
-function directReads(argv: string[]): Read | undefined {
-  const run = parseDirect(argv, DIRECT_COMMANDS);
+/** direct.ts's reading: the command directCommand loads for the line, then parseDirect. */
+async function read(argv: string[]) {
+  const command = await directCommand(argv, DIRECT_COMMANDS);
+  return command && parse(argv, command);
+}
+
+async function directReads(argv: string[]): Promise<Read | undefined> {
+  const run = await read(argv);
   if (!run) return undefined;
   return { kind: 'read', db: run.db, args: run.args, opts: Object.entries(run.opts) };
 }
 
 // Every spelling of every write-policy option, and words that are not options or are not write-policy's.
-const optionWords = DIRECT_COMMANDS['write-policy'].options.flatMap((spec) => {
+const optionWords = WRITE_POLICY_DIRECT.options.flatMap((spec) => {
   const f = optionFlags(spec.flags);
   return [`--${f.long}`, ...(f.short ? [`-${f.short}`] : [])];
 });
@@ -126,11 +133,11 @@ const commandLine = fc
   )
   .map(([r, name, rest]) => [...r, name, ...rest]);
 
-test('a command line read without commander is read exactly as commander reads it', () => {
+test('a command line read without commander is read exactly as commander reads it', async () => {
   let direct = 0;
-  fc.assert(
-    fc.property(commandLine, (argv) => {
-      const mine = directReads(argv);
+  await fc.assert(
+    fc.asyncProperty(commandLine, async (argv) => {
+      const mine = await directReads(argv);
       if (!mine) return;
       direct++;
       assert.deepStrictEqual(commanderReads(argv), mine, JSON.stringify(argv));
@@ -141,26 +148,33 @@ test('a command line read without commander is read exactly as commander reads i
   assert.ok(direct > RUNS / 20, `only ${direct} of ${RUNS} lines were read directly`);
 });
 
-test('plain write-policy lines are read directly, with the options commander would give', () => {
-  assert.deepStrictEqual(parseDirect(['write-policy', '-i', 't.yml'], DIRECT_COMMANDS)?.opts, {
+test('plain write-policy lines are read directly, with the options commander would give', async () => {
+  assert.deepStrictEqual((await read(['write-policy', '-i', 't.yml']))?.opts, {
     fmt: 'json',
     inputFile: 't.yml',
   });
-  const run = parseDirect(
-    ['--db', 'd', 'write-policy', '--input-file=t.yml', '--fmt', 'yaml', '--audit', '--partition', 'aws-cn'],
-    DIRECT_COMMANDS,
-  );
+  const run = await read([
+    '--db',
+    'd',
+    'write-policy',
+    '--input-file=t.yml',
+    '--fmt',
+    'yaml',
+    '--audit',
+    '--partition',
+    'aws-cn',
+  ]);
   assert.equal(run?.db, 'd');
   assert.deepStrictEqual(run?.args, []);
   assert.deepStrictEqual(run?.opts, { fmt: 'yaml', inputFile: 't.yml', audit: true, partition: 'aws-cn' });
-  assert.deepStrictEqual(parseDirect(['write-policy', '--check', 'a.yml', 'b.yml'], DIRECT_COMMANDS)?.args, [
+  assert.deepStrictEqual((await read(['write-policy', '--check', 'a.yml', 'b.yml']))?.args, [
     'a.yml',
     'b.yml',
   ]);
-  assert.equal(parseDirect(['write-policy', '-v', 'INFO', '-i', 'x'], DIRECT_COMMANDS)?.opts.verbose, 'info');
+  assert.equal((await read(['write-policy', '-v', 'INFO', '-i', 'x']))?.opts.verbose, 'info');
 });
 
-test('everything less plain is left to commander', () => {
+test('everything less plain is left to commander', async () => {
   for (const argv of [
     ['write-policy', '-m', '-i', 'x'], // an optional value: commander's rule decides
     ['write-policy', '--minimize_length', '3'], // its length is noted as it is set
@@ -178,7 +192,7 @@ test('everything less plain is left to commander', () => {
     ['query', 'action-table', '--service', 'ec2'],
     [],
   ]) {
-    assert.equal(parseDirect(argv, DIRECT_COMMANDS), undefined, argv.join(' '));
+    assert.equal(await read(argv), undefined, argv.join(' '));
   }
 });
 
@@ -199,4 +213,17 @@ test('option flags are read as commander reads them', () => {
   assert.equal(optionFlags('--unsupported-condition-keys <choice>').key, 'unsupportedConditionKeys');
   assert.equal(optionFlags('--audit').value, 'none');
   assert.throws(() => optionFlags('-i --input-file'), /not understood/);
+});
+
+test('the direct table gives write-policy for its word after plain root options, and nothing else', async () => {
+  for (const argv of [
+    ['write-policy', '-i', 'x'],
+    ['--db', 'd', 'write-policy'],
+    ['--db=d', 'write-policy'],
+  ]) {
+    assert.equal(await directCommand(argv, DIRECT_COMMANDS), WRITE_POLICY_DIRECT, argv.join(' '));
+  }
+  for (const argv of [['query'], ['-h', 'write-policy'], ['--db', '-x', 'write-policy'], ['--db'], []]) {
+    assert.equal(await directCommand(argv, DIRECT_COMMANDS), undefined, argv.join(' '));
+  }
 });
