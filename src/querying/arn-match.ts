@@ -135,10 +135,12 @@ export function compileArnFormat(format: string): CompiledArnFormat {
 export function matchesFormat(arn: ParsedArn, format: CompiledArnFormat): boolean {
   if (format.service === undefined || arn.service !== format.service) return false;
   if (arn.anyResourceType) return true;
-  for (const lit of format.literals) if (!arn.lowerSegments.has(lit.lower)) return false;
-  for (const lit of format.literals) {
-    const seg = arn.segments[lit.index];
-    if (seg !== lit.text && seg !== '*') return false;
+  // Indexed loops: run cold, in V8's interpreter, for...of allocates a result object per step.
+  const literals = format.literals;
+  for (let i = 0; i < literals.length; i++) if (!arn.lowerSegments.has(literals[i].lower)) return false;
+  for (let i = 0; i < literals.length; i++) {
+    const seg = arn.segments[literals[i].index];
+    if (seg !== literals[i].text && seg !== '*') return false;
   }
   if (SLASH_SHAPED.has(format.resourceString)) {
     if (SLASH_COUNTED.has(format.resourceString)) {

@@ -4,7 +4,7 @@
  * means the update was killed (or the machine went down): the database in use is still the old one, and the
  * next command that looks says so.
  */
-import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../../util/errors.js';
 
@@ -17,9 +17,13 @@ export interface UpdateMarker {
 }
 
 export function readMarker(home: string): UpdateMarker | undefined {
+  const file = join(home, MARKER_FILE);
   let m: Partial<UpdateMarker> | null;
   try {
-    m = JSON.parse(readFileSync(join(home, MARKER_FILE), 'utf8')) as Partial<UpdateMarker> | null;
+    // Every command looks, and there is seldom one: asked first without an error for a missing file, since
+    // making one (its stack) costs start-up more than the look.
+    if (!statSync(file, { throwIfNoEntry: false })) return undefined;
+    m = JSON.parse(readFileSync(file, 'utf8')) as Partial<UpdateMarker> | null;
   } catch {
     return undefined;
   }

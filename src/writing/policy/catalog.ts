@@ -171,16 +171,31 @@ export class ServiceIndex {
     const cacheKey = `${level}\u0000${resourceType}`;
     let entry = this.typeLevel.get(cacheKey);
     if (!entry) {
-      const lower = resourceType.toLowerCase();
-      const records = this.actionsOfType(lower).filter((a) => a.accessLevel === level);
-      const actions = records.map((a) => `${this.prefix}:${a.name}`);
+      const ofType = this.actionsOfType(resourceType.toLowerCase());
+      const records: ActionRecord[] = [];
+      const actions: string[] = [];
+      for (let i = 0; i < ofType.length; i++) {
+        if (ofType[i].accessLevel !== level) continue;
+        records.push(ofType[i]);
+        actions.push(`${this.prefix}:${ofType[i].name}`);
+      }
+      // Dependent actions, each once, in order of first mention (the order they are written in).
       const own = new Set(actions);
-      const deps = new Set<string>();
-      for (const a of records) for (const d of this.dependentActions(a)) if (!own.has(d)) deps.add(d);
+      const deps: string[] = [];
+      const seen = new Set<string>();
+      for (let i = 0; i < records.length; i++) {
+        const named = this.dependentActions(records[i]);
+        for (let j = 0; j < named.length; j++) {
+          const d = named[j];
+          if (own.has(d) || seen.has(d)) continue;
+          seen.add(d);
+          deps.push(d);
+        }
+      }
       const covered = this.coveredBy(resourceType);
       const joining: string[] = [];
       const elsewhere: string[] = [];
-      for (const d of deps) (covered.has(d) ? joining : elsewhere).push(d);
+      for (let i = 0; i < deps.length; i++) (covered.has(deps[i]) ? joining : elsewhere).push(deps[i]);
       entry = { sid: statementId(this.key, level, resourceType), actions, joining, elsewhere };
       this.typeLevel.set(cacheKey, entry);
     }

@@ -24,11 +24,14 @@ export function addByArn(
 ): number {
   const { parsed, index } = target;
   let reached = 0;
-  for (const entry of index.formatsAt(level)) {
+  const formats = index.formatsAt(level);
+  for (let i = 0; i < formats.length; i++) {
+    const entry = formats[i];
     if (entry.resourceType === undefined || !matchesFormat(parsed, entry.compiled)) continue;
     reached++;
     const given = index.typeAtLevel(entry.resourceType, level);
-    for (const dep of given.elsewhere) drafts.addUnconstrained(dep, WILDCARD_SID, true);
+    const elsewhere = given.elsewhere;
+    for (let j = 0; j < elsewhere.length; j++) drafts.addUnconstrained(elsewhere[j], WILDCARD_SID, true);
     drafts.addResource(given.sid, parsed.arn, entry.compiled.format, () => [
       ...given.actions,
       ...given.joining,
