@@ -116,15 +116,13 @@ export class ServiceIndex {
       const actions = this.service.actions;
       for (let i = 0; i < actions.length; i++) {
         if (actions[i].accessLevel !== level) continue;
-        const rows = this.rows(actions[i]);
-        for (let j = 0; j < rows.length; j++) {
-          const row = rows[j];
-          if (row.format === '*' || seen.has(row.format)) continue;
-          seen.add(row.format);
-          list.push({
-            compiled: compileArnFormat(row.format),
-            resourceType: this.resourceTypeOf(row.format),
-          });
+        // The formats of the action's rows (rows() without building them: only the formats are wanted).
+        const rts = actions[i].resourceTypes;
+        for (let j = 0; j < rts.length; j++) {
+          const format = (rts[j].resourceType && this.arnByType.get(rts[j].resourceType)) || '*';
+          if (format === '*' || seen.has(format)) continue;
+          seen.add(format);
+          list.push({ compiled: compileArnFormat(format), resourceType: this.resourceTypeOf(format) });
         }
       }
       this.formats.set(level, list);
@@ -141,11 +139,15 @@ export class ServiceIndex {
   private actionsOfType(lowerType: string): readonly ActionRecord[] {
     if (!this.byType) {
       this.byType = new Map();
+      // A service names a few dozen types on hundreds of rows: each is lowered once.
+      const lowered = new Map<string, string>();
       const actions = this.service.actions;
       for (let i = 0; i < actions.length; i++) {
         const action = actions[i];
         for (let j = 0; j < action.resourceTypes.length; j++) {
-          const key = action.resourceTypes[j].resourceType.toLowerCase();
+          const type = action.resourceTypes[j].resourceType;
+          let key = lowered.get(type);
+          if (key === undefined) lowered.set(type, (key = type.toLowerCase()));
           const list = this.byType.get(key);
           if (!list) this.byType.set(key, [action]);
           else if (list[list.length - 1] !== action) list.push(action);
