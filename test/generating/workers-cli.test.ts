@@ -82,7 +82,7 @@ for (const [what, args] of [
       /0-truncated\.json\.gz: truncated gzip[^\n]*\n[^\n]*zz-other\.json: not a CloudTrail log[^\n]*\n[^\n]*0-unknown\.json: [^\n]*\n[^\n]*zz-truncated\.json\.gz: truncated gzip/,
     );
     // --principal leaves the unknown services' calls out before they are looked up.
-    if (!args.includes('--principal'))
+    if (!(args as readonly string[]).includes('--principal'))
       assert.match(one.stderr, /of unknown services left out: frobnicator\.amazonaws\.com \(2\)/);
     assert.deepEqual(two, one);
     assert.equal(workersStarted(run('2')), 2, 'the trail is read by two workers');

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // The HTML risk report as people see it: opened from a file in real headless Chromium (Debian's
 // `chromium`, driven by playwright-core), asserted on the rendered DOM, and photographed.
 import { after, before, describe, test } from 'node:test';

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseDocument, DomUtils } from 'htmlparser2';
+import { parseDocument, DomUtils, ElementType } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import { renderRiskHtml } from '../../src/reporting/html/index.js';
 import { escapeUnsafe } from '../../src/util/printable.js';
@@ -15,7 +15,8 @@ import {
   riskFixture,
 } from './risk-fixture.js';
 
-const elements = (html: string) => DomUtils.getElementsByTagType('tag', parseDocument(html)) as Element[];
+const elements = (html: string) =>
+  DomUtils.getElementsByTagType(ElementType.Tag, parseDocument(html)) as Element[];
 
 test('a policy named <script>alert(1)</script> is text, not a script', () => {
   const html = renderRiskHtml(riskFixture());

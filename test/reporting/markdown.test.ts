@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
-import { parseDocument, DomUtils } from 'htmlparser2';
+import { parseDocument, DomUtils, ElementType } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import { GITHUB_COMMENT_LIMIT, renderRiskMarkdown, topFindings } from '../../src/reporting/markdown.js';
 import { escapeUnsafe } from '../../src/util/printable.js';
@@ -16,7 +16,7 @@ import { HOSTILE_POLICY_NAME, HOSTILE_SID, largeRiskReport, riskFixture } from '
 function rendered(md: string) {
   const html = micromark(md, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
   const doc = parseDocument(html);
-  const all = DomUtils.getElementsByTagType('tag', doc) as Element[];
+  const all = DomUtils.getElementsByTagType(ElementType.Tag, doc) as Element[];
   return { html, all, byName: (name: string) => all.filter((e) => e.name === name) };
 }
 const txt = (e: Element) => DomUtils.textContent(e);

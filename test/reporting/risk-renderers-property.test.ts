@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseDocument, DomUtils } from 'htmlparser2';
+import { parseDocument, DomUtils, ElementType } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import { renderRiskHtml } from '../../src/reporting/html/index.js';
 import { renderRiskMarkdown } from '../../src/reporting/markdown.js';
@@ -149,7 +149,7 @@ test('every format renders any report the model allows', () => {
   fc.assert(
     fc.property(report, (r) => {
       const html = renderRiskHtml(r, { rowsShown: 2 });
-      const all = DomUtils.getElementsByTagType('tag', parseDocument(html)) as Element[];
+      const all = DomUtils.getElementsByTagType(ElementType.Tag, parseDocument(html)) as Element[];
       assert.ok(!all.some((e) => ['script', 'img', 'iframe', 'object', 'link'].includes(e.name)));
       assert.ok(!all.some((e) => Object.keys(e.attribs).some((a) => a.startsWith('on') || a === 'src')));
       for (const e of all) if (e.attribs.href !== undefined) assert.match(e.attribs.href, /^#[a-z]+\d*$/);
