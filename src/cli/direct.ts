@@ -1,7 +1,7 @@
 /**
  * Reads a plain command line without commander: `[--db PATH] COMMAND [OPTIONS] [ARGS...]` for a command of
  * a direct table, with the command's options as data (option-spec.ts). Loading and setting up commander is
- * about a tenth of a write-policy run's start-up, and most command lines are this plain.
+ * about an eighth of what a write-policy run adds to node's own start, and most command lines are this plain.
  *
  * This is a recognizer of that one shape, not a second parser: each word is an option alone (`--name`,
  * `--name=value`, `-n`), an option's value, or an argument. Anything else is declined (undefined) and
