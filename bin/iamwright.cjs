@@ -50,10 +50,16 @@ function loadBundle() {
     process.exit(1);
   }
   let cachedData;
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    // No cache: compile normally.
+  // A recording compiles afresh: it must not take in the cache it replaces. V8 checks a cache against the
+  // source's length only, so an old cache would be accepted for a rebuilt bundle of the same length and its
+  // stale functions written into the new one. (npm run build deletes the caches first; a recording made by
+  // hand does not.)
+  if (!recording) {
+    try {
+      cachedData = fs.readFileSync(cacheFile);
+    } catch {
+      // No cache: compile normally.
+    }
   }
   const script = new vm.Script(source, { filename: file, cachedData });
   const load = script.runInThisContext();
