@@ -45,22 +45,25 @@ export async function directCommand(
   argv: readonly string[],
   table: DirectTable,
 ): Promise<DirectCommand | undefined> {
-  const at = commandWordAt(argv);
-  const load = at === undefined ? undefined : Object.hasOwn(table, argv[at]) ? table[argv[at]] : undefined;
-  return load?.();
+  const root = plainRoot(argv);
+  const word = root && argv[root.at];
+  return word !== undefined && Object.hasOwn(table, word) ? table[word]() : undefined;
 }
 
-/** Where the command word is, after the root option `--db` at most; undefined when the root part is not plain. */
-function commandWordAt(argv: readonly string[]): number | undefined {
+/**
+ * The root part of `argv` when it is plain (one `--db` at most): where the command word is, and the
+ * database given; undefined otherwise.
+ */
+function plainRoot(argv: readonly string[]): { at: number; db?: string } | undefined {
   let i = 0;
-  let db = false;
+  let db: string | undefined;
   for (; i < argv.length && argv[i].startsWith('-'); i++) {
-    if (db) return undefined;
-    db = true;
-    if (argv[i] === '--db' && i + 1 < argv.length && !argv[i + 1].startsWith('-')) i++;
-    else if (!argv[i].startsWith('--db=')) return undefined;
+    if (db !== undefined) return undefined;
+    if (argv[i] === '--db' && i + 1 < argv.length && !argv[i + 1].startsWith('-')) db = argv[++i];
+    else if (argv[i].startsWith('--db=')) db = argv[i].slice('--db='.length);
+    else return undefined;
   }
-  return i < argv.length ? i : undefined;
+  return i < argv.length ? { at: i, ...(db !== undefined ? { db } : {}) } : undefined;
 }
 
 interface Known {
@@ -74,10 +77,9 @@ interface Known {
  * directCommand gave for it.
  */
 export function parseDirect(argv: readonly string[], command: DirectCommand): DirectRun | undefined {
-  const at = commandWordAt(argv);
-  if (at === undefined) return undefined;
-  const root = argv.slice(0, at);
-  const db = root.length === 0 ? undefined : root[0] === '--db' ? root[1] : root[0].slice('--db='.length);
+  const root = plainRoot(argv);
+  if (!root) return undefined;
+  const { at, db } = root;
 
   const known = new Map<string, Known>();
   const opts: Record<string, unknown> = {};

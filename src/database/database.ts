@@ -42,23 +42,16 @@ export class LazyDatabase implements IamDatabase {
     private readonly read: ServiceReader,
     private readonly readNames?: ActionNameReader,
   ) {
-    // Listed by prefix. An index (encodeIndex) is sorted already: checked in the same pass that fills the
-    // lookup, and only a list given out of order is copied and sorted.
+    // Listed by prefix. An index (encodeIndex) is sorted already: only a list given out of order is copied
+    // and sorted. Of prefixes that differ only in case, the last in sorted order answers a lookup.
     let sorted = true;
-    for (let i = 0; i < summaries.length; i++) {
-      const s = summaries[i];
-      if (i > 0 && !(summaries[i - 1].prefix < s.prefix)) sorted = false;
-      this.byLower.set(s.prefix.toLowerCase(), s);
-    }
-    if (sorted) {
-      this.summaries = summaries;
-    } else {
-      this.summaries = [...summaries].sort((a, b) =>
-        a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0,
-      );
-      // Prefixes that differ only in case: the last in sorted order answers, whatever the order given.
-      this.byLower.clear();
-      for (const s of this.summaries) this.byLower.set(s.prefix.toLowerCase(), s);
+    for (let i = 1; i < summaries.length && sorted; i++)
+      sorted = summaries[i - 1].prefix < summaries[i].prefix;
+    this.summaries = sorted
+      ? summaries
+      : [...summaries].sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0));
+    for (let i = 0; i < this.summaries.length; i++) {
+      this.byLower.set(this.summaries[i].prefix.toLowerCase(), this.summaries[i]);
     }
   }
 

@@ -15,21 +15,13 @@ import { DIRECT_COMMANDS } from '../../src/cli/commands/direct-table.js';
 import { WRITE_POLICY_DIRECT } from '../../src/cli/commands/write-policy-direct.js';
 import { directCommand, parseDirect as parse } from '../../src/cli/direct.js';
 import { optionFlags } from '../../src/cli/option-spec.js';
-import type { CliContext } from '../../src/cli/context.js';
+import { idleContext } from '../support/cli.js';
 import { UserError } from '../../src/util/errors.js';
 
 const SEED = Number(process.env.IAMWRIGHT_FC_SEED ?? 20261201);
 const RUNS = Number(process.env.IAMWRIGHT_FC_RUNS ?? 400);
 
-const ctx: CliContext = {
-  env: {},
-  database: () => {
-    throw new Error('not used');
-  },
-  dbPath: () => undefined,
-  out: () => {},
-  err: () => {},
-};
+const ctx = idleContext;
 
 type Read =
   | { kind: 'read'; db: string | undefined; args: string[]; opts: [string, unknown][] }

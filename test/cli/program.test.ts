@@ -9,18 +9,11 @@ import { buildProgram as build, invokedCommand } from '../../src/cli/program.js'
 import { COMMANDS } from '../../src/cli/commands/table.js';
 import { FAST_COMMANDS } from '../../src/cli/commands/fast-table.js';
 import type { CliContext } from '../../src/cli/context.js';
+import { idleContext } from '../support/cli.js';
 
 const buildProgram = (c: CliContext, v: string, argv: string[] = []) => build(c, v, COMMANDS, argv);
 
-const ctx: CliContext = {
-  env: {},
-  database: () => {
-    throw new Error('not used');
-  },
-  dbPath: () => undefined,
-  out: () => {},
-  err: () => {},
-};
+const ctx = idleContext;
 
 /** Every command's help, subcommands included, by its path of names. */
 function helps(cmd: Command, path = ''): Map<string, string> {

@@ -1,6 +1,7 @@
 /** Runs the built CLI as a user would, capturing its output. */
 import { spawnSync } from 'node:child_process';
 import { CLI } from './paths.js';
+import type { CliContext } from '../../src/cli/context.js';
 
 export interface CliResult {
   code: number;
@@ -22,3 +23,14 @@ export function runCli(
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** A CLI context for setting up and parsing the command tree in-process: no database, output dropped. */
+export const idleContext: CliContext = {
+  env: {},
+  database: () => {
+    throw new Error('not used');
+  },
+  dbPath: () => undefined,
+  out: () => {},
+  err: () => {},
+};

@@ -84,11 +84,16 @@ export class ServiceIndex {
       rows = action.resourceTypes.map((rt) => ({
         action: name,
         accessLevel: action.accessLevel,
-        format: (rt.resourceType && this.arnByType.get(rt.resourceType)) || '*',
+        format: this.formatOf(rt),
       }));
       this.rowsByAction.set(action, rows);
     }
     return rows;
+  }
+
+  /** The ARN format of one of an action's resource types; `*` when it names none (or one the service lacks). */
+  private formatOf(rt: ActionRecord['resourceTypes'][number]): string {
+    return (rt.resourceType && this.arnByType.get(rt.resourceType)) || '*';
   }
 
   /** Every dependent action named on any row of the action, without repeats. */
@@ -119,7 +124,7 @@ export class ServiceIndex {
         // The formats of the action's rows (rows() without building them: only the formats are wanted).
         const rts = actions[i].resourceTypes;
         for (let j = 0; j < rts.length; j++) {
-          const format = (rts[j].resourceType && this.arnByType.get(rts[j].resourceType)) || '*';
+          const format = this.formatOf(rts[j]);
           if (format === '*' || seen.has(format)) continue;
           seen.add(format);
           list.push({ compiled: compileArnFormat(format), resourceType: this.resourceTypeOf(format) });
