@@ -59,7 +59,7 @@ function cpuSeconds(args, opts = {}) {
   return Number.isFinite(user) && Number.isFinite(sys) ? user + sys : null;
 }
 
-/** Runs the command and bare node alternately; the ratio of medians. */
+/** Runs the command and bare node alternately: the ratio of medians, and of each pair's times. */
 function coldStart(label, args, opts = {}) {
   const env = {
     ...process.env,
@@ -81,9 +81,11 @@ function coldStart(label, args, opts = {}) {
     ms: median(cmd),
     nodeMs: median(base),
     ratio: median(cmd) / median(base),
-    // Beside the ratio of medians (the figure to judge by): the ratio of the fastest runs, which tells the
-    // command's own cost when the host drifts between fast and slow phases within one run (bare node has
-    // taken anywhere from 70 to 130 ms in a single run here), and how far bare node drifted.
+    // The host drifts between a fast and a slow phase that last a few seconds each (bare node has taken 70
+    // ms and 125 ms in one run here), so the two medians can come from different phases. Each command run
+    // is also compared with the bare node run just before it, in the same phase: the median of those
+    // ratios. Beside both, the ratio of the fastest runs and how far bare node drifted.
+    pairedRatio: median(cmd.map((ms, i) => ms / base[i])),
     bestRatio: Math.min(...cmd) / Math.min(...base),
     nodeRangeMs: [Math.min(...base), Math.max(...base)],
     peakMb: peakRssMb(args, o),
@@ -91,7 +93,8 @@ function coldStart(label, args, opts = {}) {
   results.push(row);
   log(
     `${label.padEnd(58)} ${row.ms.toFixed(1).padStart(7)} ms  node ${row.nodeMs.toFixed(1)} ms  x${row.ratio.toFixed(2)}  ` +
-      `(fastest x${row.bestRatio.toFixed(2)}; node ${row.nodeRangeMs.map((m) => m.toFixed(0)).join('-')} ms)  ` +
+      `(paired x${row.pairedRatio.toFixed(2)}; fastest x${row.bestRatio.toFixed(2)}; ` +
+      `node ${row.nodeRangeMs.map((m) => m.toFixed(0)).join('-')} ms)  ` +
       `peak ${row.peakMb?.toFixed(1) ?? '?'} MB`,
   );
 }
