@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { build, transform } from 'esbuild';
 import { parse } from 'acorn';
@@ -45,8 +46,42 @@ const lazyBuiltins = {
 };
 for (const f of readdirSync('dist')) if (/^cli-(main|fast)\..*cache$/.test(f)) rmSync(join('dist', f));
 
-/** Bundles `entry` into the CommonJS file `outfile`, as bin/iamwright.cjs loads it (see finish()). */
-async function bundle(entry, outfile) {
+/** The YAML library's ES-module build, which the bundles take (unused parts drop out). */
+const YAML_ENTRY = './node_modules/yaml/browser/index.js';
+/** The YAML library bundled alone, beside the CLI bundles, for the fast bundle to load when it needs it. */
+const YAML_FILE = 'yaml.cjs';
+
+/**
+ * The fast bundle leaves the YAML library out. A plain template, as nearly all are, is read without it
+ * (src/writing/template/plain-yaml.ts), and it was a third of the bundle that every `query` and
+ * `write-policy` reads, compiles and initializes. There `import ... from 'yaml'` gets a stand-in whose
+ * exports load dist/yaml.cjs on first use: a template the plain reader declines, `--fmt yaml`.
+ */
+const yamlNames = Object.keys(await import(pathToFileURL(YAML_ENTRY).href)).filter((k) => k !== 'default');
+const deferredYaml = {
+  name: 'deferred-yaml',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'deferred-yaml' }));
+    // The stand-in's own require() is of the file beside the bundle, resolved when it runs.
+    b.onResolve({ filter: /^\.\/yaml\.cjs$/, namespace: 'deferred-yaml' }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'deferred-yaml' }, () => ({
+      loader: 'js',
+      contents:
+        `let m;\nconst load = () => (m ??= require(${JSON.stringify(`./${YAML_FILE}`)}));\n` +
+        `for (const k of ${JSON.stringify(yamlNames)}) ` +
+        `Object.defineProperty(exports, k, { enumerable: true, get: () => load()[k] });\n`,
+    }));
+  },
+};
+
+/**
+ * Bundles `entry` into the CommonJS file `outfile`, as bin/iamwright.cjs loads it (see finish()); with
+ * `deferYaml`, without the YAML library (see deferredYaml).
+ */
+async function bundle(entry, outfile, { deferYaml = false } = {}) {
   await build({
     entryPoints: [entry],
     outfile,
@@ -54,14 +89,14 @@ async function bundle(entry, outfile) {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    // Bundled: commander and yaml (its ES-module build, so unused parts drop out). Loaded from node_modules
+    // Bundled: commander and yaml (but see deferYaml). Loaded from node_modules
     // when needed: ajv (generated validators need only its runtime), htmlparser2 (db build), sql.js (its .wasm
     // sits beside it).
     external: ['ajv', 'ajv/*', 'htmlparser2', 'sql.js'],
     // jsonc-parser: its ES-module build, since its UMD main loads its parts with require() calls that
     // esbuild cannot follow.
     alias: {
-      yaml: './node_modules/yaml/browser/index.js',
+      ...(deferYaml ? {} : { yaml: YAML_ENTRY }),
       'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js',
     },
     // import.meta.url, which finds the package's data files, from the bundle's own path.
@@ -75,7 +110,7 @@ async function bundle(entry, outfile) {
     minifySyntax: true,
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [lazyBuiltins],
+    plugins: deferYaml ? [lazyBuiltins, deferredYaml] : [lazyBuiltins],
   });
   writeFileSync(outfile, await finish(readFileSync(outfile, 'utf8'), outfile));
 }
@@ -131,7 +166,7 @@ function plainModuleWrappers(code) {
   }
   out += code.slice(at);
   for (const [from, to] of helpers) out = out.replace(from, to);
-  if (/__getOwnPropNames\((fn|cb)\)/.test(out) || edits.length < 100) {
+  if (/__getOwnPropNames\((fn|cb)\)/.test(out) || edits.length < 50) {
     throw new Error(`bundle-cli: module wrappers not all rewritten (${edits.length} found)`);
   }
   return out;
@@ -166,7 +201,19 @@ async function finish(code, outfile) {
 // whose start-up is measured against bare node and should not read and compile the linter, analysis and
 // generator (a quarter of the whole). bin/iamwright.cjs picks one by the command word.
 await bundle('src/cli.ts', 'dist/cli-main.cjs');
-await bundle('src/cli/fast.ts', 'dist/cli-fast.cjs');
+await bundle('src/cli/fast.ts', 'dist/cli-fast.cjs', { deferYaml: true });
+// The YAML library alone, which the fast bundle loads when it needs it: compiled as Node compiles any file.
+await build({
+  entryPoints: [YAML_ENTRY],
+  outfile: join('dist', YAML_FILE),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
 
 // Record the code caches from representative runs, made one after the other in one process (see
 // bin/iamwright.cjs): one cache per command whose start-up `npm run bench` measures, on the bundled

@@ -64,6 +64,7 @@ test('npm pack holds the built code, the data, the schema and the docs, and no t
     'dist/cli-fast.cjs',
     'dist/cli-fast.query.cache',
     'dist/cli-fast.write-policy.cache',
+    'dist/yaml.cjs',
     'data/db/index.json',
     'data/access-level-overrides.yml',
     'schema/template.schema.json',
@@ -117,6 +118,13 @@ test(
     assert.equal(written.status, 0, written.stderr);
     const policy = JSON.parse(written.stdout) as { Statement: { Sid: string; Action: string[] }[] };
     assert.ok(policy.Statement.some((s) => s.Sid === 'S3ReadObject' && s.Action.includes('s3:GetObject')));
+    // YAML out of the fast bundle, which loads the library from dist/yaml.cjs for it.
+    const asYaml = run(
+      [bin, 'write-policy', '--fmt', 'yaml'],
+      "mode: crud\nread: ['arn:aws:s3:::my-bucket/*']\n",
+    );
+    assert.equal(asYaml.status, 0, asYaml.stderr);
+    assert.match(asYaml.stdout, /^- Sid: S3ReadObject$/m);
     const lint = run(
       [bin, 'lint', '--fmt', 'json', '-'],
       JSON.stringify({
