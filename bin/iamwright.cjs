@@ -10,7 +10,6 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
-const Module = require('node:module');
 
 // No V8 flag may be set here: a cache records the flags it was made with, and V8 rejects it under others.
 const recording = process.env.IAMWRIGHT_WRITE_CODE_CACHE === '1';
@@ -72,7 +71,10 @@ function loadBundle() {
   const load = script.runInThisContext();
   const run = () => {
     const mod = { exports: {} };
-    load(mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
+    // The bundle gets this file's own require(): from bin/ it finds the same packages as from dist/ (both
+    // sit in the package's root), and the bundle names its own files by __dirname. Making one for dist/
+    // with Module.createRequire cost 0.4 ms of every start, loading node:module's helpers.
+    load(mod.exports, require, mod, file, path.dirname(file));
     return mod.exports.done;
   };
   return { run, script };

@@ -62,15 +62,17 @@ const deferredYaml = {
   name: 'deferred-yaml',
   setup(b) {
     b.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'deferred-yaml' }));
-    // The stand-in's own require() is of the file beside the bundle, resolved when it runs.
-    b.onResolve({ filter: /^\.\/yaml\.cjs$/, namespace: 'deferred-yaml' }, (args) => ({
+    // The stand-in's require() is of the file beside the bundle, by its full path: the require() that
+    // bin/iamwright.cjs hands the bundle is its own, which resolves a relative path from bin/.
+    b.onResolve({ filter: /^node:path$/, namespace: 'deferred-yaml' }, (args) => ({
       path: args.path,
       external: true,
     }));
     b.onLoad({ filter: /.*/, namespace: 'deferred-yaml' }, () => ({
       loader: 'js',
       contents:
-        `let m;\nconst load = () => (m ??= require(${JSON.stringify(`./${YAML_FILE}`)}));\n` +
+        `let m;\n` +
+        `const load = () => (m ??= require(require('node:path').join(__dirname, ${JSON.stringify(YAML_FILE)})));\n` +
         `for (const k of ${JSON.stringify(yamlNames)}) ` +
         `Object.defineProperty(exports, k, { enumerable: true, get: () => load()[k] });\n`,
     }));
