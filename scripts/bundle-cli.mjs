@@ -101,13 +101,16 @@ async function bundle(entry, outfile, { deferYaml = false } = {}) {
       ...(deferYaml ? {} : { yaml: YAML_ENTRY }),
       'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js',
     },
-    // import.meta.url, which finds the package's data files, from the bundle's own path.
+    // import.meta.url, from the bundle's own path, made on first use (a URL costs a start-up 0.1 ms, and
+    // the usual run needs none: src/util/package-root.ts finds the package from __dirname in a bundle).
     define: {
-      'import.meta.url': '__iamwrightModuleUrl',
+      'import.meta.url': '__iamwrightMeta.url',
       // The bundle's name and version (src/util/package-root.ts), so that a run need not read package.json.
       IAMWRIGHT_BUNDLED_MANIFEST: JSON.stringify({ name: manifest.name, version: manifest.version }),
     },
-    banner: { js: "const __iamwrightModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    banner: {
+      js: "const __iamwrightMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };",
+    },
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none',

@@ -25,11 +25,11 @@ let found: { root: string; manifest: Manifest } | undefined;
 
 function find(): { root: string; manifest: Manifest } {
   if (found) return found;
-  const here = dirname(fileURLToPath(import.meta.url));
   if (typeof IAMWRIGHT_BUNDLED_MANIFEST !== 'undefined') {
-    return (found = { root: dirname(here), manifest: IAMWRIGHT_BUNDLED_MANIFEST });
+    // A bundle: __dirname, the folder its CommonJS wrapper is given, is dist/ (no URL to make and read).
+    return (found = { root: dirname(__dirname), manifest: IAMWRIGHT_BUNDLED_MANIFEST });
   }
-  let dir = here;
+  let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const pkg = join(dir, 'package.json');
     if (existsSync(pkg)) {

@@ -5,18 +5,19 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { packagePath } from '../../util/package-root.js';
 import generated from './schema-validator.js';
 
 const validate = generated as unknown as ValidateFunction;
-
-/** Resolved the same from src/ (tsx) and dist/: both sit two folders below the package root. */
-const SCHEMA_URL = new URL('../../../schema/template.schema.json', import.meta.url);
 
 let schemaJson: Record<string, unknown> | undefined;
 
 /** The schema document, as shipped. */
 export function templateSchema(): Record<string, unknown> {
-  schemaJson ??= JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as Record<string, unknown>;
+  schemaJson ??= JSON.parse(readFileSync(packagePath('schema', 'template.schema.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   return schemaJson;
 }
 
