@@ -222,6 +222,27 @@ export function isWildcardOnly(action: ActionRecord): boolean {
   return action.resourceTypes.length === 1 && action.resourceTypes[0].resourceType === '';
 }
 
+const wildcardOnlyByService = new WeakMap<Service, Map<AccessLevel, ActionRecord[]>>();
+
+/**
+ * A service's wildcard-only actions at `level`, in the page's order: what a `service-read` (and the like)
+ * section grants. Sorted out once per loaded service, not at each template that names it.
+ */
+export function wildcardOnlyActions(service: Service, level: AccessLevel): readonly ActionRecord[] {
+  let byLevel = wildcardOnlyByService.get(service);
+  if (!byLevel) {
+    byLevel = new Map();
+    for (const record of service.actions) {
+      if (!isWildcardOnly(record)) continue;
+      const list = byLevel.get(record.accessLevel);
+      if (list) list.push(record);
+      else byLevel.set(record.accessLevel, [record]);
+    }
+    wildcardOnlyByService.set(service, byLevel);
+  }
+  return byLevel.get(level) ?? [];
+}
+
 const indexes = new WeakMap<IamDatabase, Map<string, ServiceIndex | null>>();
 
 /**
