@@ -208,13 +208,6 @@ export class ServiceIndex {
     }
     return entry;
   }
-
-  /** Actions at `level` whose only row has no resource type (they can only be granted on `*`). */
-  wildcardOnlyAt(level: AccessLevel): string[] {
-    return this.service.actions
-      .filter((a) => a.accessLevel === level && isWildcardOnly(a))
-      .map((a) => `${this.prefix}:${a.name}`);
-  }
 }
 
 /** An action that names no resource type: it can only be granted on `*`. */
@@ -228,7 +221,7 @@ const wildcardOnlyByService = new WeakMap<Service, Map<AccessLevel, ActionRecord
  * A service's wildcard-only actions at `level`, in the page's order: what a `service-read` (and the like)
  * section grants. Sorted out once per loaded service, not at each template that names it.
  */
-export function wildcardOnlyActions(service: Service, level: AccessLevel): readonly ActionRecord[] {
+export function wildcardOnlyRecords(service: Service, level: AccessLevel): readonly ActionRecord[] {
   let byLevel = wildcardOnlyByService.get(service);
   if (!byLevel) {
     byLevel = new Map();

@@ -8,7 +8,7 @@ import type { AccessLevel } from '../../database/types.js';
 import { compileArnFormat, matchesFormat } from '../../querying/arn-match.js';
 import { UserError } from '../../util/errors.js';
 import type { CrudTemplate } from '../types.js';
-import { isWildcardOnly, serviceIndex, wildcardOnlyActions } from './catalog.js';
+import { isWildcardOnly, serviceIndex, wildcardOnlyRecords } from './catalog.js';
 import { addByActions, addByArn } from './derive.js';
 import type { StatementDrafts } from './group.js';
 import { requireAction, requireArn, requireArnShape, requireService, type NamedAction } from './names.js';
@@ -92,7 +92,7 @@ function addWildcardOnly(db: IamDatabase, t: CrudTemplate, drafts: StatementDraf
           ? db.allServices()
           : [requireService(db, prefix, `wildcard-only ${name}`)];
       for (const service of services) {
-        for (const record of wildcardOnlyActions(service, level)) {
+        for (const record of wildcardOnlyRecords(service, level)) {
           const given = `${service.prefix}:${record.name}`;
           if (!chosen.has(given)) chosen.set(given, { given, service, record });
         }
