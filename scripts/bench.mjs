@@ -14,9 +14,9 @@ const CLI = join(ROOT, 'bin', 'iamwright.cjs');
 const SHARED = join(ROOT, '..', 'shared');
 const CASES = join(SHARED, 'conformance', 'cases');
 const DOCS = join(SHARED, 'aws-docs');
-// 25 alternating pairs: on this shared 2-core machine bare node's own start-up varies by a third from run to
+// 40 alternating pairs: on this shared 2-core machine bare node's own start-up varies by a third from run to
 // run, and 15 pairs left the medians' ratio moving by about 0.1 between identical runs.
-const runs = Number(process.env.BENCH_RUNS ?? 25);
+const runs = Number(process.env.BENCH_RUNS ?? 40);
 const asJson = process.argv.includes('--json');
 const results = [];
 const log = (s) => process.stderr.write(s + '\n');
@@ -82,9 +82,11 @@ function coldStart(label, args, opts = {}) {
     nodeMs: median(base),
     ratio: median(cmd) / median(base),
     // The host drifts between a fast and a slow phase that last a few seconds each (bare node has taken 70
-    // ms and 125 ms in one run here), so the two medians can come from different phases. Each command run
-    // is also compared with the bare node run just before it, in the same phase: the median of those
-    // ratios. Beside both, the ratio of the fastest runs and how far bare node drifted.
+    // ms and 125 ms in one run here). When the runs fall about half in each, the median of either series
+    // lands on one side of the gap or the other, and the ratio of medians swings by 0.1 or more either way
+    // (x1.24 against x1.13 paired in one run here). Each command run is therefore compared with the bare
+    // node run just before it, in the same phase: the median of those ratios is the figure printed first.
+    // Beside it, the ratio of medians, that of the fastest runs, and how far bare node drifted.
     pairedRatio: median(cmd.map((ms, i) => ms / base[i])),
     bestRatio: Math.min(...cmd) / Math.min(...base),
     nodeRangeMs: [Math.min(...base), Math.max(...base)],
@@ -92,8 +94,8 @@ function coldStart(label, args, opts = {}) {
   };
   results.push(row);
   log(
-    `${label.padEnd(58)} ${row.ms.toFixed(1).padStart(7)} ms  node ${row.nodeMs.toFixed(1)} ms  x${row.ratio.toFixed(2)}  ` +
-      `(paired x${row.pairedRatio.toFixed(2)}; fastest x${row.bestRatio.toFixed(2)}; ` +
+    `${label.padEnd(58)} ${row.ms.toFixed(1).padStart(7)} ms  node ${row.nodeMs.toFixed(1)} ms  ` +
+      `x${row.pairedRatio.toFixed(2)} paired (medians x${row.ratio.toFixed(2)}; fastest x${row.bestRatio.toFixed(2)}; ` +
       `node ${row.nodeRangeMs.map((m) => m.toFixed(0)).join('-')} ms)  ` +
       `peak ${row.peakMb?.toFixed(1) ?? '?'} MB`,
   );
@@ -127,7 +129,7 @@ async function inProcess(label, fn) {
 async function main() {
   if (!existsSync(join(ROOT, 'dist', 'cli-main.cjs')))
     throw new Error('dist/cli-main.cjs is missing: run `npm run build` first');
-  log(`iamwright bench: ${runs} alternating runs each, medians; node ${process.version}`);
+  log(`iamwright bench: ${runs} alternating pairs of runs each; node ${process.version}`);
   coldStart('iamwright --help', [CLI, '--help']);
   coldStart('iamwright query action-table --service ec2', [
     CLI,
