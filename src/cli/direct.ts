@@ -1,14 +1,16 @@
 /**
  * Reads a plain command line without commander: `[--db PATH] COMMAND [OPTIONS] [ARGS...]` for a command of
- * a direct table, with the command's options as data (option-spec.ts). Loading and setting up commander is
- * about an eighth of what a write-policy run adds to node's own start, and most command lines are this plain.
+ * a direct table (COMMAND may be a subcommand: `query action-table`), with the command's options as data
+ * (option-spec.ts). Loading and setting up commander is about an eighth of what a write-policy run adds to
+ * node's own start, and most command lines are this plain.
  *
  * This is a recognizer of that one shape, not a second parser: each word is an option alone (`--name`,
  * `--name=value`, `-n`), an option's value, or an argument. Anything else is declined (undefined) and
  * commander reads the command line as it always did, with its help and its messages: an option given
  * twice, `--`, grouped or glued short options (`-ab`, `-ifile`), a value that starts with a dash, an
- * unknown option, a value outside an option's choices or that its parser refuses, help and version flags,
- * root options other than `--db` or after the command word. A command line read here gives the command
+ * unknown option, a value outside an option's choices or that its parser refuses, a mandatory option left
+ * out, arguments to a command that takes none, help and version flags, root options other than `--db` or
+ * after the command word. A command line read here gives the command
  * exactly the options and arguments commander gives it (test/cli/direct.test.ts compares the two on
  * random command lines). Node's util.parseArgs would do the reading, but compiling it costs a run more
  * than commander's set-up saves.
@@ -18,15 +20,19 @@ import { optionFlags, OptionValueError, type OptionSpec } from './option-spec.js
 
 /** A command that can be run without commander: its options and what it does. */
 export interface DirectCommand {
+  /** Its words on the command line: `write-policy`, `query action-table`. */
+  name: string;
   /** All its options, as commander has them (defaults come from here too). */
   options: readonly OptionSpec[];
-  /** Runs it; `args` are its arguments, which are one optional variadic (`[files...]`). */
+  /** What follows its options: one optional variadic (`[files...]`), or nothing (commander refuses any). */
+  arguments: 'variadic' | 'none';
+  /** Runs it; `args` are its arguments. */
   run(ctx: CliContext, args: string[], opts: Record<string, unknown>): Promise<void>;
 }
 
 /**
- * The commands that can be run without commander, by command word, each loaded only when its word is the
- * one given: a run of another command reads nothing more than its word.
+ * The commands that can be run without commander, by name (their words, as in DirectCommand), each loaded
+ * only when its name is the one given: a run of another command reads nothing more than its words.
  */
 export type DirectTable = Readonly<Record<string, () => Promise<DirectCommand>>>;
 
@@ -46,8 +52,12 @@ export async function directCommand(
   table: DirectTable,
 ): Promise<DirectCommand | undefined> {
   const root = plainRoot(argv);
-  const word = root && argv[root.at];
-  return word !== undefined && Object.hasOwn(table, word) ? table[word]() : undefined;
+  if (!root) return undefined;
+  const word = argv[root.at];
+  if (Object.hasOwn(table, word)) return table[word]();
+  // A subcommand: the command word and the next one.
+  const sub = root.at + 1 < argv.length ? `${word} ${argv[root.at + 1]}` : undefined;
+  return sub !== undefined && Object.hasOwn(table, sub) ? table[sub]() : undefined;
 }
 
 /**
@@ -79,7 +89,11 @@ interface Known {
 export function parseDirect(argv: readonly string[], command: DirectCommand): DirectRun | undefined {
   const root = plainRoot(argv);
   if (!root) return undefined;
-  const { at, db } = root;
+  const { db } = root;
+  // The command's words, as directCommand found them.
+  const words = command.name.split(' ');
+  for (let w = 0; w < words.length; w++) if (argv[root.at + w] !== words[w]) return undefined;
+  const at = root.at + words.length - 1;
 
   const known = new Map<string, Known>();
   const opts: Record<string, unknown> = {};
@@ -94,6 +108,8 @@ export function parseDirect(argv: readonly string[], command: DirectCommand): Di
     if (flags.short) known.set(`-${flags.short}`, entry);
   }
   const seen = new Set<Known>();
+  const mandatory = new Set<Known>();
+  for (const entry of known.values()) if (entry.spec.mandatory) mandatory.add(entry);
   const args: string[] = [];
   for (let i = at + 1; i < argv.length; i++) {
     const word = argv[i];
@@ -123,5 +139,8 @@ export function parseDirect(argv: readonly string[], command: DirectCommand): Di
       throw e;
     }
   }
+  // Commander's errors, in its words: a mandatory option left out, arguments to a command that takes none.
+  for (const entry of mandatory) if (!seen.has(entry)) return undefined;
+  if (args.length && command.arguments === 'none') return undefined;
   return { command, ...(db !== undefined ? { db } : {}), args, opts };
 }

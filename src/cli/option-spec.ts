@@ -18,6 +18,11 @@ export interface OptionSpec {
   /** Left out of `--help` (policy_sentry's spellings, kept so that its command lines run). Default: false. */
   hidden?: boolean;
   /**
+   * The command cannot run without it: commander refuses a command line that leaves it out, and direct.ts
+   * leaves such a line to commander, for its message. Default: false.
+   */
+  mandatory?: boolean;
+  /**
    * A command line with this option is always read by commander, never by direct.ts: for an option whose
    * command listens to it being set (write-policy's --minimize lengths). Default: false.
    */

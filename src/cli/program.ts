@@ -38,6 +38,7 @@ export function addOptions(command: Command, specs: readonly OptionSpec[]): void
       });
     }
     if (spec.hidden) option.hideHelp();
+    if (spec.mandatory) option.makeOptionMandatory();
     command.addOption(option);
   }
 }
