@@ -10,10 +10,9 @@
  * twice, `--`, grouped or glued short options (`-ab`, `-ifile`), a value that starts with a dash, an
  * unknown option, a value outside an option's choices or that its parser refuses, a mandatory option left
  * out, arguments to a command that takes none, help and version flags, root options other than `--db` or
- * after the command word. A command line read here gives the command
- * exactly the options and arguments commander gives it (test/cli/direct.test.ts compares the two on
- * random command lines). Node's util.parseArgs would do the reading, but compiling it costs a run more
- * than commander's set-up saves.
+ * after the command word. A command line read here gives the command exactly the options and arguments
+ * commander gives it (test/cli/direct.test.ts compares the two on random command lines). Node's
+ * util.parseArgs would do the reading, but compiling it costs a run more than commander's set-up saves.
  */
 import type { CliContext } from './context.js';
 import { optionFlags, OptionValueError, type OptionSpec } from './option-spec.js';
@@ -108,8 +107,6 @@ export function parseDirect(argv: readonly string[], command: DirectCommand): Di
     if (flags.short) known.set(`-${flags.short}`, entry);
   }
   const seen = new Set<Known>();
-  const mandatory = new Set<Known>();
-  for (const entry of known.values()) if (entry.spec.mandatory) mandatory.add(entry);
   const args: string[] = [];
   for (let i = at + 1; i < argv.length; i++) {
     const word = argv[i];
@@ -139,8 +136,14 @@ export function parseDirect(argv: readonly string[], command: DirectCommand): Di
       throw e;
     }
   }
-  // Commander's errors, in its words: a mandatory option left out, arguments to a command that takes none.
-  for (const entry of mandatory) if (!seen.has(entry)) return undefined;
+  // Commander's errors, in its words: a mandatory option left out (or one only commander reads), arguments to
+  // a command that takes none.
+  for (const spec of command.options) {
+    if (!spec.mandatory) continue;
+    let given = false;
+    for (const entry of seen) given ||= entry.spec === spec;
+    if (!given) return undefined;
+  }
   if (args.length && command.arguments === 'none') return undefined;
   return { command, ...(db !== undefined ? { db } : {}), args, opts };
 }

@@ -341,7 +341,7 @@ test('option flags are read as commander reads them', () => {
   assert.throws(() => optionFlags('-i --input-file'), /not understood/);
 });
 
-test('the direct table gives write-policy for its word after plain root options, and nothing else', async () => {
+test('the direct table gives a command for its words after plain root options, and nothing else', async () => {
   for (const argv of [
     ['write-policy', '-i', 'x'],
     ['--db', 'd', 'write-policy'],
@@ -349,7 +349,26 @@ test('the direct table gives write-policy for its word after plain root options,
   ]) {
     assert.equal(await directCommand(argv, DIRECT_COMMANDS), WRITE_POLICY_DIRECT, argv.join(' '));
   }
-  for (const argv of [['query'], ['-h', 'write-policy'], ['--db', '-x', 'write-policy'], ['--db'], []]) {
+  for (const argv of [
+    ['query', 'action-table', '-s', 's3'],
+    ['--db', 'd', 'query', 'action-table'],
+  ]) {
+    assert.equal(
+      await directCommand(argv, DIRECT_COMMANDS),
+      QUERY_DIRECT['query action-table'],
+      argv.join(' '),
+    );
+  }
+  for (const argv of [
+    ['query'],
+    ['query', '-s', 's3', 'action-table'],
+    ['query', 'nosuch-table'],
+    ['action-table'],
+    ['-h', 'write-policy'],
+    ['--db', '-x', 'write-policy'],
+    ['--db'],
+    [],
+  ]) {
     assert.equal(await directCommand(argv, DIRECT_COMMANDS), undefined, argv.join(' '));
   }
 });
