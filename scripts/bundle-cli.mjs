@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Bundles the CLI into CommonJS files (dist/cli-main.cjs, the whole CLI; dist/cli-fast.cjs, query and
-// write-policy alone) and records V8 code caches for them: loading one pre-compiled file instead of dozens
-// of ES modules is most of a cold start's cost (see bin/iamwright.cjs).
+// write-policy alone, with the YAML library apart in dist/yaml.cjs) and records V8 code caches for them:
+// loading one pre-compiled file instead of dozens of ES modules is most of a cold start's cost (see
+// bin/iamwright.cjs).
 // The library (dist/index.js) and the plain entry dist/cli.js remain tsc's output.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -91,9 +92,8 @@ async function bundle(entry, outfile, { deferYaml = false } = {}) {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    // Bundled: commander and yaml (but see deferYaml). Loaded from node_modules
-    // when needed: ajv (generated validators need only its runtime), htmlparser2 (db build), sql.js (its .wasm
-    // sits beside it).
+    // Bundled: commander and yaml (but see deferYaml). Loaded from node_modules when needed: ajv (generated
+    // validators need only its runtime), htmlparser2 (db build), sql.js (its .wasm sits beside it).
     external: ['ajv', 'ajv/*', 'htmlparser2', 'sql.js'],
     // jsonc-parser: its ES-module build, since its UMD main loads its parts with require() calls that
     // esbuild cannot follow.
@@ -171,6 +171,7 @@ function plainModuleWrappers(code) {
   }
   out += code.slice(at);
   for (const [from, to] of helpers) out = out.replace(from, to);
+  // Each bundle has a hundred wrappers or more: far fewer means they were not found.
   if (/__getOwnPropNames\((fn|cb)\)/.test(out) || edits.length < 50) {
     throw new Error(`bundle-cli: module wrappers not all rewritten (${edits.length} found)`);
   }
