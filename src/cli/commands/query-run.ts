@@ -9,17 +9,17 @@ import type { OptionSpec } from '../option-spec.js';
 
 type Fmt = 'table' | 'json' | 'yaml' | 'csv';
 
-export interface CommonOptions {
+interface CommonOptions {
   service: string;
   name?: string;
   fmt: Fmt;
 }
-export interface ActionTableOptions extends CommonOptions {
+interface ActionTableOptions extends CommonOptions {
   accessLevel?: string;
   condition?: string;
   resourceType?: string;
 }
-export interface ArnTableOptions extends CommonOptions {
+interface ArnTableOptions extends CommonOptions {
   listArnTypes?: boolean;
 }
 
@@ -42,7 +42,7 @@ const service = (description: string): OptionSpec => ({
 });
 const name = (flags: string, description: string): OptionSpec => ({ flags, description });
 
-export const ACTION_TABLE_OPTIONS: readonly OptionSpec[] = [
+const ACTION_TABLE_OPTIONS: readonly OptionSpec[] = [
   service('service prefix, e.g. s3, or all for every service'),
   name('-n, --name <action>', 'an action to describe, e.g. GetObject (wildcards allowed: Get*)'),
   {
@@ -62,7 +62,7 @@ export const ACTION_TABLE_OPTIONS: readonly OptionSpec[] = [
   VERBOSE,
 ];
 
-export const ARN_TABLE_OPTIONS: readonly OptionSpec[] = [
+const ARN_TABLE_OPTIONS: readonly OptionSpec[] = [
   service('service prefix, e.g. s3'),
   name('-n, --name <type>', 'a resource type to describe, e.g. object'),
   { flags: '-l, --list-arn-types', description: 'list resource type names with their ARN formats' },
@@ -70,16 +70,16 @@ export const ARN_TABLE_OPTIONS: readonly OptionSpec[] = [
   VERBOSE,
 ];
 
-export const CONDITION_TABLE_OPTIONS: readonly OptionSpec[] = [
+const CONDITION_TABLE_OPTIONS: readonly OptionSpec[] = [
   service('service prefix, e.g. s3'),
   name('-n, --name <key>', 'a condition key to describe, e.g. s3:x-amz-acl or aws:ResourceTag/owner'),
   FMT,
   VERBOSE,
 ];
 
-export const SERVICE_TABLE_OPTIONS: readonly OptionSpec[] = [FMT, VERBOSE];
+const SERVICE_TABLE_OPTIONS: readonly OptionSpec[] = [FMT, VERBOSE];
 
-export const OPERATION_TABLE_OPTIONS: readonly OptionSpec[] = [
+const OPERATION_TABLE_OPTIONS: readonly OptionSpec[] = [
   service('service prefix, e.g. s3'),
   name('-n, --name <operation>', 'an operation, e.g. ListObjectsV2 (wildcards allowed: List*)'),
   FMT,
@@ -155,7 +155,7 @@ async function checkNotEmpty(values: Record<string, string | undefined>): Promis
   }
 }
 
-export async function runActionTable(ctx: CliContext, opts: ActionTableOptions): Promise<void> {
+async function runActionTable(ctx: CliContext, opts: ActionTableOptions): Promise<void> {
   await checkNotEmpty({
     '--service': opts.service,
     '--name': opts.name,
@@ -198,7 +198,7 @@ export async function runActionTable(ctx: CliContext, opts: ActionTableOptions):
   }
 }
 
-export async function runArnTable(ctx: CliContext, opts: ArnTableOptions): Promise<void> {
+async function runArnTable(ctx: CliContext, opts: ArnTableOptions): Promise<void> {
   await checkNotEmpty({ '--service': opts.service, '--name': opts.name });
   await checkServicePrefix(ctx, opts.service);
   const q = await import('../../querying/index.js');
@@ -215,7 +215,7 @@ export async function runArnTable(ctx: CliContext, opts: ArnTableOptions): Promi
   }
 }
 
-export async function runConditionTable(ctx: CliContext, opts: CommonOptions): Promise<void> {
+async function runConditionTable(ctx: CliContext, opts: CommonOptions): Promise<void> {
   await checkNotEmpty({ '--service': opts.service, '--name': opts.name });
   await checkServicePrefix(ctx, opts.service);
   const q = await import('../../querying/index.js');
@@ -227,12 +227,12 @@ export async function runConditionTable(ctx: CliContext, opts: CommonOptions): P
   }
 }
 
-export async function runServiceTable(ctx: CliContext, opts: { fmt: Fmt }): Promise<void> {
+async function runServiceTable(ctx: CliContext, opts: { fmt: Fmt }): Promise<void> {
   const q = await import('../../querying/index.js');
   await emit(ctx, q.serviceList(ctx.database()), opts.fmt);
 }
 
-export async function runOperationTable(ctx: CliContext, opts: CommonOptions): Promise<void> {
+async function runOperationTable(ctx: CliContext, opts: CommonOptions): Promise<void> {
   await checkNotEmpty({ '--service': opts.service, '--name': opts.name });
   await checkServicePrefix(ctx, opts.service);
   const { operationTable } = await import('../../querying/operations-table.js');
@@ -240,3 +240,29 @@ export async function runOperationTable(ctx: CliContext, opts: CommonOptions): P
   if (opts.fmt === 'table' && rows.length === 0) ctx.out('(no matching operations)\n');
   else await emit(ctx, rows, opts.fmt);
 }
+
+/** A query table as both readers run it: its subcommand name, its options, and what it does. */
+export interface QueryTable {
+  /** The subcommand: `action-table`. */
+  name: string;
+  options: readonly OptionSpec[];
+  /** Runs it on the options read (commander's object, or direct.ts's, which is the same). */
+  run(ctx: CliContext, opts: Record<string, unknown>): Promise<void>;
+}
+
+function queryTable<O>(
+  name: string,
+  options: readonly OptionSpec[],
+  run: (ctx: CliContext, opts: O) => Promise<void>,
+): QueryTable {
+  return { name, options, run: (ctx, opts) => run(ctx, opts as O) };
+}
+
+/** The tables, in the order `query --help` lists them. */
+export const QUERY_TABLES: readonly QueryTable[] = [
+  queryTable<ActionTableOptions>('action-table', ACTION_TABLE_OPTIONS, runActionTable),
+  queryTable<ArnTableOptions>('arn-table', ARN_TABLE_OPTIONS, runArnTable),
+  queryTable<CommonOptions>('condition-table', CONDITION_TABLE_OPTIONS, runConditionTable),
+  queryTable<CommonOptions>('service-table', SERVICE_TABLE_OPTIONS, runServiceTable),
+  queryTable<CommonOptions>('operation-table', OPERATION_TABLE_OPTIONS, runOperationTable),
+];

@@ -8,21 +8,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { addOptions } from '../program.js';
 import { helpOrUnknownCommand } from '../unknown-command.js';
-import {
-  ACTION_TABLE_OPTIONS,
-  ARN_TABLE_OPTIONS,
-  CONDITION_TABLE_OPTIONS,
-  OPERATION_TABLE_OPTIONS,
-  SERVICE_TABLE_OPTIONS,
-  runActionTable,
-  runArnTable,
-  runConditionTable,
-  runOperationTable,
-  runServiceTable,
-  type ActionTableOptions,
-  type ArnTableOptions,
-  type CommonOptions,
-} from './query-run.js';
+import { QUERY_TABLES } from './query-run.js';
 
 const ACTION_EXAMPLES = `
 Examples:
@@ -51,6 +37,32 @@ const CONDITION_EXAMPLES = `
 Examples:
   iamwright query condition-table -s ec2 -n ec2:ResourceTag/owner   a tag key names its template`;
 
+/** Each table's help: what it does, and examples after its options. */
+const HELP: Record<string, { description: string; examples?: string }> = {
+  'action-table': {
+    description:
+      'Query the actions of a service: all of them, by access level, resource type (* = none) or condition ' +
+      'key, or one action in detail (--name).',
+    examples: ACTION_EXAMPLES,
+  },
+  'arn-table': {
+    description:
+      'Query the resource types of a service: their ARN formats (the default), names (-l), or one in detail (--name).',
+    examples: ARN_EXAMPLES,
+  },
+  'condition-table': {
+    description: 'Query the condition keys of a service: all of them, or one in detail (--name).',
+    examples: CONDITION_EXAMPLES,
+  },
+  'service-table': { description: 'List the services in the database: prefix and name.' },
+  'operation-table': {
+    description:
+      'Map API operations (CloudTrail event names, SDK calls) of a service to the IAM actions they need, ' +
+      'with where each entry came from.',
+    examples: OPERATION_EXAMPLES,
+  },
+};
+
 export function registerQuery(program: Command, ctx: CliContext): void {
   const query = program
     .command('query')
@@ -58,51 +70,13 @@ export function registerQuery(program: Command, ctx: CliContext): void {
       'Query the IAM database: actions, resource types (ARNs), condition keys, services, and the actions API ' +
         'operations need.',
     );
-
-  const actionTable = query
-    .command('action-table')
-    .description(
-      'Query the actions of a service: all of them, by access level, resource type (* = none) or condition ' +
-        'key, or one action in detail (--name).',
-    );
-  addOptions(actionTable, ACTION_TABLE_OPTIONS);
-  actionTable
-    .addHelpText('after', ACTION_EXAMPLES)
-    .action((opts: ActionTableOptions) => runActionTable(ctx, opts));
-
-  const arnTable = query
-    .command('arn-table')
-    .description(
-      'Query the resource types of a service: their ARN formats (the default), names (-l), or one in detail (--name).',
-    );
-  addOptions(arnTable, ARN_TABLE_OPTIONS);
-  arnTable.addHelpText('after', ARN_EXAMPLES).action((opts: ArnTableOptions) => runArnTable(ctx, opts));
-
-  const conditionTable = query
-    .command('condition-table')
-    .description('Query the condition keys of a service: all of them, or one in detail (--name).');
-  addOptions(conditionTable, CONDITION_TABLE_OPTIONS);
-  conditionTable
-    .addHelpText('after', CONDITION_EXAMPLES)
-    .action((opts: CommonOptions) => runConditionTable(ctx, opts));
-
-  const serviceTable = query
-    .command('service-table')
-    .description('List the services in the database: prefix and name.');
-  addOptions(serviceTable, SERVICE_TABLE_OPTIONS);
-  serviceTable.action((opts: { fmt: 'table' | 'json' | 'yaml' | 'csv' }) => runServiceTable(ctx, opts));
-
-  const operationTable = query
-    .command('operation-table')
-    .description(
-      'Map API operations (CloudTrail event names, SDK calls) of a service to the IAM actions they need, ' +
-        'with where each entry came from.',
-    );
-  addOptions(operationTable, OPERATION_TABLE_OPTIONS);
-  operationTable
-    .addHelpText('after', OPERATION_EXAMPLES)
-    .action((opts: CommonOptions) => runOperationTable(ctx, opts));
-
+  for (const table of QUERY_TABLES) {
+    const help = HELP[table.name];
+    const command = query.command(table.name).description(help.description);
+    addOptions(command, table.options);
+    if (help.examples) command.addHelpText('after', help.examples);
+    command.action((opts: Record<string, unknown>) => table.run(ctx, opts));
+  }
   // `query` alone: its usage; `query nosuchtable`: an error naming the tables.
   helpOrUnknownCommand(query);
 }
