@@ -7,7 +7,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { Script } from 'node:vm';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { build, transform } from 'esbuild';
@@ -45,37 +46,58 @@ const lazyBuiltins = {
     });
   },
 };
-for (const f of readdirSync('dist')) if (/^cli-(main|fast)\..*cache$/.test(f)) rmSync(join('dist', f));
+for (const f of readdirSync('dist'))
+  if (/^(cli-(main|fast)\..*|yaml)\.cache$/.test(f)) rmSync(join('dist', f));
 
 /** The YAML library's ES-module build, which the bundles take (unused parts drop out). */
 const YAML_ENTRY = './node_modules/yaml/browser/index.js';
-/** The YAML library bundled alone, beside the CLI bundles, for the fast bundle to load when it needs it. */
+/**
+ * The YAML library bundled alone, beside the CLI bundles, for the fast bundle to load when it needs it:
+ * stored wrapped as the bundles are (see finish()), with its own code cache.
+ */
 const YAML_FILE = 'yaml.cjs';
+const YAML_CACHE = 'yaml.cache';
 
 /**
  * The fast bundle leaves the YAML library out. A plain template, as nearly all are, is read without it
  * (src/writing/template/plain-yaml.ts), and it was a third of the bundle that every `query` and
  * `write-policy` reads, compiles and initializes. There `import ... from 'yaml'` gets a stand-in whose
- * exports load dist/yaml.cjs on first use: a template the plain reader declines, `--fmt yaml`.
+ * exports load dist/yaml.cjs on first use (a template the plain reader declines, `--fmt yaml`), through
+ * its code cache as bin/iamwright.cjs loads a bundle: without one, loading it and compiling what a first
+ * parse runs cost about 20 ms.
  */
 const yamlNames = Object.keys(await import(pathToFileURL(YAML_ENTRY).href)).filter((k) => k !== 'default');
 const deferredYaml = {
   name: 'deferred-yaml',
   setup(b) {
     b.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'deferred-yaml' }));
-    // The stand-in's require() is of the file beside the bundle, by its full path: the require() that
-    // bin/iamwright.cjs hands the bundle is its own, which resolves a relative path from bin/.
-    b.onResolve({ filter: /^node:path$/, namespace: 'deferred-yaml' }, (args) => ({
+    b.onResolve({ filter: /^node:/, namespace: 'deferred-yaml' }, (args) => ({
       path: args.path,
       external: true,
     }));
+    // By __dirname (the bundle's folder, dist/): the require() bin/iamwright.cjs hands the bundle is its own.
     b.onLoad({ filter: /.*/, namespace: 'deferred-yaml' }, () => ({
       loader: 'js',
-      contents:
-        `let m;\n` +
-        `const load = () => (m ??= require(require('node:path').join(__dirname, ${JSON.stringify(YAML_FILE)})));\n` +
-        `for (const k of ${JSON.stringify(yamlNames)}) ` +
-        `Object.defineProperty(exports, k, { enumerable: true, get: () => load()[k] });\n`,
+      contents: `let m;
+const load = () => (m ??= loadYaml());
+function loadYaml() {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const vm = require('node:vm');
+  const file = path.join(__dirname, ${JSON.stringify(YAML_FILE)});
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(path.join(__dirname, ${JSON.stringify(YAML_CACHE)}));
+  } catch {
+    // No cache: compiled as usual.
+  }
+  const wrapper = new vm.Script(fs.readFileSync(file, 'latin1'), { filename: file, cachedData }).runInThisContext();
+  const mod = { exports: {} };
+  wrapper(mod.exports, require, mod, file, __dirname);
+  return mod.exports;
+}
+for (const k of ${JSON.stringify(yamlNames)}) Object.defineProperty(exports, k, { enumerable: true, get: () => load()[k] });
+`,
     }));
   },
 };
@@ -208,18 +230,56 @@ async function finish(code, outfile) {
 // generator (a quarter of the whole). bin/iamwright.cjs picks one by the command word.
 await bundle('src/cli.ts', 'dist/cli-main.cjs');
 await bundle('src/cli/fast.ts', 'dist/cli-fast.cjs', { deferYaml: true });
-// The YAML library alone, which the fast bundle loads when it needs it: compiled as Node compiles any file.
-await build({
-  entryPoints: [YAML_ENTRY],
-  outfile: join('dist', YAML_FILE),
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minify: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+await bundleYaml();
+
+/**
+ * The YAML library alone (dist/yaml.cjs), wrapped as the bundles are, and its code cache (dist/yaml.cache),
+ * recorded here from the calls the CLI makes: reading a template with positions, and writing YAML.
+ */
+async function bundleYaml() {
+  const outfile = join('dist', YAML_FILE);
+  const { outputFiles } = await build({
+    entryPoints: [YAML_ENTRY],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    charset: 'ascii',
+    legalComments: 'none',
+    logLevel: 'warning',
+    write: false,
+  });
+  const source = `(function (exports, require, module, __filename, __dirname) {${outputFiles[0].text}\n});`;
+  if (/[\u0080-\uffff]/.test(source)) throw new Error(`${outfile} is not ASCII: it is read as latin1`);
+  writeFileSync(outfile, source);
+  const file = resolve(outfile);
+  const script = new Script(source, { filename: file });
+  const mod = { exports: {} };
+  script.runInThisContext()(mod.exports, require, mod, file, dirname(file));
+  const yaml = mod.exports;
+  const lineCounter = new yaml.LineCounter();
+  const doc = yaml.parseDocument(
+    "mode: crud\nname: 'x'\nread: [arn:aws:s3:::b, 'arn:aws:s3:::c/*']\nwrite:\n  - &a x\n",
+    {
+      lineCounter,
+      prettyErrors: false,
+    },
+  );
+  yaml.visit(doc, { Pair: (_, pair) => void (yaml.isScalar(pair.key) && yaml.isPair(pair)) });
+  doc.toJS();
+  lineCounter.linePos(3);
+  yaml.stringify(
+    { Version: '2012-10-17', Statement: [{ Sid: 'A', Action: ['s3:GetObject'] }] },
+    {
+      version: '1.1',
+      indentSeq: false,
+      lineWidth: 0,
+      singleQuote: true,
+    },
+  );
+  writeFileSync(join('dist', YAML_CACHE), script.createCachedData());
+}
 
 // Record the code caches from representative runs, made one after the other in one process (see
 // bin/iamwright.cjs): one cache per command whose start-up `npm run bench` measures, on the bundled

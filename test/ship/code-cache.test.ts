@@ -27,6 +27,13 @@ test('every code cache of the bundled CLI is accepted by this V8, with its own b
     const script = new Script(source, { filename: file, cachedData: readFileSync(join(dist, cache)) });
     assert.equal(script.cachedDataRejected, false, cache);
   }
+  // The YAML library the fast bundle loads when it needs it (scripts/bundle-cli.mjs), with its own cache.
+  const yaml = join(dist, 'yaml.cjs');
+  const script = new Script(readFileSync(yaml, 'latin1'), {
+    filename: yaml,
+    cachedData: readFileSync(join(dist, 'yaml.cache')),
+  });
+  assert.equal(script.cachedDataRejected, false, 'yaml.cache');
 });
 
 test('recording a code cache compiles afresh: the cache it replaces is not taken in', () => {

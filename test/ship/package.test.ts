@@ -65,6 +65,7 @@ test('npm pack holds the built code, the data, the schema and the docs, and no t
     'dist/cli-fast.query.cache',
     'dist/cli-fast.write-policy.cache',
     'dist/yaml.cjs',
+    'dist/yaml.cache',
     'data/db/index.json',
     'data/access-level-overrides.yml',
     'schema/template.schema.json',
