@@ -92,6 +92,26 @@ export interface ParsedArn {
   anyResourceType: boolean;
 }
 
+/**
+ * A parsed ARN whose lower-case segments are gathered on first use: matching needs them only where the user
+ * wrote `*` in place of a format's literal segment, and writing a policy parses every ARN of a template.
+ */
+class Parsed implements ParsedArn {
+  #lower?: Set<string>;
+  readonly anyResourceType: boolean;
+  constructor(
+    readonly arn: string,
+    readonly service: string,
+    readonly resourceString: string,
+    readonly segments: string[],
+  ) {
+    this.anyResourceType = segments.length > 1 && segments[0] === '*';
+  }
+  get lowerSegments(): Set<string> {
+    return (this.#lower ??= new Set(this.segments.map((s) => s.toLowerCase())));
+  }
+}
+
 /** Prepares a user ARN; throws UserError naming it when it is not an ARN. */
 export function parseArn(arn: string): ParsedArn {
   const parts = splitArn(arn);
@@ -100,15 +120,7 @@ export function parseArn(arn: string): ParsedArn {
       `'${arn}' is not a valid ARN (expected arn:partition:service:region:account:resource)`,
     );
   }
-  const segments = parts.resourceString.split(SEPARATORS);
-  return {
-    arn,
-    service: parts.service,
-    resourceString: parts.resourceString,
-    segments,
-    lowerSegments: new Set(segments.map((s) => s.toLowerCase())),
-    anyResourceType: segments.length > 1 && segments[0] === '*',
-  };
+  return new Parsed(arn, parts.service, parts.resourceString, parts.resourceString.split(SEPARATORS));
 }
 
 /** A database ARN format prepared for matching. */
@@ -135,12 +147,17 @@ export function compileArnFormat(format: string): CompiledArnFormat {
 export function matchesFormat(arn: ParsedArn, format: CompiledArnFormat): boolean {
   if (format.service === undefined || arn.service !== format.service) return false;
   if (arn.anyResourceType) return true;
-  // Indexed loops: run cold, in V8's interpreter, for...of allocates a result object per step.
+  // Each literal segment at its position, or a `*` there and the literal elsewhere (ignoring case): a
+  // segment equal to the literal is among the user's segments already. Indexed loops: run cold, in V8's
+  // interpreter, for...of allocates a result object per step.
   const literals = format.literals;
-  for (let i = 0; i < literals.length; i++) if (!arn.lowerSegments.has(literals[i].lower)) return false;
   for (let i = 0; i < literals.length; i++) {
     const seg = arn.segments[literals[i].index];
-    if (seg !== literals[i].text && seg !== '*') return false;
+    if (seg === literals[i].text) continue;
+    if (seg !== '*') return false;
+  }
+  for (let i = 0; i < literals.length; i++) {
+    if (arn.segments[literals[i].index] === '*' && !arn.lowerSegments.has(literals[i].lower)) return false;
   }
   if (SLASH_SHAPED.has(format.resourceString)) {
     if (SLASH_COUNTED.has(format.resourceString)) {

@@ -54,7 +54,8 @@ export class ServiceIndex {
   private readonly arnByType = new Map<string, string>();
   private readonly typeByLowerArn = new Map<string, string>();
   private readonly formats = new Map<AccessLevel, FormatEntry[]>();
-  private readonly typeLevel = new Map<string, TypeAtLevel>();
+  /** By access level, then resource type as given. */
+  private readonly typeLevel = new Map<AccessLevel, Map<string, TypeAtLevel>>();
   private readonly coveredByType = new Map<string, Set<string>>();
   private readonly rowsByAction = new Map<ActionRecord, ActionRow[]>();
   private readonly dependents = new Map<ActionRecord, string[]>();
@@ -175,8 +176,9 @@ export class ServiceIndex {
 
   /** The actions a resource type gives at an access level, and where their dependent actions go. */
   typeAtLevel(resourceType: string, level: AccessLevel): TypeAtLevel {
-    const cacheKey = `${level}\u0000${resourceType}`;
-    let entry = this.typeLevel.get(cacheKey);
+    let atLevel = this.typeLevel.get(level);
+    if (!atLevel) this.typeLevel.set(level, (atLevel = new Map()));
+    let entry = atLevel.get(resourceType);
     if (!entry) {
       const ofType = this.actionsOfType(resourceType.toLowerCase());
       const records: ActionRecord[] = [];
@@ -204,7 +206,7 @@ export class ServiceIndex {
       const elsewhere: string[] = [];
       for (let i = 0; i < deps.length; i++) (covered.has(deps[i]) ? joining : elsewhere).push(deps[i]);
       entry = { sid: statementId(this.key, level, resourceType), actions, joining, elsewhere };
-      this.typeLevel.set(cacheKey, entry);
+      atLevel.set(resourceType, entry);
     }
     return entry;
   }
