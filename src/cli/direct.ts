@@ -106,7 +106,7 @@ export function parseDirect(argv: readonly string[], command: DirectCommand): Di
     known.set(`--${flags.long}`, entry);
     if (flags.short) known.set(`-${flags.short}`, entry);
   }
-  const seen = new Set<Known>();
+  const seen = new Set<OptionSpec>();
   const args: string[] = [];
   for (let i = at + 1; i < argv.length; i++) {
     const word = argv[i];
@@ -116,8 +116,8 @@ export function parseDirect(argv: readonly string[], command: DirectCommand): Di
     }
     const eq = word.startsWith('--') ? word.indexOf('=') : -1;
     const entry = known.get(eq < 0 ? word : word.slice(0, eq));
-    if (!entry || seen.has(entry)) return undefined;
-    seen.add(entry);
+    if (!entry || seen.has(entry.spec)) return undefined;
+    seen.add(entry.spec);
     if (!entry.takesValue) {
       if (eq >= 0) return undefined;
       opts[entry.key] = true;
@@ -138,12 +138,7 @@ export function parseDirect(argv: readonly string[], command: DirectCommand): Di
   }
   // Commander's errors, in its words: a mandatory option left out (or one only commander reads), arguments to
   // a command that takes none.
-  for (const spec of command.options) {
-    if (!spec.mandatory) continue;
-    let given = false;
-    for (const entry of seen) given ||= entry.spec === spec;
-    if (!given) return undefined;
-  }
+  for (const spec of command.options) if (spec.mandatory && !seen.has(spec)) return undefined;
   if (args.length && command.arguments === 'none') return undefined;
   return { command, ...(db !== undefined ? { db } : {}), args, opts };
 }

@@ -148,16 +148,13 @@ export function matchesFormat(arn: ParsedArn, format: CompiledArnFormat): boolea
   if (format.service === undefined || arn.service !== format.service) return false;
   if (arn.anyResourceType) return true;
   // Each literal segment at its position, or a `*` there and the literal elsewhere (ignoring case): a
-  // segment equal to the literal is among the user's segments already. Indexed loops: run cold, in V8's
+  // segment equal to the literal is among the user's segments already. An indexed loop: run cold, in V8's
   // interpreter, for...of allocates a result object per step.
   const literals = format.literals;
   for (let i = 0; i < literals.length; i++) {
     const seg = arn.segments[literals[i].index];
     if (seg === literals[i].text) continue;
-    if (seg !== '*') return false;
-  }
-  for (let i = 0; i < literals.length; i++) {
-    if (arn.segments[literals[i].index] === '*' && !arn.lowerSegments.has(literals[i].lower)) return false;
+    if (seg !== '*' || !arn.lowerSegments.has(literals[i].lower)) return false;
   }
   if (SLASH_SHAPED.has(format.resourceString)) {
     if (SLASH_COUNTED.has(format.resourceString)) {

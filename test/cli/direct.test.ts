@@ -16,7 +16,7 @@ import { DIRECT_COMMANDS } from '../../src/cli/commands/direct-table.js';
 import { WRITE_POLICY_DIRECT } from '../../src/cli/commands/write-policy-direct.js';
 import { QUERY_DIRECT } from '../../src/cli/commands/query-direct.js';
 import { directCommand, parseDirect as parse } from '../../src/cli/direct.js';
-import { optionFlags } from '../../src/cli/option-spec.js';
+import { optionFlags, type OptionSpec } from '../../src/cli/option-spec.js';
 import { idleContext } from '../support/cli.js';
 import { UserError } from '../../src/util/errors.js';
 
@@ -86,10 +86,13 @@ async function directReads(argv: string[]): Promise<Read | undefined> {
 }
 
 // Every spelling of every write-policy option, and words that are not options or are not write-policy's.
-const optionWords = WRITE_POLICY_DIRECT.options.flatMap((spec) => {
-  const f = optionFlags(spec.flags);
-  return [`--${f.long}`, ...(f.short ? [`-${f.short}`] : [])];
-});
+/** Every spelling of the options: `--long` and, where there is one, `-s`. */
+const spellings = (options: readonly OptionSpec[]) =>
+  options.flatMap((spec) => {
+    const f = optionFlags(spec.flags);
+    return [`--${f.long}`, ...(f.short ? [`-${f.short}`] : [])];
+  });
+const optionWords = spellings(WRITE_POLICY_DIRECT.options);
 const values = [
   'json',
   'yaml',
@@ -152,14 +155,7 @@ const commandLine = fc
 
 // The query tables: every spelling of their options (each table's own and the others'), their values.
 const queryOptionWords = [
-  ...new Set(
-    Object.values(QUERY_DIRECT).flatMap((command) =>
-      command.options.flatMap((spec) => {
-        const f = optionFlags(spec.flags);
-        return [`--${f.long}`, ...(f.short ? [`-${f.short}`] : [])];
-      }),
-    ),
-  ),
+  ...new Set(Object.values(QUERY_DIRECT).flatMap((command) => spellings(command.options))),
 ];
 const queryValues = [
   's3',
@@ -191,11 +187,7 @@ const queryWord = fc.oneof(
   fc.constantFrom('-h', '--help', '--db', '-sec2', 'extra', 'action-table'),
 );
 /** Every spelling of a table's own options. */
-const ownWords = (name: string) =>
-  (QUERY_DIRECT[`query ${name}`]?.options ?? []).flatMap((spec) => {
-    const f = optionFlags(spec.flags);
-    return [`--${f.long}`, ...(f.short ? [`-${f.short}`] : [])];
-  });
+const ownWords = (name: string) => spellings(QUERY_DIRECT[`query ${name}`]?.options ?? []);
 // Mostly the table's own options with values, as people write them, the service first where the table has
 // one; now and then any query option or stray word.
 const queryLine = fc

@@ -4,14 +4,21 @@
  */
 import type { DirectCommand, DirectTable } from '../direct.js';
 
-const query = (name: string) => (): Promise<DirectCommand> =>
-  import('./query-direct.js').then((m) => m.QUERY_DIRECT[name]);
+/** The query tables by subcommand (query-run.ts's list, named here so that nothing loads until one runs). */
+const QUERY_TABLE_NAMES = [
+  'action-table',
+  'arn-table',
+  'condition-table',
+  'service-table',
+  'operation-table',
+];
 
 export const DIRECT_COMMANDS: DirectTable = {
   'write-policy': () => import('./write-policy-direct.js').then((m) => m.WRITE_POLICY_DIRECT),
-  'query action-table': query('query action-table'),
-  'query arn-table': query('query arn-table'),
-  'query condition-table': query('query condition-table'),
-  'query service-table': query('query service-table'),
-  'query operation-table': query('query operation-table'),
+  ...Object.fromEntries(
+    QUERY_TABLE_NAMES.map((table): [string, () => Promise<DirectCommand>] => [
+      `query ${table}`,
+      () => import('./query-direct.js').then((m) => m.QUERY_DIRECT[`query ${table}`]),
+    ]),
+  ),
 };

@@ -40,11 +40,13 @@ const service = (description: string): OptionSpec => ({
   description,
   mandatory: true,
 });
-const name = (flags: string, description: string): OptionSpec => ({ flags, description });
 
 const ACTION_TABLE_OPTIONS: readonly OptionSpec[] = [
   service('service prefix, e.g. s3, or all for every service'),
-  name('-n, --name <action>', 'an action to describe, e.g. GetObject (wildcards allowed: Get*)'),
+  {
+    flags: '-n, --name <action>',
+    description: 'an action to describe, e.g. GetObject (wildcards allowed: Get*)',
+  },
   {
     flags: '-a, --access-level <level>',
     description: 'only actions at this access level',
@@ -64,7 +66,7 @@ const ACTION_TABLE_OPTIONS: readonly OptionSpec[] = [
 
 const ARN_TABLE_OPTIONS: readonly OptionSpec[] = [
   service('service prefix, e.g. s3'),
-  name('-n, --name <type>', 'a resource type to describe, e.g. object'),
+  { flags: '-n, --name <type>', description: 'a resource type to describe, e.g. object' },
   { flags: '-l, --list-arn-types', description: 'list resource type names with their ARN formats' },
   FMT,
   VERBOSE,
@@ -72,7 +74,10 @@ const ARN_TABLE_OPTIONS: readonly OptionSpec[] = [
 
 const CONDITION_TABLE_OPTIONS: readonly OptionSpec[] = [
   service('service prefix, e.g. s3'),
-  name('-n, --name <key>', 'a condition key to describe, e.g. s3:x-amz-acl or aws:ResourceTag/owner'),
+  {
+    flags: '-n, --name <key>',
+    description: 'a condition key to describe, e.g. s3:x-amz-acl or aws:ResourceTag/owner',
+  },
   FMT,
   VERBOSE,
 ];
@@ -81,7 +86,10 @@ const SERVICE_TABLE_OPTIONS: readonly OptionSpec[] = [FMT, VERBOSE];
 
 const OPERATION_TABLE_OPTIONS: readonly OptionSpec[] = [
   service('service prefix, e.g. s3'),
-  name('-n, --name <operation>', 'an operation, e.g. ListObjectsV2 (wildcards allowed: List*)'),
+  {
+    flags: '-n, --name <operation>',
+    description: 'an operation, e.g. ListObjectsV2 (wildcards allowed: List*)',
+  },
   FMT,
 ];
 
@@ -245,6 +253,8 @@ async function runOperationTable(ctx: CliContext, opts: CommonOptions): Promise<
 export interface QueryTable {
   /** The subcommand: `action-table`. */
   name: string;
+  /** What `query --help` says of it. */
+  description: string;
   options: readonly OptionSpec[];
   /** Runs it on the options read (commander's object, or direct.ts's, which is the same). */
   run(ctx: CliContext, opts: Record<string, unknown>): Promise<void>;
@@ -252,17 +262,45 @@ export interface QueryTable {
 
 function queryTable<O>(
   name: string,
+  description: string,
   options: readonly OptionSpec[],
   run: (ctx: CliContext, opts: O) => Promise<void>,
 ): QueryTable {
-  return { name, options, run: (ctx, opts) => run(ctx, opts as O) };
+  return { name, description, options, run: (ctx, opts) => run(ctx, opts as O) };
 }
 
 /** The tables, in the order `query --help` lists them. */
 export const QUERY_TABLES: readonly QueryTable[] = [
-  queryTable<ActionTableOptions>('action-table', ACTION_TABLE_OPTIONS, runActionTable),
-  queryTable<ArnTableOptions>('arn-table', ARN_TABLE_OPTIONS, runArnTable),
-  queryTable<CommonOptions>('condition-table', CONDITION_TABLE_OPTIONS, runConditionTable),
-  queryTable<CommonOptions>('service-table', SERVICE_TABLE_OPTIONS, runServiceTable),
-  queryTable<CommonOptions>('operation-table', OPERATION_TABLE_OPTIONS, runOperationTable),
+  queryTable<ActionTableOptions>(
+    'action-table',
+    'Query the actions of a service: all of them, by access level, resource type (* = none) or condition ' +
+      'key, or one action in detail (--name).',
+    ACTION_TABLE_OPTIONS,
+    runActionTable,
+  ),
+  queryTable<ArnTableOptions>(
+    'arn-table',
+    'Query the resource types of a service: their ARN formats (the default), names (-l), or one in detail (--name).',
+    ARN_TABLE_OPTIONS,
+    runArnTable,
+  ),
+  queryTable<CommonOptions>(
+    'condition-table',
+    'Query the condition keys of a service: all of them, or one in detail (--name).',
+    CONDITION_TABLE_OPTIONS,
+    runConditionTable,
+  ),
+  queryTable<CommonOptions>(
+    'service-table',
+    'List the services in the database: prefix and name.',
+    SERVICE_TABLE_OPTIONS,
+    runServiceTable,
+  ),
+  queryTable<CommonOptions>(
+    'operation-table',
+    'Map API operations (CloudTrail event names, SDK calls) of a service to the IAM actions they need, ' +
+      'with where each entry came from.',
+    OPERATION_TABLE_OPTIONS,
+    runOperationTable,
+  ),
 ];

@@ -37,30 +37,12 @@ const CONDITION_EXAMPLES = `
 Examples:
   iamwright query condition-table -s ec2 -n ec2:ResourceTag/owner   a tag key names its template`;
 
-/** Each table's help: what it does, and examples after its options. */
-const HELP: Record<string, { description: string; examples?: string }> = {
-  'action-table': {
-    description:
-      'Query the actions of a service: all of them, by access level, resource type (* = none) or condition ' +
-      'key, or one action in detail (--name).',
-    examples: ACTION_EXAMPLES,
-  },
-  'arn-table': {
-    description:
-      'Query the resource types of a service: their ARN formats (the default), names (-l), or one in detail (--name).',
-    examples: ARN_EXAMPLES,
-  },
-  'condition-table': {
-    description: 'Query the condition keys of a service: all of them, or one in detail (--name).',
-    examples: CONDITION_EXAMPLES,
-  },
-  'service-table': { description: 'List the services in the database: prefix and name.' },
-  'operation-table': {
-    description:
-      'Map API operations (CloudTrail event names, SDK calls) of a service to the IAM actions they need, ' +
-      'with where each entry came from.',
-    examples: OPERATION_EXAMPLES,
-  },
+/** The examples each table's help shows after its options. */
+const EXAMPLES: Readonly<Record<string, string>> = {
+  'action-table': ACTION_EXAMPLES,
+  'arn-table': ARN_EXAMPLES,
+  'condition-table': CONDITION_EXAMPLES,
+  'operation-table': OPERATION_EXAMPLES,
 };
 
 export function registerQuery(program: Command, ctx: CliContext): void {
@@ -71,10 +53,9 @@ export function registerQuery(program: Command, ctx: CliContext): void {
         'operations need.',
     );
   for (const table of QUERY_TABLES) {
-    const help = HELP[table.name];
-    const command = query.command(table.name).description(help.description);
+    const command = query.command(table.name).description(table.description);
     addOptions(command, table.options);
-    if (help.examples) command.addHelpText('after', help.examples);
+    if (Object.hasOwn(EXAMPLES, table.name)) command.addHelpText('after', EXAMPLES[table.name]);
     command.action((opts: Record<string, unknown>) => table.run(ctx, opts));
   }
   // `query` alone: its usage; `query nosuchtable`: an error naming the tables.

@@ -14,10 +14,10 @@ let schemaJson: Record<string, unknown> | undefined;
 
 /** The schema document, as shipped. */
 export function templateSchema(): Record<string, unknown> {
-  schemaJson ??= JSON.parse(readFileSync(packagePath('schema', 'template.schema.json'), 'utf8')) as Record<
-    string,
-    unknown
-  >;
+  if (!schemaJson) {
+    const text = readFileSync(packagePath('schema', 'template.schema.json'), 'utf8');
+    schemaJson = JSON.parse(text) as Record<string, unknown>;
+  }
   return schemaJson;
 }
 
